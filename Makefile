@@ -1,0 +1,41 @@
+# SellerGuard — the two commands a user needs are `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+HOME_DIR ?= var
+
+.PHONY: run test bench install install-test extension lint-extension clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
+
+## make run: set everything up and start the API with the monitor on http://127.0.0.1:8750
+run: install
+	$(VENV)/bin/sellerguard --home $(HOME_DIR) init
+	$(VENV)/bin/sellerguard --home $(HOME_DIR) serve
+
+## make test: the whole suite, browser tests included (needs /usr/bin/chromium)
+test: install-test
+	$(PY) -m pytest
+
+## make bench: benchmarks; prints a table and writes bench/results/*.json
+bench: install-test
+	$(PY) -m bench
+
+## make extension: Chrome and Firefox packages in extension/dist/
+extension: install
+	$(PY) -m server.tools.package_extension
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

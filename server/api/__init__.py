@@ -1,0 +1,19 @@
+"""API blueprints, one per area. Each module exposes ``bp``; register new areas here."""
+from __future__ import annotations
+
+import importlib
+
+from apiflask import APIFlask
+
+BLUEPRINTS = [
+    "server.api.health",
+    "server.api.pairing",
+    "server.api.accounts",
+    "server.api.contacts",
+    "server.api.events",
+]
+
+
+def register_blueprints(app: APIFlask, prefix: str) -> None:
+    for name in BLUEPRINTS:
+        app.register_blueprint(importlib.import_module(name).bp, url_prefix=prefix)

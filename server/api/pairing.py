@@ -1,0 +1,29 @@
+from apiflask import APIBlueprint
+from flask import current_app
+
+from server.api.schemas import PairIn, PairOut, UserOut
+from server.auth_http import auth, current_user
+from server.db import get_db
+from server.limits import limiter, pairing_limit
+from server.services import auth as auth_service
+
+bp = APIBlueprint("pairing", __name__, tag="Auth")
+
+
+@bp.post("/pair")
+@limiter.limit(pairing_limit, key_func=lambda: "pair:" + __import__("flask_limiter.util").util.get_remote_address())
+@bp.input(PairIn, arg_name="body")
+@bp.output(PairOut, status_code=201)
+def pair(body):
+    """Exchange a pairing code (from `sellerguard pair`) for a token. Rate limited per address."""
+    user, token = auth_service.redeem_pairing_code(get_db(), current_app.config["SECRET"], body["code"])
+    return {"token": token, "user": {"id": user.id, "name": user.name}}
+
+
+@bp.get("/me")
+@bp.auth_required(auth)
+@bp.output(UserOut)
+def me():
+    """The user the token belongs to."""
+    user = current_user()
+    return {"id": user.id, "name": user.name}

@@ -1,0 +1,65 @@
+"""The application factory."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from apiflask import APIFlask
+from flask import Response, json, request
+from werkzeug.exceptions import HTTPException
+
+from server import config as cfg
+from server import db
+from server.errors import PROBLEM_PREFIX, problem
+from server.limits import limiter
+
+log = logging.getLogger(__name__)
+
+API_PREFIX = "/api/v1"
+
+
+def create_app(overrides: dict[str, Any] | None = None, *, home: str | Path | None = None) -> APIFlask:
+    """Build the API. ``overrides`` win over the data home's config file and the environment;
+    tests pass ``{"HOME": tmp_path}`` (and anything else) here."""
+    overrides = dict(overrides or {})
+    home_path = cfg.resolve_home(overrides.pop("HOME", None) or home)
+    settings = cfg.load(home_path, overrides)
+
+    app = APIFlask(
+        __name__,
+        title="SellerGuard API",
+        version="1",
+        spec_path=f"{API_PREFIX}/openapi.json",
+        docs_path=f"{API_PREFIX}/docs",
+    )
+    app.config.update(settings)
+    app.config["SECRET"] = cfg.secret_key(home_path)
+    app.config["VALIDATION_ERROR_STATUS_CODE"] = 422
+    app.config["SPEC_FORMAT"] = "json"
+    app.config["SECURITY_SCHEMES"] = {
+        "BearerAuth": {"type": "http", "scheme": "bearer"},
+    }
+    app.config["INFO"] = {
+        "description": "Keep every seller account's contacts verified; hear first about new "
+        "contact-verification policies. Errors are application/problem+json (RFC 9457).",
+    }
+    app.json.sort_keys = False
+
+    db.init_app(app)
+    limiter.init_app(app)
+    app.error_processor(problem)
+
+    @app.errorhandler(Exception)
+    def unexpected(exc: Exception):  # never a stack trace to the client
+        if isinstance(exc, HTTPException):
+            return exc
+        log.exception("unhandled error on %s %s", request.method, request.path)
+        body = {"type": PROBLEM_PREFIX + "internal-error", "title": "Internal error", "status": 500,
+                "detail": "Something went wrong on the server; the error was logged."}
+        return Response(json.dumps(body), status=500, mimetype="application/problem+json")
+
+    from server.api import register_blueprints
+
+    register_blueprints(app, API_PREFIX)
+    return app

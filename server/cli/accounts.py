@@ -1,0 +1,121 @@
+"""``sellerguard accounts …`` and ``sellerguard contacts …``."""
+from __future__ import annotations
+
+import click
+
+from server.cli import console, emit, table
+from server.services import accounts as svc
+from server.services import contacts as contact_svc
+
+
+def _settings(obj):
+    return contact_svc.CheckSettings.from_config(obj.config)
+
+
+def _render_contact(c: dict) -> None:
+    console.print(f"[bold]#{c['id']}[/bold] {c['kind']} ({c['role']}) {c['masked']}  "
+                  f"local: {c['local_status']}, Amazon: {c['amazon_status']['status']}")
+    for w in c["checks"]["warnings"]:
+        colour = {"error": "red", "warning": "yellow"}.get(w["severity"], "cyan")
+        console.print(f"  [{colour}]{w['severity']}[/{colour}] {w['code']}: {w['message']}")
+
+
+@click.group()
+def accounts() -> None:
+    """Seller accounts."""
+
+
+@accounts.command("list")
+@click.option("--user", "user_name", default=None)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def accounts_list(obj, user_name, as_json):
+    """List accounts."""
+    items, _ = svc.list_accounts(obj.open_db(), obj.user_id(user_name), 1, 100_000)
+    emit(items, as_json, lambda d: table("Accounts", ["id", "name", "marketplaces", "merchant id"],
+                                         [[a["id"], a["name"], ",".join(a["marketplaces"]), a["merchant_id"]] for a in d]))
+
+
+@accounts.command("add")
+@click.argument("name")
+@click.option("--marketplace", "-m", "marketplaces", multiple=True, required=True,
+              help="Marketplace code (US, DE, JP …); repeat for several.")
+@click.option("--merchant-id", default=None)
+@click.option("--user", "user_name", default=None)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def accounts_add(obj, name, marketplaces, merchant_id, user_name, as_json):
+    """Add a seller account."""
+    account = svc.create(obj.open_db(), obj.user_id(user_name),
+                         {"name": name, "marketplaces": list(marketplaces), "merchant_id": merchant_id},
+                         actor="cli")
+    emit(account, as_json, lambda a: console.print(
+        f"Added account #{a['id']} {a['name']} ({', '.join(a['marketplaces'])}). "
+        f"Next: sellerguard contacts add {a['id']} phone +49…"))
+
+
+@accounts.command("delete")
+@click.argument("account_id", type=int)
+@click.option("--user", "user_name", default=None)
+@click.pass_obj
+def accounts_delete(obj, account_id, user_name):
+    """Delete an account and its contacts."""
+    svc.delete(obj.open_db(), obj.user_id(user_name), account_id, actor="cli")
+    console.print(f"Deleted account #{account_id}.")
+
+
+@click.group()
+def contacts() -> None:
+    """Contacts of seller accounts (checked the way the marketplace will)."""
+
+
+@contacts.command("list")
+@click.argument("account_id", type=int)
+@click.option("--user", "user_name", default=None)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def contacts_list(obj, account_id, user_name, as_json):
+    """List an account's contacts with their checks."""
+    items, _ = contact_svc.list_for_account(obj.open_db(), obj.user_id(user_name), account_id, 1, 100_000)
+    emit(items, as_json, lambda d: [_render_contact(c) for c in d] or console.print("No contacts."))
+
+
+@contacts.command("add")
+@click.argument("account_id", type=int)
+@click.argument("kind", type=click.Choice(["phone", "email"]))
+@click.argument("value")
+@click.option("--role", type=click.Choice(["emergency", "primary", "other"]), default="emergency",
+              show_default=True)
+@click.option("--user", "user_name", default=None)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def contacts_add(obj, account_id, kind, value, role, user_name, as_json):
+    """Add a contact to an account and show what the checks say."""
+    contact = contact_svc.create(obj.open_db(), obj.user_id(user_name), account_id,
+                                 {"kind": kind, "value": value, "role": role}, _settings(obj), actor="cli")
+    emit(contact, as_json, _render_contact)
+
+
+@contacts.command("update")
+@click.argument("contact_id", type=int)
+@click.option("--value", default=None)
+@click.option("--role", type=click.Choice(["emergency", "primary", "other"]), default=None)
+@click.option("--user", "user_name", default=None)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def contacts_update(obj, contact_id, value, role, user_name, as_json):
+    """Change a contact's value or role (a new value must be verified again)."""
+    data = {k: v for k, v in {"value": value, "role": role}.items() if v is not None}
+    contact, _ = contact_svc.update(obj.open_db(), obj.user_id(user_name), contact_id, data,
+                                    _settings(obj), actor="cli")
+    emit(contact, as_json, _render_contact)
+
+
+@contacts.command("delete")
+@click.argument("contact_id", type=int)
+@click.option("--user", "user_name", default=None)
+@click.pass_obj
+def contacts_delete(obj, contact_id, user_name):
+    """Delete a contact."""
+    contact_svc.delete(obj.open_db(), obj.user_id(user_name), contact_id, actor="cli")
+    console.print(f"Deleted contact #{contact_id}.")

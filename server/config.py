@@ -1,0 +1,80 @@
+"""Configuration: defaults, then ``config.yaml`` in the data home, then ``SELLERGUARD_*``
+environment variables, then the overrides a caller (a test) passes to ``create_app``."""
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DEFAULT_PORT = 8750
+
+DEFAULTS: dict[str, Any] = {
+    "HOST": "127.0.0.1",
+    "PORT": DEFAULT_PORT,
+    "MONITOR": True,  # start the monitor's scheduler inside `serve`
+    "OFFLINE": False,  # skip DNS (MX) look-ups in contact checks
+    "DNS_TIMEOUT": 2.0,
+    "MAX_CONTENT_LENGTH": 256 * 1024,
+    "PAIRING_TTL_MINUTES": 10,
+    "PAIRING_RATE_LIMIT": "10 per minute;30 per hour",
+    "API_RATE_LIMIT": "600 per minute",
+    "RATELIMIT_ENABLED": True,
+    "PUBLIC_URL": None,  # base URL used in emailed links; defaults to http://HOST:PORT
+}
+
+ENV_PREFIX = "SELLERGUARD_"
+
+
+class ConfigError(ValueError):
+    """A configuration value is missing or malformed."""
+
+
+def resolve_home(home: str | os.PathLike | None) -> Path:
+    """The data home: explicit argument, else ``SELLERGUARD_HOME``, else ``./var``."""
+    value = home or os.environ.get(ENV_PREFIX + "HOME") or "var"
+    return Path(value).expanduser().resolve()
+
+
+def _coerce(value: str, like: Any) -> Any:
+    if isinstance(like, bool):
+        return value.strip().lower() in {"1", "true", "yes", "on"}
+    if isinstance(like, int):
+        return int(value)
+    if isinstance(like, float):
+        return float(value)
+    return value
+
+
+def load(home: Path, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Merge the configuration layers into one flat dict of upper-case keys."""
+    config = dict(DEFAULTS)
+    file = home / "config.yaml"
+    if file.exists():
+        data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+        if not isinstance(data, dict):
+            raise ConfigError(f"{file}: expected a mapping of settings")
+        config.update({str(k).upper(): v for k, v in data.items()})
+    for key, value in os.environ.items():
+        if key.startswith(ENV_PREFIX) and key != ENV_PREFIX + "HOME":
+            name = key[len(ENV_PREFIX):]
+            config[name] = _coerce(value, DEFAULTS.get(name, ""))
+    config.update(overrides or {})
+    config["HOME"] = str(home)
+    config.setdefault("DATABASE", str(home / "sellerguard.db"))
+    if not config.get("DATABASE"):
+        config["DATABASE"] = str(home / "sellerguard.db")
+    return config
+
+
+def secret_key(home: Path) -> bytes:
+    """The installation's secret (keyed hashes of codes): created once, readable by the owner only."""
+    path = home / "secret.key"
+    if not path.exists():
+        home.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(secrets.token_hex(32))
+    return bytes.fromhex(path.read_text().strip())

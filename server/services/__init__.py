@@ -1,0 +1,1 @@
+"""Small service modules, one per concern; route and CLI handlers stay thin over them."""

@@ -1,0 +1,41 @@
+"""The audit trail: every change is an event of its user. Values in ``data`` are already masked."""
+from __future__ import annotations
+
+import json
+
+import sqlite_utils
+
+from monitor.db import iso, utcnow
+
+
+def record(db: sqlite_utils.Database, user_id: int, type_: str, subject_type: str | None,
+           subject_id: int | None, data: dict | None = None, *, actor: str = "api") -> None:
+    db.execute(
+        "INSERT INTO events (user_id, at, actor, type, subject_type, subject_id, data) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [user_id, iso(utcnow()), actor, type_, subject_type, subject_id,
+         json.dumps(data or {}, ensure_ascii=False)],
+    )
+
+
+def list_events(db: sqlite_utils.Database, user_id: int, page: int, per_page: int,
+                subject_type: str | None = None, subject_id: int | None = None):
+    where, params = "user_id = ?", [user_id]
+    if subject_type:
+        where += " AND subject_type = ?"
+        params.append(subject_type)
+    if subject_id is not None:
+        where += " AND subject_id = ?"
+        params.append(subject_id)
+    total = db.execute(f"SELECT COUNT(*) FROM events WHERE {where}", params).fetchone()[0]
+    rows = db.execute(
+        f"SELECT id, at, actor, type, subject_type, subject_id, data FROM events WHERE {where} "
+        "ORDER BY id DESC LIMIT ? OFFSET ?",
+        [*params, per_page, (page - 1) * per_page],
+    ).fetchall()
+    items = [
+        {"id": r[0], "at": r[1], "actor": r[2], "type": r[3], "subject_type": r[4],
+         "subject_id": r[5], "data": json.loads(r[6])}
+        for r in rows
+    ]
+    return items, total
