@@ -42,6 +42,8 @@ NO_SMS = {
 }
 
 
+# Crown dependencies number from the UK plan (+44) and count as local to the UK marketplace.
+SAME_COUNTRY = {"GG": "GB", "JE": "GB", "IM": "GB"}
 MIN_NATIONAL_DIGITS = 6  # no marketplace country has reachable mobile numbers shorter than this
 
 
@@ -113,6 +115,7 @@ def check_phone(value: str, marketplace_codes: list[str]) -> CheckResult:
             "check it, Amazon will not be able to send a code to it."))
     line_type = LINE_TYPES.get(phonenumbers.number_type(number), "unknown") if valid else None
     region = phonenumbers.region_code_for_number(number)
+    home_region = SAME_COUNTRY.get(region, region)
     sms_capable: bool | None
     if line_type == "mobile":
         sms_capable = True
@@ -133,7 +136,7 @@ def check_phone(value: str, marketplace_codes: list[str]) -> CheckResult:
             m = mp.get(code)
         except mp.UnknownMarketplace:
             continue
-        (local_to if m.region == region else not_local_to).append(m.code)
+        (local_to if m.region == home_region else not_local_to).append(m.code)
     if not_local_to and valid:
         warnings.append(_warning(
             "not_local", "warning",
