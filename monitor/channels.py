@@ -1,0 +1,151 @@
+"""A user's Apprise channels (alerts, SMS, email) and the one function that sends through them.
+
+A channel is ``{id, user_id, name, url, purposes, created_at}``; the URL carries secrets, so reads
+give :func:`masked_url` and only :func:`urls_for` (for the sender) returns the real one.
+HTTP webhooks (``json://``, ``xml://``, ``form://``) get the delivery's idempotency key as an
+``X-SellerGuard-Idempotency-Key`` header, so a receiver can drop a repeat after a crash between
+"sent" and "recorded as sent".
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import apprise
+
+from monitor.db import iso, transaction, utcnow
+from monitor.errors import ChannelError, NotFound
+from monitor.store import dumps, insert, loads, page, row, rows
+
+PURPOSES = ("alerts", "sms", "email")
+HEADER_SCHEMES = frozenset({"json", "jsons", "xml", "xmls", "form", "forms"})
+IDEMPOTENCY_HEADER = "X-SellerGuard-Idempotency-Key"
+
+
+@dataclass
+class SendResult:
+    ok: bool
+    error: str | None = None
+
+
+def masked_url(url: str) -> str:
+    """The URL with its secrets hidden (Apprise's own privacy rendering)."""
+    plugin = apprise.Apprise.instantiate(url, suppress_exceptions=True)
+    if plugin is None:
+        scheme = url.split("://", 1)[0] if "://" in url else "?"
+        return f"{scheme}://****"
+    return plugin.url(privacy=True)
+
+
+def validate_url(url: str) -> str:
+    """:raise ChannelError: Apprise does not understand the URL."""
+    url = (url or "").strip()
+    if not url or "://" not in url:
+        raise ChannelError("url must be an Apprise URL such as json://host/path or mailto://…",
+                           field="url")
+    if apprise.Apprise.instantiate(url, suppress_exceptions=True) is None:
+        raise ChannelError(f"Apprise does not support this URL ({url.split('://')[0]}://…)",
+                           field="url")
+    return url
+
+
+def _with_key(url: str, key: str | None) -> str:
+    if not key or urlsplit(url).scheme.lower() not in HEADER_SCHEMES:
+        return url
+    sep = "&" if "?" in url else "?"
+    return f"{url}{sep}+{IDEMPOTENCY_HEADER}={key}"
+
+
+def send(url: str, title: str, body: str, *, key: str | None = None) -> SendResult:
+    """Send one message through one Apprise URL; never raises for delivery failures."""
+    a = apprise.Apprise()
+    if not a.add(_with_key(url, key)):
+        return SendResult(False, "Apprise rejected the channel URL")
+    with apprise.LogCapture(level=apprise.logging.WARNING) as log:
+        try:
+            result = a.notify(title=title, body=body)
+        except Exception as exc:  # a plugin bug must not stop the delivery loop
+            return SendResult(False, f"{type(exc).__name__}: {exc}")
+    if bool(result):
+        return SendResult(True)
+    text = log.getvalue().strip().splitlines()
+    error = text[-1].split(" - ", 2)[-1] if text else "delivery failed"
+    return SendResult(False, error[:500])
+
+
+def _public(ch: dict) -> dict:
+    return {
+        "id": ch["id"], "user_id": ch["user_id"], "name": ch["name"],
+        "url": masked_url(ch["url"]), "purposes": loads(ch["purposes"], []),
+        "created_at": ch["created_at"],
+    }
+
+
+def list_channels(db, user_id: int, page_no: int = 1, per_page: int = 50) -> dict:
+    """The user's channels, URLs masked: ``{"items", "total", "page", "per_page"}``."""
+    result = page(db, "SELECT * FROM channels WHERE user_id = ? ORDER BY id", [user_id],
+                  page_no, per_page)
+    result["items"] = [_public(c) for c in result["items"]]
+    return result
+
+
+def get_channel(db, user_id: int, channel_id: int) -> dict:
+    """:raise NotFound: no such channel for this user."""
+    ch = row(db, "SELECT * FROM channels WHERE id = ? AND user_id = ?", [channel_id, user_id])
+    if not ch:
+        raise NotFound(f"channel {channel_id} not found")
+    return _public(ch)
+
+
+def add_channel(db, user_id: int, name: str, url: str,
+                purposes: list[str] | tuple[str, ...] = ("alerts",)) -> dict:
+    """Add an Apprise channel. :raise ChannelError: bad URL, name or purposes."""
+    name = (name or "").strip()
+    if not name or len(name) > 100:
+        raise ChannelError("name is required (at most 100 characters)", field="name")
+    url = validate_url(url)
+    purposes = list(dict.fromkeys(purposes or ("alerts",)))
+    bad = [p for p in purposes if p not in PURPOSES]
+    if bad:
+        raise ChannelError(f"unknown purpose(s) {', '.join(bad)}; allowed: {', '.join(PURPOSES)}",
+                           field="purposes")
+    with transaction(db):
+        if row(db, "SELECT id FROM channels WHERE user_id = ? AND name = ?", [user_id, name]):
+            raise ChannelError(f"a channel named {name!r} exists already", field="name")
+        cid = insert(db, "channels", {
+            "user_id": user_id, "name": name, "url": url, "purposes": dumps(purposes),
+            "created_at": iso(utcnow()),
+        })
+    return get_channel(db, user_id, cid)
+
+
+def delete_channel(db, user_id: int, channel_id: int) -> None:
+    """:raise NotFound: no such channel for this user."""
+    with transaction(db):
+        cur = db.execute("DELETE FROM channels WHERE id = ? AND user_id = ?", [channel_id, user_id])
+        if cur.rowcount == 0:
+            raise NotFound(f"channel {channel_id} not found")
+
+
+def test_channel(db, user_id: int, channel_id: int) -> dict:
+    """Send a test message now: ``{"ok": bool, "error": str|None}``. :raise NotFound."""
+    ch = row(db, "SELECT * FROM channels WHERE id = ? AND user_id = ?", [channel_id, user_id])
+    if not ch:
+        raise NotFound(f"channel {channel_id} not found")
+    result = send(ch["url"], "SellerGuard test message",
+                  f"This is a test of the channel {ch['name']!r}. If you read this, alerts "
+                  "will reach you here.")
+    return {"ok": result.ok, "error": result.error}
+
+
+test_channel.__test__ = False  # not a pytest test despite the name
+
+
+def urls_for(db, user_id: int, purpose: str) -> list[tuple[int, str]]:
+    """``(channel id, real URL)`` of the user's channels for ``purpose`` (for senders only)."""
+    return [
+        (c["id"], c["url"])
+        for c in rows(db, "SELECT id, url, purposes FROM channels WHERE user_id = ? ORDER BY id",
+                      [user_id])
+        if purpose in loads(c["purposes"], [])
+    ]

@@ -1,0 +1,329 @@
+"""One polling cycle: pick due sources, fetch and parse them concurrently, store what is new,
+analyse it, merge policies, deliver alerts.
+
+Fetching and parsing touch no database and run in worker threads (bounded by
+``MonitorConfig.workers``); everything that writes runs on the caller's thread, one transaction
+per source: the new items *and* the source's new state (ETag, Last-Modified, health) commit
+together, so a process killed at any point either kept both or neither — it never remembers an
+ETag for items it did not store. Analysis is a durable queue (``items.analyzed_at IS NULL``) and
+alerts are written to an outbox, so a restart picks up where the killed process stopped.
+
+A fetch that does not finish within ``fetch.deadline + fetch_grace`` is recorded as hung and the
+cycle goes on without it (its thread is a daemon and cannot keep the process alive).
+"""
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta
+
+from monitor import alerts as alerts_mod
+from monitor import items as items_mod
+from monitor import policies as policies_mod
+from monitor.config import Hooks, MonitorConfig
+from monitor.db import iso, transaction, utcnow
+from monitor.errors import MonitorError
+from monitor.fetch import DeadlineExceeded, Fetcher, FetchError, HostBusy, backoff, jittered
+from monitor.sources import Entry, ParseError, build
+from monitor.store import rows, row, update
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Outcome:
+    """What fetching and parsing one source produced (no database involved)."""
+
+    entries: list[Entry] | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    status: int | None = None
+    error: MonitorError | None = None
+
+
+@dataclass
+class PollResult:
+    source_id: int
+    name: str
+    state: str
+    entries: int = 0
+    new_items: int = 0
+    changed_items: int = 0
+    status: int | None = None
+    error: str | None = None
+    next_poll_at: str | None = None
+
+
+@dataclass
+class Summary:
+    sources: int = 0
+    ok: int = 0
+    not_modified: int = 0
+    failing: int = 0
+    blocked: int = 0
+    empty_selector: int = 0
+    skipped: int = 0
+    new_items: int = 0
+    analyzed: int = 0
+    policies_new: int = 0
+    policies_updated: int = 0
+    alerts: int = 0
+    delivered: int = 0
+    delivery_failures: int = 0
+    errors: list[str] = field(default_factory=list)
+    results: list[PollResult] = field(default_factory=list)
+
+    def add(self, r: PollResult) -> None:
+        self.results.append(r)
+        self.sources += 1
+        self.new_items += r.new_items
+        if r.state in ("ok", "not_modified", "failing", "blocked", "empty_selector", "skipped"):
+            setattr(self, r.state, getattr(self, r.state) + 1)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def fetch_and_parse(source: dict, fetcher: Fetcher, *, etag: str | None = None,
+                    last_modified: str | None = None) -> Outcome:
+    """Fetch one source and parse it; never raises for source faults."""
+    try:
+        kind = build(source)
+        resp = fetcher.fetch(source["url"], etag=etag, last_modified=last_modified,
+                             accept=kind.accept)
+        entries = kind.parse(resp)
+        return Outcome(entries=entries, etag=resp.etag, last_modified=resp.last_modified,
+                       status=resp.status)
+    except (FetchError, ParseError) as exc:
+        return Outcome(error=exc, status=getattr(exc, "status", None))
+    except MonitorError as exc:
+        return Outcome(error=exc)
+    except Exception as exc:  # a parser bug is this source's fault, not the cycle's
+        log.exception("source %s: unexpected error", source.get("id"))
+        return Outcome(error=ParseError(f"unexpected {type(exc).__name__}: {exc}"))
+
+
+def ensure_state(db, source_id: int) -> None:
+    db.execute("INSERT OR IGNORE INTO source_state (source_id) VALUES (?)", [source_id])
+
+
+def record(db, source: dict, outcome: Outcome, *, config: MonitorConfig | None = None,
+           hooks: Hooks | None = None, now: datetime | None = None) -> PollResult:
+    """Store the outcome of one poll: items, state and health, in one transaction."""
+    config = config or MonitorConfig()
+    now_dt = now or utcnow()
+    now_s = iso(now_dt)
+    result = PollResult(source_id=source["id"], name=source["name"], state="ok",
+                        status=outcome.status)
+    with transaction(db):
+        ensure_state(db, source["id"])
+        st = row(db, "SELECT * FROM source_state WHERE source_id = ?", [source["id"]])
+        values: dict = {"last_checked_at": now_s, "lease_until": None,
+                        "last_status": outcome.status}
+        err = outcome.error
+        if isinstance(err, HostBusy):
+            result.state = "skipped"
+            result.error = str(err)
+            values["next_poll_at"] = iso(now_dt + timedelta(seconds=60))
+            update(db, "source_state", source["id"], values, pk_col="source_id")
+            result.next_poll_at = values["next_poll_at"]
+            return result
+        interval = source["interval_s"]
+        if err is None or getattr(err, "state", "") == "not_modified":
+            if err is None:
+                new_ids, changed = items_mod.store_entries(db, source, outcome.entries or [],
+                                                           now_s)
+                result.entries = len(outcome.entries or [])
+                result.new_items, result.changed_items = len(new_ids), changed
+                values.update(etag=outcome.etag, last_modified=outcome.last_modified,
+                              items_total=st["items_total"] + len(new_ids))
+                result.state = "ok"
+            else:
+                result.state = "not_modified"
+            values.update(state=result.state, last_success_at=now_s, last_error=None,
+                          consecutive_failures=0,
+                          next_poll_at=iso(now_dt + timedelta(
+                              seconds=jittered(interval, config.jitter))))
+            if st["broken"]:
+                values["broken"] = 0
+                _health_alert(db, source, "recovered", st["outages"], None, hooks, now_s)
+        else:
+            failures = st["consecutive_failures"] + 1
+            result.state = getattr(err, "state", "failing")
+            result.error = str(err)
+            wait = backoff(failures, interval, max(config.backoff_cap, interval))
+            retry_after = getattr(err, "retry_after", None)
+            if retry_after:
+                wait = max(wait, retry_after)
+            values.update(state=result.state, last_error=str(err)[:1000],
+                          consecutive_failures=failures,
+                          next_poll_at=iso(now_dt + timedelta(seconds=wait)))
+            if failures >= config.health_threshold and not st["broken"]:
+                values["broken"] = 1
+                values["outages"] = st["outages"] + 1
+                _health_alert(db, source, "broken", st["outages"] + 1, values, hooks, now_s)
+        result.next_poll_at = values["next_poll_at"]
+        update(db, "source_state", source["id"], values, pk_col="source_id")
+    return result
+
+
+_STATE_TEXT = {
+    "failing": "fails", "blocked": "blocks us (403/429/captcha)",
+    "empty_selector": "no longer matches its selectors", "not_modified": "is quiet",
+}
+
+
+def _health_alert(db, source: dict, what: str, outage: int, values: dict | None,
+                  hooks: Hooks | None, now_s: str) -> None:
+    for uid in policies_mod.recipients_for_source(db, source, hooks):
+        if what == "broken":
+            state = values["state"]
+            title = f"Source broken: {source['name']} {_STATE_TEXT.get(state, state)}"
+            body = (f"The source {source['name']!r} ({source['url']}) {_STATE_TEXT.get(state, state)}"
+                    f" after {values['consecutive_failures']} attempt(s).\n"
+                    f"Last error: {values['last_error']}\n"
+                    "Announcements from it may be missed until it recovers; you will get one "
+                    "message when it does.")
+        else:
+            title = f"Source recovered: {source['name']}"
+            body = f"The source {source['name']!r} ({source['url']}) works again."
+        alerts_mod.raise_alert(db, user_id=uid, kind=f"source_{what}",
+                               key=f"source:{source['id']}:{what}:{outage}:u{uid}", title=title,
+                               body=body, source_id=source["id"], now=now_s)
+
+
+def due_sources(db, now: datetime | None = None, *, all: bool = False) -> list[dict]:  # noqa: A002
+    now_s = iso(now or utcnow())
+    db.execute("INSERT OR IGNORE INTO source_state (source_id) SELECT id FROM sources")
+    sql = """SELECT s.*, st.etag, st.last_modified FROM sources s
+             JOIN source_state st ON st.source_id = s.id WHERE s.enabled = 1"""
+    params: list = []
+    if not all:
+        sql += " AND (st.next_poll_at IS NULL OR st.next_poll_at <= ?)"
+        params.append(now_s)
+    return rows(db, sql + " ORDER BY COALESCE(st.next_poll_at, ''), s.id", params)
+
+
+def claim(db, source_id: int, now: datetime, lease_s: float) -> bool:
+    """Lease a source for this process so a second monitor does not poll it at the same time."""
+    now_s = iso(now)
+    with transaction(db):
+        ensure_state(db, source_id)
+        cur = db.execute("""UPDATE source_state SET lease_until = ? WHERE source_id = ?
+                            AND (lease_until IS NULL OR lease_until < ?)""",
+                         [iso(now + timedelta(seconds=lease_s)), source_id, now_s])
+    return cur.rowcount == 1
+
+
+def poll_source(db, source: dict, *, fetcher: Fetcher | None = None,
+                config: MonitorConfig | None = None, hooks: Hooks | None = None,
+                conditional: bool = True) -> PollResult:
+    """Fetch, parse and record one source on this thread."""
+    config = config or MonitorConfig()
+    own = fetcher is None
+    fetcher = fetcher or Fetcher(config.fetch)
+    try:
+        st = row(db, "SELECT etag, last_modified FROM source_state WHERE source_id = ?",
+                 [source["id"]]) or {}
+        outcome = fetch_and_parse(
+            source, fetcher, etag=st.get("etag") if conditional else None,
+            last_modified=st.get("last_modified") if conditional else None)
+        return record(db, source, outcome, config=config, hooks=hooks)
+    finally:
+        if own:
+            fetcher.close()
+
+
+def run_once(db, *, all: bool = False, progress: Callable[[PollResult], None] | None = None,  # noqa: A002
+             config: MonitorConfig | None = None, hooks: Hooks | None = None,
+             analyzer: Callable[[dict], dict] | None = None, fetcher: Fetcher | None = None,
+             sender=None, deliver: bool = True, on_start: Callable[[int], None] | None = None
+             ) -> Summary:
+    """Poll due sources (every enabled source with ``all``) once, then analyse, merge and
+    deliver. ``on_start(n)`` is told how many sources will be polled, ``progress(result)`` is
+    called after each."""
+    config = config or MonitorConfig()
+    summary = Summary()
+    now = utcnow()
+    due = [s for s in due_sources(db, now, all=all) if claim(db, s["id"], now, config.lease_s)]
+    if on_start:
+        on_start(len(due))
+    own = fetcher is None
+    fetcher = fetcher or Fetcher(config.fetch)
+    try:
+        for source, outcome in _fetch_all(due, fetcher, config):
+            try:
+                result = record(db, source, outcome, config=config, hooks=hooks)
+            except Exception as exc:  # keep the other sources going
+                log.exception("recording source %s failed", source["id"])
+                summary.errors.append(f"source {source['id']}: {exc}")
+                continue
+            summary.add(result)
+            if progress:
+                progress(result)
+    finally:
+        if own:
+            fetcher.close()
+    try:
+        stats = policies_mod.process_pending(db, analyzer=analyzer, hooks=hooks)
+        summary.analyzed = stats.analyzed
+        summary.policies_new = stats.policies_new
+        summary.policies_updated = stats.policies_updated
+        summary.alerts = stats.alerts
+        summary.errors += stats.errors
+    except ImportError as exc:
+        summary.errors.append(f"analysis unavailable, items stay queued: {exc}")
+    summary.alerts += db.execute(
+        "SELECT COUNT(*) FROM alerts WHERE created_at >= ? AND kind LIKE 'source_%'",
+        [iso(now)]).fetchone()[0]
+    if deliver:
+        d = alerts_mod.deliver_pending(db, config=config, sender=sender)
+        summary.delivered, summary.delivery_failures = d.sent, d.failed
+    return summary
+
+
+def _fetch_all(sources: list[dict], fetcher: Fetcher, config: MonitorConfig):
+    """Yield (source, Outcome) as fetches finish; a fetch running longer than the deadline plus
+    grace is given up as hung (its daemon thread is left behind)."""
+    if not sources:
+        return
+    results: queue.Queue = queue.Queue()
+    # a plain Semaphore: a hung fetch's slot is handed back when it is abandoned, so the
+    # sources queued behind it still run
+    slots = threading.Semaphore(max(1, config.workers))
+    started: dict[int, float] = {}
+    lock = threading.Lock()
+
+    def work(src: dict) -> None:
+        with slots:
+            with lock:
+                started[src["id"]] = time.monotonic()
+            outcome = fetch_and_parse(src, fetcher, etag=src.get("etag"),
+                                      last_modified=src.get("last_modified"))
+        results.put((src["id"], outcome))
+
+    by_id = {s["id"]: s for s in sources}
+    for s in sources:
+        threading.Thread(target=work, args=(s,), name=f"poll-{s['id']}", daemon=True).start()
+    pending = set(by_id)
+    limit = config.fetch.deadline + config.fetch_grace
+    while pending:
+        try:
+            sid, outcome = results.get(timeout=0.5)
+        except queue.Empty:
+            now = time.monotonic()
+            with lock:
+                hung = [sid for sid in pending if sid in started and now - started[sid] > limit]
+            for sid in hung:
+                pending.discard(sid)
+                slots.release()
+                yield by_id[sid], Outcome(error=DeadlineExceeded(
+                    f"fetch hung for more than {limit:g} s and was abandoned"))
+            continue
+        if sid in pending:
+            pending.discard(sid)
+            yield by_id[sid], outcome
