@@ -11,6 +11,9 @@ BLUEPRINTS = [
     "server.api.accounts",
     "server.api.contacts",
     "server.api.events",
+    "server.api.status",
+    "server.api.monitor",
+    "server.api.guides",
 ]
 
 

@@ -109,3 +109,31 @@ def test_malformed_language_is_rejected(bad):
 def test_missing_marketplace_is_rejected():
     with pytest.raises(ValidationFailed):
         guides.get_guides("", "en")
+
+
+# ---- GET /api/v1/guides ----
+
+def test_api_answers_the_guide_in_the_page_language(client, headers):
+    r = client.get("/api/v1/guides?marketplace=jp&lang=ja-JP", headers=headers)
+    assert r.status_code == 200, r.json
+    assert r.json["marketplace"] == "JP" and r.json["language"] == "ja"
+    assert r.json["guides"][0]["start_url"] == "https://sellercentral-japan.amazon.com/notifications/preferences"
+    assert "確認済み" in r.json["guides"][0]["detect"]["verified"]
+
+
+def test_api_needs_a_token(client):
+    r = client.get("/api/v1/guides?marketplace=US")
+    assert r.status_code == 401
+    assert r.headers["Content-Type"].startswith("application/problem+json")
+
+
+@pytest.mark.parametrize(
+    "query,status,slug",
+    [("marketplace=XX", 404, "not-found"), ("", 422, "validation-failed"),
+     ("marketplace=DEU", 422, "validation-failed"), ("marketplace=DE&lang=%3Cb%3E", 422, "validation-failed")],
+)
+def test_api_errors_are_problems(client, headers, query, status, slug):
+    r = client.get(f"/api/v1/guides?{query}", headers=headers)
+    assert r.status_code == status
+    assert r.json["type"] == f"urn:sellerguard:problem:{slug}"
+    assert "Traceback" not in r.get_data(as_text=True)
