@@ -1,0 +1,246 @@
+"""Label, score and reasons.
+
+A transparent additive model: evidence for a contact-verification event and for an
+other-verification event is summed from concept hits (see ``lexicon``), each trap subtracts in
+proportion to how much of the text it dominates, and a logistic turns each sum into a
+confidence.  Every term that moves the decision leaves a human-readable reason.
+
+Evidence, in words:
+* *core*: a contact channel (emergency contact, phone, email, contact details, notification
+  contacts) and a verification act or code in the same sentence (or adjacent ones), or a
+  two-step-verification mention together with requirement wording;
+* *requirement* wording ("must", "mandatory", 必须, 必須, Pflicht, obligatorio, obligatoire ...);
+* *event*: a dated change tied to the policy, or change wording ("starting", "now requires",
+  近期, 義務化, ab sofort, a partir de, désormais ...);
+* *seller* context and a known marketplace platform, consequences, OTP wording.
+
+Traps (each ``unrelated`` unless the event evidence clearly dominates): phishing/scam wording
+and scam-message shape, evergreen help pages, optional features, login/code troubleshooting,
+buyer-side verification, non-seller portals (affiliates, partner/developer portals, government,
+insurers), bans on contact details in listings, eligibility conditions that merely mention a
+contact, and same-template announcements on other topics.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from . import lexicon
+from .extract import DateFacts
+from .features import CONTACT_CONCEPTS, OV_CONCEPTS, Doc
+
+_HELP_URL = re.compile(r"/help/|/gp/help|/hub/|/faq|/support/|help\.|/hc/|/kb/", re.I)
+_VERIFY_ACTS = {"verify", "otp", "link"}
+_STRONG_CONTACT = {"emergency_contact", "phone", "email"}
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def _q(text: str, n: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+@dataclass
+class Decision:
+    label: str
+    score: float
+    reasons: list[str]
+    cv_sents: set[int] = field(default_factory=set)
+    ov_sents: set[int] = field(default_factory=set)
+    p_cv: float = 0.0
+    p_ov: float = 0.0
+
+
+def _mention(doc: Doc, concept: str) -> str:
+    h = doc.first(concept)
+    return f"'{_q(h.text, 40)}' ({h.lang})" if h else ""
+
+
+def _trap_strength_count(doc: Doc, concept: str, per_hit: float) -> float:
+    if doc.in_title(concept):
+        return 1.0
+    return min(1.0, per_hit * doc.count(concept))
+
+
+def classify(doc: Doc, dates: DateFacts) -> Decision:
+    reasons: list[str] = []
+    n = len(doc.by_sent)
+    bs = doc.by_sent
+
+    # ---- contact-verification core -----------------------------------------------------
+    cv_core: dict[int, float] = {}
+    for i, cs in enumerate(bs):
+        contact = cs & set(CONTACT_CONCEPTS)
+        if not contact:
+            continue
+        act = cs & _VERIFY_ACTS or (("update" in cs) and ("require" in cs))
+        w = 0.0
+        if act:
+            w = 1.0
+        else:
+            for j in (i - 1, i + 1):
+                if 0 <= j < n and bs[j] & _VERIFY_ACTS and (contact & _STRONG_CONTACT or "notif_prefs" in contact):
+                    w = max(w, 0.55)
+        if w and len(cs & set(OV_CONCEPTS)) >= 2 and "emergency_contact" not in cs:
+            w *= 0.3  # a phone number listed among bank, tax, address...: business-data re-verification
+        if w:
+            cv_core[i] = w
+    for i, cs in enumerate(bs):
+        if "two_step" in cs and (cs & {"require", "event"} or any(bs[t] & {"require"} for t in range(doc.title_sents))):
+            cv_core[i] = max(cv_core.get(i, 0.0), 1.0 if "require" in cs else 0.7)
+    core = max(cv_core.values(), default=0.0)
+    z_cv = -3.2
+    if core:
+        z_cv += 2.4 * core + min(0.6, 0.2 * (len(cv_core) - 1))
+        best = max(cv_core, key=lambda k: (cv_core[k], -k))
+        reasons.append(f"contact channel and verification in one place: '{_q(doc.sentence(best), 90)}'")
+    if doc.has("emergency_contact"):
+        z_cv += 1.1
+        reasons.append(f"mentions emergency contact {_mention(doc, 'emergency_contact')}")
+    if doc.has("two_step"):
+        z_cv += 0.3
+        reasons.append(f"mentions two-step verification {_mention(doc, 'two_step')}")
+    if doc.has("otp"):
+        z_cv += 0.5
+        reasons.append(f"one-time code wording {_mention(doc, 'otp')}")
+
+    # ---- other-verification core ----------------------------------------------------------
+    ov_core: dict[int, float] = {}
+    for i, cs in enumerate(bs):
+        ov = cs & set(OV_CONCEPTS)
+        if ov and (cs & {"verify", "require", "update", "otp"}):
+            ov_core[i] = 1.0 if len(ov) == 1 else 1.2
+    ov_kinds = {c for i in ov_core for c in bs[i] & set(OV_CONCEPTS)}
+    z_ov = -3.4
+    if ov_core:
+        z_ov += 2.2 + 0.35 * min(3, len(ov_kinds) - 1) + min(0.6, 0.2 * (len(ov_core) - 1))
+        best = min(ov_core)
+        reasons.append(f"other verification subject ({', '.join(sorted(k[3:] for k in ov_kinds))}): "
+                       f"'{_q(doc.sentence(best), 80)}'")
+
+    # ---- shared evidence -----------------------------------------------------------------
+    req_core = any("require" in bs[i] for i in cv_core) or doc.in_title("require")
+    if req_core or doc.has("require"):
+        w = 1.0 if req_core else 0.5
+        z_cv += w
+        z_ov += 1.0 if any("require" in bs[i] for i in ov_core) else 0.5
+        reasons.append(f"requirement wording: {_mention(doc, 'require')}")
+    n_event = doc.count("event")
+    policy_dated = any(p.date or p.year_unknown for p in dates.all if p.role in ("effective", "deadline"))
+    event = 0.0
+    if policy_dated:
+        event += 1.0
+        p = next(p for p in dates.all if p.role in ("effective", "deadline"))
+        reasons.append(f"dated change ({p.role}): '{_q(p.text, 30)}'")
+    if n_event:
+        event += min(1.0, 0.4 * n_event)
+        reasons.append(f"change wording: {_mention(doc, 'event')}")
+    z_cv += event
+    z_ov += event
+    if doc.has("seller"):
+        z_cv += 0.5
+        z_ov += 0.5
+        reasons.append(f"seller context: {_mention(doc, 'seller')}")
+    else:
+        z_cv -= 0.6
+        z_ov -= 0.6
+    if doc.platforms:
+        z_cv += 0.3
+        z_ov += 0.3
+    if doc.has("consequence"):
+        z_cv += 0.4
+        z_ov += 0.4
+        reasons.append(f"consequence wording: {_mention(doc, 'consequence')}")
+
+    # ---- traps ---------------------------------------------------------------------------
+    traps: list[tuple[str, float, float, str]] = []  # (name, strength, weight, evidence)
+
+    phish = _trap_strength_count(doc, "trap_phishing", 0.3)
+    scam = doc.count("scam_shape")
+    if scam >= 2 or (scam and doc.has("trap_phishing")):
+        phish = max(phish, 1.0 if scam >= 2 else 0.7)
+    if phish:
+        ev = _mention(doc, "trap_phishing") or _mention(doc, "scam_shape")
+        traps.append(("phishing warning or scam message", phish, 5.0, ev))
+
+    ts = _trap_strength_count(doc, "trap_troubleshoot", 0.35)
+    if ts:
+        if doc.has("first_person_problem"):
+            ts = min(1.0, ts + 0.3)
+        if not doc.in_title("trap_troubleshoot") and (policy_dated or n_event >= 2):
+            ts *= 0.5
+        traps.append(("login or code troubleshooting", ts, 4.0, _mention(doc, "trap_troubleshoot")))
+
+    if doc.has("trap_optional"):
+        mandatory_core = any("require" in bs[i] for i in cv_core)
+        st = 0.4 if mandatory_core else 1.0
+        traps.append(("optional feature, not a requirement", st, 4.0, _mention(doc, "trap_optional")))
+
+    buyer_core = [i for i, cs in enumerate(bs) if "buyer" in cs and cs & (set(CONTACT_CONCEPTS) | _VERIFY_ACTS)]
+    seller_core = [i for i, cs in enumerate(bs) if "seller" in cs and cs & (set(CONTACT_CONCEPTS) | _VERIFY_ACTS | {"two_step"})]
+    if buyer_core:
+        st = 1.0 if not seller_core else (0.6 if len(buyer_core) >= len(seller_core) else 0.2)
+        if doc.in_title("buyer"):
+            st = min(1.0, st + 0.4)
+        if st:
+            traps.append(("buyer-side verification", st, 4.5, _mention(doc, "buyer")))
+
+    ns = _trap_strength_count(doc, "trap_nonseller", 0.5)
+    if ns:
+        traps.append(("portal that is not a seller marketplace", ns, 5.5, _mention(doc, "trap_nonseller")))
+
+    ban = [i for i, cs in enumerate(bs) if "trap_ban" in cs and cs & {"phone", "email", "contact_details"}
+           and cs & {"trap_listing", "buyer"}]
+    if ban:
+        traps.append(("ban or hiding of contact details in listings/orders, not verification", 1.0, 4.5,
+                      f"'{_q(doc.sentence(ban[0]), 70)}'"))
+
+    elig = [i for i, cs in enumerate(bs) if "trap_eligibility" in cs and cs & set(CONTACT_CONCEPTS)
+            and not cs & {"verify", "otp"}]
+    if elig or (doc.in_title("trap_eligibility") and doc.has("trap_eligibility")):
+        st = 1.0 if elig else 0.6
+        traps.append(("programme eligibility condition that merely mentions a contact", st, 4.0,
+                      _mention(doc, "trap_eligibility")))
+
+    other = doc.count("trap_other_topic")
+    if other:
+        st = min(1.0, other / 3.0) * (0.4 if core >= 1.0 else 1.0)
+        traps.append(("announcement on another topic (fees, FBA, returns, events, tariffs)", st, 2.5,
+                      _mention(doc, "trap_other_topic")))
+
+    help_hits = doc.count("help_page")
+    help_url = bool(doc.url and _HELP_URL.search(doc.url))
+    if help_hits or help_url:
+        st = min(1.0, 0.35 * help_hits + (0.6 if help_url else 0.0) + (0.3 if doc.in_title("help_page") else 0.0))
+        if policy_dated or n_event >= 2:
+            st *= 0.25
+        elif n_event == 1:
+            st *= 0.6
+        if doc.published is None:
+            st = min(1.0, st + 0.2)
+        if st >= 0.1:
+            traps.append(("evergreen help page or guide, no dated change", st, 4.0,
+                          _mention(doc, "help_page") or f"help URL {_q(doc.url, 50)}"))
+    elif not policy_dated and n_event == 0 and not doc.published:
+        traps.append(("standing requirement, no dated change", 0.5, 2.0, "no date, no change wording"))
+
+    for name, st, wt, ev in traps:
+        z_cv -= st * wt
+        z_ov -= st * wt
+        reasons.append(f"trap: {name}" + (f": {ev}" if ev else "") + f" (strength {st:.1f})")
+
+    p_cv, p_ov = _sigmoid(z_cv), _sigmoid(z_ov)
+    if p_cv >= 0.5 and z_cv >= z_ov:
+        label, score = "contact_verification", p_cv
+    elif p_ov >= 0.5:
+        label, score = "other_verification", p_ov
+    else:
+        label, score = "unrelated", 1.0 - max(p_cv, p_ov)
+    reasons.insert(0, f"label {label}: contact-verification confidence {p_cv:.2f}, "
+                      f"other-verification confidence {p_ov:.2f}")
+    return Decision(label, round(score, 3), reasons[:14], set(cv_core), set(ov_core), p_cv, p_ov)

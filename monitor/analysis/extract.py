@@ -1,0 +1,223 @@
+"""Fact extraction: contact types, method, where, marketplace, policy dates, consequences."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from . import lexicon
+from .dates import resolve_year
+from .features import CONTACT_CONCEPTS, OV_CONCEPTS, Doc
+
+_CUE = {role: (re.compile(c["before"], re.I), re.compile(c["after"], re.I))
+        for role, c in lexicon.DATE_CUES.items()}
+_WEAK_BEFORE = re.compile(r"(?:\bon|\ble|\bam|\bel)\W{0,3}$", re.I)
+_PAST_WORDS = re.compile(r"began|started|since|live since|went live|seit|depuis|desde|comenz|以来|开始了|已", re.I)
+_NOISE = re.compile(lexicon.DATE_NOISE, re.I)
+_ANNOUNCE = re.compile(lexicon.ANNOUNCE_WORDS, re.I)
+_PAST_DEADLINE = lexicon.concept_regex("past_deadline")
+_POLICY_CONCEPTS = set(CONTACT_CONCEPTS) | set(OV_CONCEPTS) | {"two_step", "verify", "otp", "require"}
+_PATH_RE = re.compile(
+    r"((?:Seller Cent(?:ral|er|re)|卖家中心|卖家后台|セラーセントラル|[A-Z][\w\u00c0-\u024f]*|[\u4e00-\u9fff\u3040-\u30ff]{2,8})"
+    r"(?:[ \w\u00c0-\u024f'\u4e00-\u9fff\u3040-\u30ff「」]{0,30}?)"
+    r"(?:\s*(?:>|→|»|-)\s*[「]?[\w\u00c0-\u024f\u4e00-\u9fff\u3040-\u30ff][\w\u00c0-\u024f '\u4e00-\u9fff\u3040-\u30ff」]{1,40}){1,4})")
+
+
+@dataclass
+class PolicyDate:
+    role: str
+    date: dt.date | None
+    text: str
+    strong: bool
+    sent: int
+    past: bool = False
+    year_unknown: bool = False
+
+
+@dataclass
+class DateFacts:
+    effective: dt.date | None = None
+    deadline: dt.date | None = None
+    announced: dt.date | None = None
+    all: list[PolicyDate] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def policy_dates(doc: Doc) -> DateFacts:
+    """Dates the text ties to the policy, with their role, years resolved against published."""
+    out = DateFacts()
+    for dm, si in zip(doc.dates, doc.date_sent):
+        sent_concepts = doc.by_sent[si]
+        s_start, s_end = doc.sents[si]
+        sentence = doc.full[s_start:s_end]
+        if not (sent_concepts & _POLICY_CONCEPTS or (si > 0 and doc.by_sent[si - 1] & {"emergency_contact", "two_step"})):
+            # a date in a sentence that names nothing of a policy; accept only strong cues in
+            # texts whose title names the policy
+            title_policy = any(doc.by_sent[t] & _POLICY_CONCEPTS for t in range(doc.title_sents))
+            if not title_policy:
+                continue
+        if _NOISE.search(sentence):
+            continue
+        before = doc.full[max(s_start, dm.start - 45):dm.start]
+        after = doc.full[dm.end:min(s_end, dm.end + 16)]
+        role, strong = None, True
+        for r in ("deadline", "effective", "announced"):
+            b, a = _CUE[r]
+            if r == "effective" and _WEAK_BEFORE.search(before) and not a.search(after):
+                continue
+            if r == "announced" and not _ANNOUNCE.search(doc.full[max(s_start, dm.start - 60):dm.end + 40]):
+                continue
+            if b.search(before) or a.search(after):
+                role = r
+                break
+        if role is None:
+            near = doc.full[max(s_start, dm.start - 60):min(s_end, dm.end + 40)]
+            if _ANNOUNCE.search(near):
+                role, strong = "announced", False
+            elif _WEAK_BEFORE.search(before) or sent_concepts & {"verify", "require", "two_step", "emergency_contact"}:
+                role, strong = "effective", False
+            else:
+                continue
+        past = bool(_PAST_WORDS.search(before) or _PAST_WORDS.search(after))
+        if dm.year is not None:
+            try:
+                d = dt.date(dm.year, dm.month, dm.day)
+            except ValueError:
+                continue
+            pd = PolicyDate(role, d, dm.text, strong, si, past)
+        elif doc.published is not None:
+            d = resolve_year(dm.month, dm.day, doc.published, past_bias=past or role == "announced",
+                             future_bias=role == "deadline" and not past)
+            pd = PolicyDate(role, d, dm.text, strong, si, past)
+        else:
+            pd = PolicyDate(role, None, dm.text, strong, si, past, year_unknown=True)
+        if role == "deadline" and _PAST_DEADLINE.search(doc.full[max(s_start, dm.start - 60):min(s_end, dm.end + 60)]):
+            pd.past = True
+        out.all.append(pd)
+
+    def pick(role: str) -> PolicyDate | None:
+        cands = [p for p in out.all if p.role == role]
+        if not cands:
+            return None
+        if role == "deadline":
+            live = [p for p in cands if not p.past]
+            cands = live or cands
+        strong = [p for p in cands if p.strong]
+        return (strong or cands)[0]
+
+    eff, dl, ann = pick("effective"), pick("deadline"), pick("announced")
+    out.effective = eff.date if eff else None
+    out.deadline = dl.date if dl else None
+    out.announced = ann.date if ann and ann.date else doc.published
+    for p in (eff, dl, ann):
+        if p is not None and p.year_unknown:
+            out.notes.append(f"year of {p.role} date '{p.text.strip()}' could not be resolved (no publication date)")
+    others = [p for p in out.all if p.date and p not in (eff, dl, ann) and p.role == "deadline"]
+    for p in others:
+        out.notes.append(f"another deadline mentioned: {p.date.isoformat()} ('{p.text.strip()}')")
+    if out.effective and out.announced and out.effective < out.announced:
+        out.notes.append("retroactive: effective date "
+                         f"{out.effective.isoformat()} precedes announcement {out.announced.isoformat()}")
+    return out
+
+
+def contact_types(doc: Doc, core_sents: set[int]) -> list[str]:
+    """Contact channels the policy is about, from the sentences that carry the requirement."""
+    scope = set(core_sents) | set(range(doc.title_sents))
+    found: set[str] = set()
+    for i in scope:
+        cs = doc.by_sent[i]
+        if "emergency_contact" in cs:
+            found.add("emergency_contact")
+        if "two_step" in cs:
+            found.add("two_step_verification")
+        if "phone" in cs:
+            found.add("phone")
+        if "email" in cs:
+            found.add("email")
+    if not found:
+        for i in scope:
+            if doc.by_sent[i] & {"contact_details", "notif_prefs"}:
+                found.add("contact_details")
+    if "emergency_contact" in found and any(h.text.lower() == "ecn" for h in doc.hits.get("emergency_contact", ())):
+        found.add("phone")
+    return [t for t in lexicon.CONTACT_CORE_ORDER if t in found]
+
+
+def method(doc: Doc, core_sents: set[int]) -> str:
+    scope = set(core_sents)
+    for i in list(scope):
+        scope.update({i - 1, i + 1})
+    scope = {i for i in scope if 0 <= i < len(doc.by_sent)}
+
+    def any_in(concept: str) -> bool:
+        return any(concept in doc.by_sent[i] for i in scope) or doc.in_title(concept)
+
+    otp_hits = [h for h in doc.hits.get("otp", ()) if h.sent in scope]
+    explicit_otp = any(re.search(r"otp|one|一次性|ワンタイム|einmal|solo uso|usage unique|\d", h.text, re.I)
+                       for h in otp_hits)
+    if explicit_otp:
+        return "otp"
+    if any_in("sms") and (otp_hits or any_in("phone")):
+        return "sms"
+    if any_in("link"):
+        return "email_link"
+    if otp_hits:
+        return "otp"
+    if any_in("call"):
+        return "call"
+    return "unknown"
+
+
+def where(doc: Doc) -> str | None:
+    for concept, canonical in lexicon.WHERE_CANONICAL.items():
+        if doc.has(concept):
+            return canonical
+    m = _PATH_RE.search(doc.full)
+    if m and ">" in m.group(0) or (m and "→" in m.group(0)):
+        return re.sub(r"\s+", " ", m.group(0)).strip()[:120]
+    return None
+
+
+def platform(doc: Doc) -> str | None:
+    if not doc.platforms:
+        host = urlsplit(doc.url).hostname or "" if doc.url else ""
+        for key in lexicon.PLATFORMS:
+            if key in host.replace("-", ""):
+                return key
+        return None
+    best = max(doc.platforms.items(), key=lambda kv: (kv[1], kv[0] == "amazon"))
+    return best[0]
+
+
+def marketplace(doc: Doc, plat: str | None) -> str | None:
+    counts: dict[str, int] = {}
+    for m in lexicon.marketplace_regex().finditer(doc.full):
+        if m.lastgroup:
+            counts[m.lastgroup] = counts.get(m.lastgroup, 0) + 1
+    if counts:
+        return max(counts.items(), key=lambda kv: kv[1])[0]
+    host = ""
+    if doc.url:
+        try:
+            host = (urlsplit(doc.url).hostname or "").lower()
+        except ValueError:
+            host = ""
+    if host and (plat in (None, "amazon") and "amazon" in host):
+        for pat, cc in lexicon.HOST_COUNTRY:
+            if re.search(pat, host):
+                return cc
+    if plat in (None, "amazon") and doc.lang == "ja":
+        return "JP"
+    return None
+
+
+def consequences(doc: Doc, core_sents: set[int]) -> str | None:
+    hits = doc.hits.get("consequence", ())
+    if not hits:
+        return None
+    near = [h for h in hits if any(abs(h.sent - c) <= 3 for c in core_sents)] or list(hits)
+    s = doc.sentence(near[0].sent)
+    return s[:240]

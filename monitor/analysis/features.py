@@ -1,0 +1,123 @@
+"""Turn one cleaned announcement into concept hits per sentence (the shared input of the
+classifier, the fact extractor and the story key)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from . import lexicon
+from .dates import DateMention, find_dates
+from .text import clean, detect_language, split_sentences
+
+CONTACT_CONCEPTS = ("emergency_contact", "phone", "email", "contact_details", "notif_prefs")
+OV_CONCEPTS = ("ov_identity", "ov_video", "ov_address", "ov_bank", "ov_tax", "ov_kyc")
+ALL_CONCEPTS = tuple(lexicon.CONCEPTS)
+
+# A hit of a concept that lies inside a hit of another concept is not counted for the first:
+# "two-step verification" is not a "verification" act, "verification code" is an OTP.
+_MASKED_BY = {"verify": ("two_step",), "require": ("two_step",), "phone": ("trap_nonseller",),
+             "email": ("notice_email",)}
+
+
+@dataclass
+class Hit:
+    concept: str
+    lang: str
+    text: str
+    start: int
+    end: int
+    sent: int
+
+
+@dataclass
+class Doc:
+    id: object
+    title: str
+    body: str
+    full: str
+    lang: str
+    url: str
+    published: dt.date | None
+    sents: list[tuple[int, int]]
+    title_sents: int  # number of sentences that belong to the title
+    hits: dict[str, list[Hit]] = field(default_factory=dict)
+    by_sent: list[set[str]] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    date_sent: list[int] = field(default_factory=list)
+    platforms: dict[str, int] = field(default_factory=dict)
+
+    def sentence(self, i: int) -> str:
+        s, e = self.sents[i]
+        return self.full[s:e].strip()
+
+    def has(self, concept: str) -> bool:
+        return bool(self.hits.get(concept))
+
+    def count(self, concept: str) -> int:
+        return len(self.hits.get(concept, ()))
+
+    def in_title(self, concept: str) -> bool:
+        return any(h.sent < self.title_sents for h in self.hits.get(concept, ()))
+
+    def sents_with(self, *concepts: str) -> list[int]:
+        return [i for i, cs in enumerate(self.by_sent) if all(c in cs for c in concepts)]
+
+    def first(self, concept: str) -> Hit | None:
+        hs = self.hits.get(concept)
+        return hs[0] if hs else None
+
+
+def _sent_index(sents: list[tuple[int, int]], pos: int) -> int:
+    lo, hi = 0, len(sents) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if sents[mid][0] <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def build(record: dict, published: dt.date | None) -> Doc:
+    title = clean(record.get("title"), limit=1000)
+    body = clean(record.get("text"))
+    full = (title + "\n" + body) if title else body
+    lang = detect_language(body or title, record.get("language"))
+    url = record.get("url") if isinstance(record.get("url"), str) else ""
+    title_spans = split_sentences(title) if title else []
+    body_spans = split_sentences(body) if body else []
+    offset = len(title) + 1 if title else 0
+    sents = list(title_spans) + [(s + offset, e + offset) for s, e in body_spans]
+    if not sents:
+        sents = [(0, 0)]
+    doc = Doc(record.get("id"), title, body, full, lang, url or "", published, sents, len(title_spans))
+    doc.by_sent = [set() for _ in sents]
+    spans_by_concept: dict[str, list[tuple[int, int]]] = {}
+    for concept in ALL_CONCEPTS:
+        rx = lexicon.concept_regex(concept)
+        hs = []
+        for m in rx.finditer(full):
+            if m.end() == m.start():
+                continue
+            hs.append(Hit(concept, m.lastgroup or "", m.group(0), m.start(), m.end(), 0))
+        spans_by_concept[concept] = [(h.start, h.end) for h in hs]
+        doc.hits[concept] = hs
+    for concept, maskers in _MASKED_BY.items():
+        mask = [sp for mk in maskers for sp in spans_by_concept.get(mk, [])]
+        if mask:
+            doc.hits[concept] = [h for h in doc.hits[concept]
+                                 if not any(ms <= h.start and h.end <= me for ms, me in mask)]
+    for concept, hs in doc.hits.items():
+        for h in hs:
+            h.sent = _sent_index(sents, h.start)
+            doc.by_sent[h.sent].add(concept)
+    prx = lexicon.platform_regex()
+    for m in prx.finditer(full):
+        key = m.lastgroup
+        if key:
+            w = 2 if m.start() < len(title) else 1
+            doc.platforms[key] = doc.platforms.get(key, 0) + w
+    doc.dates = find_dates(full, lang)
+    doc.date_sent = [_sent_index(sents, d.start) for d in doc.dates]
+    return doc

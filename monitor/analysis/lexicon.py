@@ -1,0 +1,554 @@
+"""The multilingual vocabulary of the analysis engine, kept as data.
+
+Every *concept* maps a language code to a list of regular-expression fragments (matched
+case-insensitively on cleaned, NFKC-normalised text).  Fragments for Latin-script languages are
+wrapped in word boundaries automatically; CJK fragments are matched as they are.  Every text is
+scanned with every language's fragments (posts mix languages: Chinese articles quote
+"Seller Central", German ones say "2FA"), and the language that matched is kept for the reasons.
+
+Nothing here is keyed to a particular text: the words are the ones sellers, marketplaces and the
+trade press use for the same things (see shared/POLICY-LANGUAGE.md, "Words for the same things").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+LATIN_LANGS = ("en", "de", "es", "fr")
+CJK_LANGS = ("zh", "ja")
+LANGS = LATIN_LANGS + CJK_LANGS
+
+# ---------------------------------------------------------------------------------------------
+# Contact channels
+# ---------------------------------------------------------------------------------------------
+CONCEPTS: dict[str, dict[str, list[str]]] = {
+    "emergency_contact": {
+        "en": [r"emergency[\s-]+contact\w*", r"ecn", r"emergency (?:phone|email|e-mail|number)"],
+        "zh": [r"紧急联系", r"緊急聯繫", r"緊急聯絡", r"紧急联络"],
+        "ja": [r"緊急連絡先", r"緊急時の連絡先"],
+        "de": [r"notfall[-\s]?kontakt\w*", r"notfallkontaktdaten", r"notfall[-\s]?telefonnummer"],
+        "es": [r"contactos? de emergencia", r"tel[eé]fono de emergencia"],
+        "fr": [r"contacts? d['’]urgence", r"num[ée]ro d['’]urgence"],
+    },
+    "two_step": {
+        "en": [r"two[\s-]*step(?:\s+verification|\s+authentication)?", r"2[\s-]?sv", r"2[\s-]?fa",
+               r"two[\s-]*factor(?:\s+authentication)?", r"multi[\s-]*factor(?:\s+authentication)?",
+               r"mfa", r"2[\s-]?step"],
+        "zh": [r"两步验证", r"兩步驗證", r"二次验证", r"双重验证", r"二步验证", r"双因素", r"两步认证",
+               r"双重认证", r"多因素"],
+        "ja": [r"[2２二]段階認証", r"二要素認証", r"2要素認証", r"多要素認証"],
+        "de": [r"zwei[-\s]?schritt[-\s]?(?:verifizierung|authentifizierung|bestätigung)\w*",
+               r"zwei[-\s]?faktor[-\s]?(?:authentifizierung|authentisierung)\w*",
+               r"mehr[-\s]?faktor[-\s]?authentifizierung\w*", r"2fa[-\s]?pflicht"],
+        "es": [r"verificaci[oó]n en dos pasos", r"autenticaci[oó]n (?:en dos pasos|de dos factores|de doble factor)",
+               r"doble factor", r"verificaci[oó]n de dos pasos"],
+        "fr": [r"(?:vérification|validation|authentification) (?:en|à) deux (?:étapes|facteurs)",
+               r"double authentification", r"authentification forte"],
+    },
+    "phone": {
+        "en": [r"phone(?:\s+numbers?)?", r"mobile(?:\s+(?:phone|number)s?)", r"cell(?:\s*phone)?(?:\s+numbers?)?",
+               r"telephone(?:\s+numbers?)?", r"landlines?", r"ecn"],
+        "zh": [r"手机号?码?", r"电话号?码?", r"電話號?碼?", r"手機號?碼?", r"座机", r"联系电话"],
+        "ja": [r"電話番号", r"携帯電話", r"携帯番号", r"固定電話", r"電話"],
+        "de": [r"telefonnummer\w*", r"handynummer\w*", r"mobilnummer\w*", r"rufnummer\w*", r"festnetz\w*",
+               r"telefon", r"handy"],
+        "es": [r"n[uú]meros? de (?:tel[eé]fono|celular|m[oó]vil)", r"tel[eé]fonos?", r"celular(?:es)?", r"m[oó]vil"],
+        "fr": [r"num[ée]ros? de (?:t[ée]l[ée]phone|portable|mobile)", r"t[ée]l[ée]phone", r"portable"],
+    },
+    "email": {
+        "en": [r"e-?mail(?:\s+address(?:es)?)?", r"mailbox"],
+        "zh": [r"邮箱", r"電子?郵件", r"电子邮件", r"邮件地址", r"郵箱", r"电子邮箱"],
+        "ja": [r"メールアドレス", r"メール", r"Eメール"],
+        "de": [r"e-?mail(?:-?adressen?)?", r"mailadresse"],
+        "es": [r"correos?(?: electr[oó]nicos?)?", r"e-?mail", r"direcci[oó]n de correo"],
+        "fr": [r"(?:adresse )?e-?mail", r"courriel", r"adresse électronique"],
+    },
+    "contact_details": {
+        "en": [r"contact (?:information|details|info|data|channels?)", r"notification contacts?",
+               r"contact(?:s)? on file"],
+        "zh": [r"联系方式", r"联系信息", r"联系人信息", r"聯絡方式", r"联络方式"],
+        "ja": [r"連絡先情報", r"連絡先"],
+        "de": [r"kontaktdaten", r"kontaktinformationen", r"kontaktangaben"],
+        "es": [r"datos de contacto", r"informaci[oó]n de contacto"],
+        "fr": [r"coordonn[ée]es", r"informations de contact"],
+    },
+    "notif_prefs": {
+        "en": [r"notification (?:preferences|settings|prefs)", r"notification prefs?"],
+        "zh": [r"通知首选项", r"通知偏好设置", r"通知偏好", r"通知设置"],
+        "ja": [r"通知設定"],
+        "de": [r"benachrichtigungseinstellungen", r"benachrichtigungs-?einstellungen"],
+        "es": [r"preferencias de notificaci[oó]n"],
+        "fr": [r"pr[ée]f[ée]rences de notification"],
+    },
+    "login_settings": {
+        "en": [r"login settings", r"sign-in settings"],
+        "zh": [r"登录设置"],
+        "ja": [r"ログイン設定"],
+        "de": [r"anmeldeeinstellungen"],
+        "es": [r"configuraci[oó]n de inicio de sesi[oó]n"],
+        "fr": [r"param[eè]tres de connexion"],
+    },
+    # -----------------------------------------------------------------------------------------
+    # Verification acts and codes
+    # -----------------------------------------------------------------------------------------
+    "verify": {
+        "en": [r"verif(?:y|ies|ied|ying|ication)", r"re-?verif\w*", r"confirm(?:s|ed|ing|ation)?",
+               r"validat(?:e|es|ed|ing|ion)", r"authenticat(?:e|ed|ion)"],
+        "zh": [r"验证", r"驗證", r"认证", r"認證", r"确认", r"確認", r"核实", r"校验"],
+        "ja": [r"認証", r"確認", r"検証", r"本人確認"],
+        "de": [r"verifi\w*", r"bestätig\w*", r"validier\w*", r"überprüf\w*", r"prüfung"],
+        "es": [r"verific\w*", r"confirm\w*", r"validar\w*", r"validaci[oó]n"],
+        "fr": [r"v[ée]rifi\w*", r"confirm\w*", r"valid\w*"],
+    },
+    "update": {
+        "en": [r"updat(?:e|ed|ing)", r"review and confirm", r"re-?certif\w*"],
+        "zh": [r"更新", r"修改"],
+        "ja": [r"更新", r"変更"],
+        "de": [r"aktualisier\w*"],
+        "es": [r"actualiz\w*"],
+        "fr": [r"mett\w* à jour", r"mise à jour"],
+    },
+    "otp": {
+        "en": [r"otp", r"one[\s-]*time\s+(?:password|passcode|code|pin)s?", r"verification codes?",
+               r"security codes?", r"(?:sms|text) codes?", r"\d[\s-]*digit (?:code|pin)", r"passcodes?",
+               r"sms-?tan", r"codes? (?:sent|we send|will be sent)"],
+        "zh": [r"验证码", r"驗證碼", r"一次性密码", r"一次性验证码", r"动态密码", r"短信码"],
+        "ja": [r"認証コード", r"ワンタイムパスワード", r"確認コード", r"認証番号", r"セキュリティコード"],
+        "de": [r"bestätigungscode\w*", r"einmalcode\w*", r"einmalpasswort\w*", r"sicherheitscode\w*",
+               r"sms-?tan", r"sms-?code\w*", r"verifizierungscode\w*"],
+        "es": [r"c[oó]digos? (?:de verificaci[oó]n|de un solo uso|de seguridad|por sms|sms)",
+               r"contrase[ñn]a de un solo uso"],
+        "fr": [r"codes? (?:de v[ée]rification|à usage unique|de s[ée]curit[ée]|par sms|re[çc]u)",
+               r"mot de passe à usage unique"],
+    },
+    "sms": {
+        "en": [r"sms", r"text messages?", r"texts?(?= (?:message|with|to))", r"a text\b"],
+        "zh": [r"短信"],
+        "ja": [r"SMS", r"ショートメッセージ"],
+        "de": [r"sms"],
+        "es": [r"sms", r"whatsapp", r"mensaje de texto"],
+        "fr": [r"sms", r"texto"],
+    },
+    "link": {
+        "en": [r"(?:verification|confirmation) links?", r"link (?:sent|in the email)"],
+        "zh": [r"验证链接", r"确认链接"],
+        "ja": [r"確認リンク", r"認証リンク"],
+        "de": [r"bestätigungslink\w*", r"verifizierungslink\w*"],
+        "es": [r"enlace de (?:verificaci[oó]n|confirmaci[oó]n)"],
+        "fr": [r"lien de (?:v[ée]rification|confirmation)"],
+    },
+    "call": {
+        "en": [r"voice calls?", r"automated calls?", r"phone calls?"],
+        "zh": [r"语音电话", r"语音验证"],
+        "ja": [r"音声通話", r"自動音声"],
+        "de": [r"sprachanruf\w*", r"automatische[nm]? anruf\w*", r"anruf"],
+        "es": [r"llamada(?: de voz| autom[aá]tica)?"],
+        "fr": [r"appel (?:vocal|automatique)"],
+    },
+    # -----------------------------------------------------------------------------------------
+    # Requirement, event, seller, consequence
+    # -----------------------------------------------------------------------------------------
+    "require": {
+        "en": [r"must", r"required?", r"requires", r"requirements?", r"mandatory", r"obligatory", r"compulsory",
+               r"need to", r"needs to", r"have to", r"has to", r"will be (?:asked|prompted|required)",
+               r"asking (?:all |every )?(?:sellers|merchants)", r"now (?:requires|asks|wants)",
+               r"making everyone", r"enforc\w*", r"instruct\w*"],
+        "zh": [r"必须", r"必需", r"须", r"强制", r"要求", r"需要", r"务必", r"需在", r"应当"],
+        "ja": [r"必須", r"義務化", r"義務付け", r"求め", r"必要があります", r"必要", r"してください", r"求められ"],
+        "de": [r"muss", r"müssen", r"pflicht\w*", r"verpflichtend", r"verlangt", r"fordert", r"erforderlich",
+               r"obligatorisch", r"zwingend"],
+        "es": [r"obligatori\w*", r"exig\w*", r"deber[aá]n?", r"debe[ns]?", r"tienen que", r"tiene que", r"hay que",
+               r"obliga\w*", r"requisito", r"requiere\w*", r"pedir[aá]"],
+        "fr": [r"obligatoire", r"doivent", r"doit", r"devront", r"devra", r"exig\w*", r"impos\w*", r"il faut",
+               r"demand\w*"],
+    },
+    "event": {
+        "en": [r"starting", r"beginning", r"as of", r"effective", r"from (?=\w+ \d)", r"will (?:start|begin|require|become|be)",
+               r"began", r"started", r"rolling out", r"roll(?:ed|s)? out", r"(?:is|are) now", r"now requir\w*",
+               r"new (?:requirement|rule|policy|check)", r"announced", r"recently", r"has (?:begun|started)",
+               r"quietly started", r"since (?:late|early|the)", r"deadline", r"introduc\w*", r"expand\w*",
+               r"late (?:january|february|march|april|may|june|july|august|september|october|november|december)",
+               r"(?:in|since) (?:january|february|march|april|june|july|august|september|october|november|december)",
+               r"heads up", r"psa", r"make[s]? .{0,30}mandatory", r"going forward"],
+        "zh": [r"起", r"开始", r"即日起", r"近期", r"最近", r"新规", r"新政", r"上线", r"宣布", r"通知", r"将于", r"截止",
+               r"自.{0,12}起", r"生效", r"推出", r"陆续", r"新增", r"以来", r"下旬", r"上旬", r"中旬"],
+        "ja": [r"より", r"から", r"開始", r"発表", r"義務化", r"必須に", r"新た", r"予定", r"以降", r"下旬", r"上旬",
+               r"までに", r"強化"],
+        "de": [r"ab(?= (?:dem|sofort|\d))", r"ab sofort", r"seit", r"künftig", r"neu\w*", r"führt .{0,20}ein",
+               r"einführ\w*", r"angekündigt", r"jetzt", r"ende (?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)",
+               r"wird .{0,40}(?:pflicht|verpflichtend)"],
+        "es": [r"desde", r"a partir del?", r"comenz\w*", r"nuev[ao]s?", r"ahora", r"anunci\w*", r"introdujo",
+               r"a finales de", r"har[aá] obligatori\w*", r"empez\w*"],
+        "fr": [r"à partir du", r"depuis", r"dès", r"désormais", r"nouvel\w*", r"annonc\w*", r"fin (?:janvier|février)",
+               r"rendra", r"devient", r"entre\w* en vigueur"],
+    },
+    "seller": {
+        "en": [r"sellers?", r"merchants?", r"shop owners?", r"shops?", r"seller central", r"seller cent(?:er|re)",
+               r"shop manager", r"selling partners?", r"sell(?:ing)? accounts?", r"seller accounts?", r"agenc(?:y|ies)",
+               r"people who sell", r"who (?:sell|publish)"],
+        "zh": [r"卖家", r"賣家", r"商家", r"店铺", r"卖家中心", r"后台", r"跨境", r"大卖"],
+        "ja": [r"出品者", r"セラー", r"販売事業者", r"セラーセントラル", r"出品"],
+        "de": [r"verkäufer\w*", r"händler\w*", r"shop-inhaber", r"seller central"],
+        "es": [r"vendedor\w*", r"quienes venden", r"seller central", r"que venden", r"para vender"],
+        "fr": [r"vendeurs?", r"vendeuses?", r"marchands?", r"seller central", r"pour vendre", r"boutiques?"],
+    },
+    "consequence": {
+        "en": [r"suspen\w*", r"deactivat\w*", r"restrict\w*", r"lock(?:ed)? out", r"on hold", r"held",
+               r"won't be able", r"unable to", r"lose access", r"blocked", r"unpublish\w*", r"removed?",
+               r"may not receive", r"account risk"],
+        "zh": [r"封号", r"停用", r"冻结", r"暂停", r"受限", r"无法(?:登录|提现|使用)", r"下架", r"关闭"],
+        "ja": [r"停止", r"制限", r"ログインできなく", r"届かない可能性"],
+        "de": [r"sperr\w*", r"gesperrt", r"eingeschränkt", r"ausgesperrt", r"deaktivier\w*", r"zurückhalten",
+               r"beschränkung\w*"],
+        "es": [r"suspend\w*", r"suspensi[oó]n\w*", r"desactivaci[oó]n\w*", r"bloque\w*", r"restricci\w*",
+               r"no podr[aá]n", r"dejar de recibir"],
+        "fr": [r"suspen\w*", r"désactiv\w*", r"bloqu\w*", r"ne pourront plus", r"n'auront plus accès"],
+    },
+    "buyer": {
+        "en": [r"buyers?", r"shoppers?", r"customers?(?! service)", r"shopping accounts?", r"consumers?",
+               r"customer accounts?"],
+        "zh": [r"买家", r"買家", r"消费者", r"顾客"],
+        "ja": [r"購入者", r"購入時", r"お客様", r"買い手"],
+        "de": [r"käufer\w*", r"kunden\w*"],
+        "es": [r"compradores?", r"clientes?"],
+        "fr": [r"acheteurs?", r"acheteuses?", r"clients?"],
+    },
+    # -----------------------------------------------------------------------------------------
+    # Other verification topics
+    # -----------------------------------------------------------------------------------------
+    "ov_identity": {
+        "en": [r"identity", r"id documents?", r"identity documents?", r"passports?", r"driver'?s licen[cs]e",
+               r"selfie", r"face verification", r"live face", r"government[- ]issued id", r"date of birth",
+               r"legal representative id", r"photo id", r"\bid\b"],
+        "zh": [r"身份", r"身份证", r"护照", r"人脸识别", r"法人", r"证件", r"身份验证"],
+        "ja": [r"本人確認", r"身分証", r"身分証明書", r"パスポート", r"運転免許証", r"顔認証"],
+        "de": [r"identität\w*", r"ausweis\w*", r"reisepass", r"personalausweis", r"geburtsdatum"],
+        "es": [r"identidad", r"documento de identidad", r"pasaporte", r"selfie", r"foto del documento"],
+        "fr": [r"identit[ée]", r"pi[eè]ce d'identit[ée]", r"passeport", r"selfie"],
+    },
+    "ov_video": {
+        "en": [r"video call", r"video verification", r"live video"],
+        "zh": [r"视频验证", r"视频通话", r"视频审核", r"视频认证"],
+        "ja": [r"ビデオ通話", r"ビデオ面談", r"動画"],
+        "de": [r"video-?anruf\w*", r"video-?call", r"video-?verifizierung"],
+        "es": [r"videollamada", r"video ?llamada"],
+        "fr": [r"appel vid[ée]o", r"visioconf[ée]rence"],
+    },
+    "ov_address": {
+        "en": [r"postcards?", r"business address\w*", r"address verification", r"home address", r"registered address",
+               r"proof of address"],
+        "zh": [r"明信片", r"地址验证", r"经营地址", r"地址"],
+        "ja": [r"ハガキ", r"はがき", r"住所"],
+        "de": [r"postkarte\w*", r"adresse\w*", r"anschrift"],
+        "es": [r"postal(?:es)?", r"direcci[oó]n (?:comercial|postal|f[ií]sica)"],
+        "fr": [r"carte postale", r"adresse (?:postale|professionnelle)"],
+    },
+    "ov_bank": {
+        "en": [r"bank account\w*", r"bank details", r"credit card", r"micro-?deposit\w*", r"payment method", r"deposit method"],
+        "zh": [r"银行账户", r"银行卡", r"信用卡", r"收款账户", r"银行"],
+        "ja": [r"銀行口座", r"クレジットカード"],
+        "de": [r"bankverbindung\w*", r"bankkonto\w*", r"kreditkarte\w*", r"bankdaten"],
+        "es": [r"cuenta bancaria", r"tarjeta de cr[eé]dito", r"datos bancarios"],
+        "fr": [r"compte bancaire", r"carte (?:de crédit|bancaire)", r"coordonn[ée]es bancaires"],
+    },
+    "ov_tax": {
+        "en": [r"tax (?:information|interview|id|identification|details|number)\w*", r"dac7", r"w-?9", r"vat",
+               r"tin\b", r"tax"],
+        "zh": [r"税务", r"税号", r"增值税", r"税务信息", r"纳税"],
+        "ja": [r"税務", r"税務情報", r"インボイス", r"納税"],
+        "de": [r"steuer\w*", r"umsatzsteuer\w*", r"dac7"],
+        "es": [r"fiscal\w*", r"impuestos?", r"nif", r"dac7"],
+        "fr": [r"fiscal\w*", r"dac7", r"tva"],
+    },
+    "ov_kyc": {
+        "en": [r"kyc", r"know your customer", r"inform (?:consumers )?act", r"inform consumers", r"business (?:registration|license|licence)\w*",
+               r"registration documents?", r"business documents?", r"high-volume sellers?", r"seller identity verification"],
+        "zh": [r"KYC", r"INFORM", r"营业执照", r"资质审核", r"消费者法案"],
+        "ja": [r"KYC", r"INFORM", r"登記簿", r"書類の再提出", r"書類"],
+        "de": [r"kyc", r"inform-?gesetz\w*", r"unternehmensdaten", r"geschäftsdaten", r"handelsregister\w*"],
+        "es": [r"kyc", r"ley inform", r"documentaci[oó]n"],
+        "fr": [r"kyc", r"loi inform", r"justificatifs?"],
+    },
+    # -----------------------------------------------------------------------------------------
+    # Traps
+    # -----------------------------------------------------------------------------------------
+    "trap_phishing": {
+        "en": [r"phishing", r"scam\w*", r"fraud\w*", r"fake (?:e-?mails?|messages?|notices?|texts?)", r"spoof\w*",
+               r"impersonat\w*", r"look-?alike", r"suspicious (?:e-?mails?|messages?|links?)", r"never ask",
+               r"real or (?:a )?(?:scam|fake|phishing)", r"legit(?:imate)?\?"],
+        "zh": [r"钓鱼", r"诈骗", r"骗子", r"冒充", r"假冒", r"虚假(?:邮件|链接)", r"骗局", r"钓鱼邮件"],
+        "ja": [r"フィッシング", r"詐欺", r"なりすまし", r"装った", r"偽の?(?:メール|サイト)"],
+        "de": [r"phishing\w*", r"betrüger\w*", r"betrug\w*", r"gefälscht\w*", r"fake-?mails?", r"nachgemacht\w*"],
+        "es": [r"estafa\w*", r"fraudulent\w*", r"suplant\w*", r"phishing", r"correos falsos", r"enga[ñn]o\w*"],
+        "fr": [r"hame[çc]onnage", r"arnaque\w*", r"frauduleu\w*", r"phishing", r"faux e-?mails?", r"escroquer\w*"],
+    },
+    "scam_shape": {
+        "en": [r"within (?:24|48|72|12|\d{1,2}) hours", r"click (?:the|this) link(?: below)?", r"click here",
+               r"dear (?:valued )?(?:seller|customer|user|member|merchant)", r"failure to comply",
+               r"permanent(?:ly)? (?:deactivat|suspen|clos)\w*", r"unusual activity"],
+        "zh": [r"\d{1,2}\s*小时内", r"点击(?:以下|下方)?链接", r"尊敬的(?:卖家|用户|客户)", r"账户存在异常", r"永久冻结"],
+        "ja": [r"\d{1,2}\s*時間以内", r"以下のリンク", r"リンクをクリック"],
+        "de": [r"innerhalb von \d{1,2} stunden", r"klicken sie (?:auf den|hier)", r"sehr geehrte[rs]? (?:verkäufer|kunde)"],
+        "es": [r"en (?:un plazo de )?\d{1,2} horas", r"haga clic", r"haz clic en el enlace", r"estimado (?:vendedor|cliente)"],
+        "fr": [r"sous \d{1,2} heures", r"cliquez (?:ici|sur le lien)", r"cher (?:vendeur|client)"],
+    },
+    "trap_troubleshoot": {
+        "en": [r"(?:not|n't|never|no longer) (?:receiv\w*|get(?:ting)?|arriv\w*)(?: the| my| any| a)? (?:code|otp|sms|text)\w*",
+               r"code (?:never|doesn't|does not|isn't|is not|won't) (?:arriv|come|show)\w*",
+               r"never arrives?", r"not receiving", r"didn'?t receive", r"haven'?t received", r"lost (?:my|your|the) phone",
+               r"locked out", r"can'?t (?:log|sign) ?in", r"cannot (?:log|sign) ?in", r"account recovery",
+               r"recover (?:my|your) account", r"no longer have access", r"not getting the"],
+        "zh": [r"收不到", r"没收到", r"未收到", r"接收不到", r"登录不了", r"无法登录", r"找回账户", r"手机丢了"],
+        "ja": [r"届かない", r"受け取れない", r"ログインできない", r"届きません", r"対処法"],
+        "de": [r"kommt nicht an", r"erhalte keinen", r"erhalte ich keinen", r"keinen code", r"komme nicht (?:mehr )?in",
+               r"nicht (?:mehr )?empfangen"],
+        "es": [r"no (?:me )?llega", r"no recibo", r"no he recibido", r"no puedo (?:iniciar sesi[oó]n|entrar)"],
+        "fr": [r"ne re[çc]oi[st] (?:pas|plus)", r"n'ai pas re[çc]u", r"impossible de (?:me )?connecter"],
+    },
+    "trap_optional": {
+        "en": [r"optional(?:ly)?", r"opt[\s-]?in", r"can now (?:turn on|enable|add|set up|activate|use|choose)",
+               r"you can (?:now )?(?:turn on|enable|choose to)", r"voluntar\w*", r"if you (?:want|wish|choose)",
+               r"not (?:required|mandatory)", r"available to all"],
+        "zh": [r"自愿", r"可选", r"自行选择", r"可以(?:自行)?(?:选择)?开启", r"不开启不影响", r"选择性"],
+        "ja": [r"任意", r"できるようになりました", r"利用可能になりました", r"おすすめします"],
+        "de": [r"freiwillig\w*", r"optional\w*", r"können (?:jetzt|ab sofort)?\s*(?:freiwillig )?.{0,30}aktivieren",
+               r"keine pflicht", r"besteht nicht"],
+        "es": [r"opcional\w*", r"de forma voluntaria", r"ya puedes", r"ahora pueden"],
+        "fr": [r"facultati\w*", r"optionnel\w*", r"vous pouvez désormais", r"peuvent désormais"],
+    },
+    "trap_nonseller": {
+        "en": [r"associates", r"affiliates?", r"affiliate program\w*", r"partner network", r"partner portal",
+               r"developer portal", r"developers?", r"sam\.gov", r"login\.gov", r"government contracts?",
+               r"procurement", r"vendor portal", r"supplier portal", r"insurer\w*", r"software partners?",
+               r"consultants?"],
+        "zh": [r"联盟", r"推广", r"开发者", r"政府采购"],
+        "ja": [r"アソシエイト", r"アフィリエイト", r"開発者", r"デベロッパー"],
+        "de": [r"partnerprogramm\w*", r"affiliate\w*", r"entwickler\w*", r"vergabe\w*"],
+        "es": [r"afiliados?", r"programa de afiliados", r"desarrolladores?", r"contrataci[oó]n p[uú]blica"],
+        "fr": [r"partenaires amazon", r"affiliation", r"d[ée]veloppeurs?", r"march[ée]s publics"],
+    },
+    "trap_listing": {
+        "en": [r"listings?", r"product (?:detail )?pages?", r"titles?", r"descriptions?", r"photos?", r"images?",
+               r"packaging", r"inserts?", r"order details", r"product pages?"],
+        "zh": [r"商品", r"listing", r"详情页", r"图片", r"包装", r"说明书", r"描述"],
+        "ja": [r"商品画像", r"商品説明", r"商品ページ", r"出品ページ"],
+        "de": [r"angebot\w*", r"artikelbeschreibung\w*", r"produktbilder?", r"bilder"],
+        "es": [r"publicaciones", r"fotos", r"t[ií]tulos", r"descripciones"],
+        "fr": [r"fiches? produits?", r"annonces?", r"images", r"descriptions?"],
+    },
+    "trap_ban": {
+        "en": [r"prohibit\w*", r"ban(?:s|ned|ning)?", r"no more", r"not allowed", r"may not (?:include|contain|display)",
+               r"must not (?:include|contain|display)", r"remove listings", r"will remove", r"hide\w*", r"stop showing",
+               r"no longer (?:show|display)"],
+        "zh": [r"禁止", r"不得", r"不允许", r"隐藏"],
+        "ja": [r"禁止", r"記載しない", r"非表示"],
+        "de": [r"verbiet\w*", r"verboten", r"untersagt", r"entfernt"],
+        "es": [r"prohib\w*", r"no se permite", r"ocult\w*"],
+        "fr": [r"interdi\w*", r"il est interdit", r"masqu\w*"],
+    },
+    "trap_other_topic": {
+        "en": [r"fees?", r"fba", r"capacity limits?", r"returns? processing", r"returns?", r"prime day",
+               r"tariffs?", r"customs", r"inventory", r"lightning deals?", r"black friday", r"storage",
+               r"inbound placement", r"shipping (?:rates|fees|cut-?off)", r"acquir\w*", r"sales up"],
+        "zh": [r"费用", r"收费", r"佣金", r"仓储费", r"退货", r"关税", r"会员日", r"库存", r"秒杀", r"黑五", r"销售额",
+               r"低库存"],
+        "ja": [r"手数料", r"返品", r"関税", r"プライムデー", r"在庫", r"配送料"],
+        "de": [r"gebühr\w*", r"rücksend\w*", r"zöll\w*", r"zoll", r"prime day", r"lagerbest\w*", r"blitzangebote?"],
+        "es": [r"tarifas?", r"comisi[oó]n\w*", r"devoluci[oó]n\w*", r"aranceles?", r"inventario", r"prime day"],
+        "fr": [r"frais", r"retours?", r"droits de douane", r"prime day", r"stocks?", r"tarifs?"],
+    },
+    "trap_eligibility": {
+        "en": [r"eligib\w*", r"qualif\w*", r"to be eligible", r"conditions?", r"criteria", r"account health assurance",
+               r"account health protection", r"\baha\b", r"who qualifies"],
+        "zh": [r"资格", r"条件", r"账户健康保障", r"符合"],
+        "ja": [r"対象となる", r"条件", r"健全性保証"],
+        "de": [r"voraussetzung\w*", r"berechtigt", r"kontozustandsgarantie"],
+        "es": [r"requisitos? para", r"elegib\w*", r"garant[ií]a de salud de la cuenta"],
+        "fr": [r"[ée]ligib\w*", r"conditions? d'accès", r"garantie de sant[ée] du compte"],
+    },
+    "help_page": {
+        "en": [r"how to", r"how do i", r"guide", r"tutorial", r"faq", r"step[- ]by[- ]step", r"to (?:change|add|edit|update) (?:your|the|an?)",
+               r"go to settings", r"click edit", r"you can (?:verify|change|add|edit|update|receive|choose)", r"tips?",
+               r"walks? (?:you )?through", r"that's it", r"use the .{0,40} page"],
+        "zh": [r"如何", r"怎么", r"教程", r"操作步骤", r"步骤", r"指南", r"如需"],
+        "ja": [r"方法", r"手順", r"設定方法", r"やり方", r"場合は"],
+        "de": [r"so ändern", r"anleitung", r"schritt für schritt", r"jederzeit", r"wie sie"],
+        "es": [r"c[oó]mo", r"gu[ií]a", r"paso a paso", r"para cambiar"],
+        "fr": [r"comment", r"guide", r"pour modifier", r"tutoriel"],
+    },
+    "first_person_problem": {
+        "en": [r"anyone (?:else|know|have)", r"has anyone", r"help!?", r"i(?:'ve)? tried", r"any(?:one)? solution"],
+        "zh": [r"有没有", r"怎么办", r"求助"],
+        "ja": [r"どうすれば", r"教えてください"],
+        "de": [r"hat jemand", r"was tun", r"hilfe"],
+        "es": [r"a alguien m[aá]s", r"alguien sabe", r"ayuda"],
+        "fr": [r"quelqu'un", r"une solution"],
+    },
+    # The notice itself arriving by email ("got an email from Amazon") is not an email contact.
+    "notice_email": {
+        "en": [r"(?:got|received|receiving|receive|sent|sends|sending|send) (?:an |the |this |a )?e-?mails?(?! address)(?: from \w+)?",
+               r"e-?mails? (?:from|to sellers|saying|instructing|asking)", r"by e-?mail(?= (?:of|about))",
+               r"from an e-?mail", r"notified by e-?mail"],
+        "zh": [r"收到.{0,6}邮件", r"邮件通知", r"发邮件"],
+        "ja": [r"メールが届", r"のメール", r"メールで通知"],
+        "de": [r"(?:eine|die) (?:e-)?mail (?:von|bekommen)", r"mail von amazon", r"e-?mail bekommen"],
+        "es": [r"(?:recibieron|recib[ií]|lleg[oó]) (?:un|el) correo", r"el correo de amazon"],
+        "fr": [r"des e-?mails aux vendeurs", r"(?:reçu|envoie) (?:un|des) e-?mails?"],
+    },
+    "past_deadline": {
+        "en": [r"came and went", r"passed without", r"original(?:ly)?", r"expired", r"missed"],
+        "zh": [r"过后", r"已过", r"原定", r"之前要求"],
+        "ja": [r"当初"],
+        "de": [r"ursprünglich", r"verstrichen"],
+        "es": [r"original\w*", r"venci[oó]"],
+        "fr": [r"initialement", r"dépassée?"],
+    },
+}
+
+# Platforms: canonical key -> (display name, patterns).  Amazon is the default platform the
+# product is about; the others get a note.
+PLATFORMS: dict[str, tuple[str, list[str]]] = {
+    "amazon": ("Amazon", [r"amazon", r"亚马逊", r"亞馬遜", r"アマゾン", r"seller central", r"卖家中心", r"セラーセントラル",
+                          r"\bfba\b", r"\becn\b"]),
+    "ebay": ("eBay", [r"\bebay\b", r"易贝", r"亿贝"]),
+    "etsy": ("Etsy", [r"\betsy\b"]),
+    "shopee": ("Shopee", [r"shopee", r"虾皮", r"蝦皮"]),
+    "tiktok": ("TikTok Shop", [r"tiktok", r"tik tok", r"抖音"]),
+    "walmart": ("Walmart", [r"walmart", r"沃尔玛"]),
+    "mercadolibre": ("Mercado Libre", [r"mercado ?libre", r"mercado ?livre", r"美客多"]),
+    "temu": ("Temu", [r"\btemu\b"]),
+    "aliexpress": ("AliExpress", [r"aliexpress", r"速卖通"]),
+    "vinted": ("Vinted", [r"vinted"]),
+    "kleinanzeigen": ("Kleinanzeigen", [r"kleinanzeigen"]),
+    "otto": ("OTTO", [r"\botto\.de\b", r"\botto market\b"]),
+    "zalando": ("Zalando", [r"zalando"]),
+    "kaufland": ("Kaufland", [r"kaufland"]),
+    "cdiscount": ("Cdiscount", [r"cdiscount"]),
+    "allegro": ("Allegro", [r"\ballegro\b"]),
+    "rakuten": ("Rakuten", [r"rakuten", r"楽天", r"乐天"]),
+    "mercari": ("Mercari", [r"mercari", r"メルカリ"]),
+    "lazada": ("Lazada", [r"lazada"]),
+    "shopify": ("Shopify", [r"shopify"]),
+    "wish": ("Wish", [r"\bwish\.com\b"]),
+    "bol": ("bol.com", [r"\bbol\.com\b"]),
+    "flipkart": ("Flipkart", [r"flipkart"]),
+    "coupang": ("Coupang", [r"coupang"]),
+    "noon": ("noon", [r"\bnoon\.com\b"]),
+    "fnac": ("Fnac", [r"\bfnac\b"]),
+    "wayfair": ("Wayfair", [r"wayfair"]),
+    "newegg": ("Newegg", [r"newegg"]),
+    "shein": ("SHEIN", [r"\bshein\b", r"希音"]),
+}
+
+# Marketplace (country) cues.  Domain and name forms; EU for "European marketplaces".
+MARKETPLACES: list[tuple[str, str]] = [
+    ("US", r"amazon\.com(?![.\w])|\bus marketplace|美国站|美区|美国亚马逊|\bu\.s\. sellers|\bus sellers|amazon us\b|amazon\.com\b(?!\.)"),
+    ("UK", r"amazon\.co\.uk|\buk marketplace|英国站|amazon uk\b"),
+    ("DE", r"amazon\.de\b|德国站|amazon deutschland|amazon germany"),
+    ("FR", r"amazon\.fr\b|法国站|amazon france"),
+    ("ES", r"amazon\.es\b|西班牙站|amazon españa|amazon spain|en españa"),
+    ("IT", r"amazon\.it\b|意大利站|amazon italia"),
+    ("JP", r"amazon\.co\.jp|日本站|amazon japan|アマゾンジャパン|amazon\s*jp\b"),
+    ("CA", r"amazon\.ca\b|加拿大站|amazon canada"),
+    ("MX", r"amazon\.com\.mx|墨西哥站|en méxico|amazon méxico|amazon mexico"),
+    ("BR", r"amazon\.com\.br|巴西站"),
+    ("IN", r"amazon\.in\b|印度站"),
+    ("AU", r"amazon\.com\.au|澳洲站|澳大利亚站"),
+    ("AE", r"amazon\.ae\b|阿联酋站"),
+    ("SA", r"amazon\.sa\b|沙特站"),
+    ("SG", r"amazon\.sg\b|新加坡站"),
+    ("EU", r"欧洲站|european marketplaces|eu marketplaces|sellers in the eu|vendeurs de l'ue|\beu sellers|in der eu\b|en europe\b|europ[äe]isch\w* marktpl\w*"),
+]
+
+# Country of a URL host (sellercentral.amazon.de -> DE).
+HOST_COUNTRY: list[tuple[str, str]] = [
+    (r"\.co\.jp$|\.jp$", "JP"), (r"\.co\.uk$|\.uk$", "UK"), (r"\.de$", "DE"), (r"\.fr$", "FR"),
+    (r"\.es$", "ES"), (r"\.it$", "IT"), (r"\.ca$", "CA"), (r"\.com\.mx$|\.mx$", "MX"),
+    (r"\.com\.br$|\.br$", "BR"), (r"\.in$", "IN"), (r"\.com\.au$|\.au$", "AU"), (r"\.ae$", "AE"),
+    (r"sellercentral-europe", "EU"), (r"sellercentral\.amazon\.com$", "US"),
+]
+
+# Where in the seller interface: concept -> canonical path.
+WHERE_CANONICAL = {
+    "notif_prefs": "Seller Central > Settings > Notification Preferences",
+    "login_settings": "Seller Central > Settings > Login Settings",
+}
+
+# Contact-type order of specificity, used for the story key.
+CONTACT_CORE_ORDER = ("emergency_contact", "two_step_verification", "phone", "email", "contact_details")
+
+# Other-verification subtopics (concept -> story subtopic), most specific first.
+OV_SUBTOPICS = (("ov_kyc", "business_data"), ("ov_tax", "tax"), ("ov_video", "video_call"),
+                ("ov_address", "address"), ("ov_bank", "bank"), ("ov_identity", "identity"))
+
+TRAP_LABELS = {
+    "trap_phishing": "phishing or scam wording",
+    "trap_troubleshoot": "login / code troubleshooting",
+    "trap_optional": "optional feature wording",
+    "trap_nonseller": "portal that is not a seller marketplace",
+    "trap_eligibility": "programme eligibility condition",
+    "trap_other_topic": "announcement on another topic (fees, FBA, returns, events, tariffs)",
+}
+
+
+def _wrap(lang: str, frag: str) -> str:
+    if lang in LATIN_LANGS or frag.isascii():
+        return r"(?<![\w])(?:" + frag + r")(?![\w])"
+    return "(?:" + frag + ")"
+
+
+@lru_cache(maxsize=None)
+def concept_regex(concept: str) -> re.Pattern[str]:
+    """One compiled alternation per concept with a named group per language."""
+    parts = []
+    for lang, frags in CONCEPTS[concept].items():
+        alt = "|".join(_wrap(lang, f) for f in frags)
+        parts.append(f"(?P<{lang}>{alt})")
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def platform_regex() -> re.Pattern[str]:
+    parts = [f"(?P<{key}>{'|'.join(pats)})" for key, (_, pats) in PLATFORMS.items()]
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def marketplace_regex() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?P<{cc}>{pat})" for cc, pat in MARKETPLACES), re.IGNORECASE)
+
+# ---------------------------------------------------------------------------------------------
+# Date roles: a date belongs to a policy only when the words around it say how.  "before" is
+# matched at the end of the ~45 characters before the date, "after" at the start of the ~16
+# characters after it.
+# ---------------------------------------------------------------------------------------------
+DATE_CUES: dict[str, dict[str, str]] = {
+    "effective": {
+        "before": r"(?:starting|beginning|begins|from|as of|effective|since|began|started|start(?:s|ed)?|"
+                  r"rolled out|live since|commencing|introduced|takes effect|take effect|went live|"
+                  r"ab(?: dem)?|seit(?: dem)?|vom|beginnend|gilt|desde(?: el)?|a partir del?|comenz[oó](?: el)?|"
+                  r"entra en vigor(?: el)?|à partir du|depuis le|dès le|dès|le|entr\w+ en vigueur le|"
+                  r"从|自|于|於|即日|on)\W{0,3}$",
+        "after": r"^\W{0,2}(?:起|开始|開始|生效|上线|以来|から|より|以降|onwards|on\b|and (?:applies|runs)|"
+                 r"(?:it )?(?:began|started|took effect))",
+    },
+    "deadline": {
+        "before": r"(?:by|before|no later than|deadline(?: of| is)?|until|due|have until|has until|by the end of|"
+                  r"bis(?: zum| spätestens)?|spätestens(?: bis)?(?: zum)?|frist(?: bis)?|antes del?|hasta el|plazo(?: hasta)?|"
+                  r"avant le|d'ici le|au plus tard le|jusqu'au|截止|截至|须于|须在|必须在)\W{0,3}$",
+        "after": r"^\W{0,2}(?:前|之前|以前|为止|截止|まで|までに|deadline|nachholen)",
+    },
+    "announced": {
+        "before": r"(?:announced|posted|published|notice (?:posted|published)|said on|on|"
+                  r"angekündigt am|veröffentlicht am|anunci[oó] el|publicado el|annoncé le|publié le)\W{0,3}$",
+        "after": r"^\W{0,3}(?:发布|公布|宣布|发出|発表|告知|announcement|post)",
+    },
+}
+# Words that make a date not the policy's (fee schedules, events, shipping cut-offs).
+DATE_NOISE = (r"fee|fees|prime day|lightning deal|black friday|cyber monday|shipping|cut-?off|inventory|storage|"
+              r"gebühr|blitzangebot|lagerbestand|tarifa|comisi[oó]n|frais|会员日|秒杀|费用|库存|入仓|手数料|在庫|"
+              r"webinar|event|conference|sale")
+# Words near a date meaning the announcement itself ("the forum post came on 30 January").
+ANNOUNCE_WORDS = (r"announc\w*|forum|notice|posted|published|post\b|发布|公告|公布|宣布|発表|告知|angekündigt|"
+                  r"veröffentlicht|anunci\w*|publicad\w*|annonc\w*|publi[ée]\w*|aviso oficial")
