@@ -11,7 +11,8 @@ from werkzeug.exceptions import HTTPException
 
 from server import config as cfg
 from server import db
-from server.errors import PROBLEM_PREFIX, problem
+from monitor.errors import MonitorError
+from server.errors import PROBLEM_PREFIX, from_monitor, problem
 from server.limits import limiter
 
 log = logging.getLogger(__name__)
@@ -49,6 +50,10 @@ def create_app(overrides: dict[str, Any] | None = None, *, home: str | Path | No
     db.init_app(app)
     limiter.init_app(app)
     app.error_processor(problem)
+
+    @app.errorhandler(MonitorError)
+    def monitor_error(exc: MonitorError):
+        return problem(from_monitor(exc))
 
     @app.errorhandler(Exception)
     def unexpected(exc: Exception):  # never a stack trace to the client

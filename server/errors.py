@@ -119,3 +119,15 @@ def problem(error: HTTPError) -> Response:
 
         response.headers["Retry-After"] = str(retry_after_seconds())
     return response
+
+
+def from_monitor(exc: Exception) -> ApiError:
+    """The monitor's named errors in the server's shape (the monitor knows nothing of HTTP)."""
+    from monitor import errors as m
+
+    if isinstance(exc, m.NotFound):
+        return NotFound("Not found.")
+    if isinstance(exc, m.Invalid):
+        field = getattr(exc, "field", None) or "body"
+        return ValidationFailed(errors={field: [str(exc)]})
+    return ApiError(str(exc) or "The monitor refused the request.")

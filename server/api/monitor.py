@@ -1,0 +1,96 @@
+"""Sources, policies and alerts: thin routes over the monitor's services, plus the impact the
+server alone can tell (which of the caller's accounts a policy affects)."""
+from apiflask import APIBlueprint
+
+from monitor import alerts, policies
+from monitor.sources import service as sources
+from server.api.schemas import PageQuery, page_body
+from server.api.status_schemas import (AlertOut, AlertPage, AlertQuery, CheckResultOut, PolicyOut,
+                                       PolicyPage, SourceIn, SourceOut, SourcePage, SourcePatch)
+from server.auth_http import auth, current_user
+from server.db import get_db
+from server.services import impact
+
+bp = APIBlueprint("monitor", __name__, tag="Monitor")
+
+
+def _page(result: dict, query: dict) -> dict:
+    return page_body(result["items"], result["total"], query)
+
+
+@bp.get("/sources")
+@bp.auth_required(auth)
+@bp.input(PageQuery, location="query", arg_name="query")
+@bp.output(SourcePage)
+def list_sources(query):
+    """The shared default sources and the caller's own, with their health."""
+    return _page(sources.list_sources(get_db(), current_user().id, query["page"], query["per_page"]), query)
+
+
+@bp.post("/sources")
+@bp.auth_required(auth)
+@bp.input(SourceIn, arg_name="body")
+@bp.output(SourceOut, status_code=201)
+def create_source(body):
+    return sources.create_source(get_db(), current_user().id, body)
+
+
+@bp.patch("/sources/<int:source_id>")
+@bp.auth_required(auth)
+@bp.input(SourcePatch, arg_name="body")
+@bp.output(SourceOut)
+def update_source(source_id, body):
+    """Change one of the caller's own sources (shared defaults are read-only)."""
+    return sources.update_source(get_db(), current_user().id, source_id, body)
+
+
+@bp.delete("/sources/<int:source_id>")
+@bp.auth_required(auth)
+@bp.output({}, status_code=204)
+def delete_source(source_id):
+    sources.delete_source(get_db(), current_user().id, source_id)
+    return ""
+
+
+@bp.post("/sources/<int:source_id>/check")
+@bp.auth_required(auth)
+@bp.output(CheckResultOut)
+def check_source(source_id):
+    """Fetch and parse the source now, without storing anything; says what it found."""
+    return sources.check_source(get_db(), current_user().id, source_id)
+
+
+@bp.get("/policies")
+@bp.auth_required(auth)
+@bp.input(PageQuery, location="query", arg_name="query")
+@bp.output(PolicyPage)
+def list_policies(query):
+    return _page(policies.list_policies(get_db(), current_user().id, query["page"], query["per_page"]), query)
+
+
+@bp.get("/policies/<int:policy_id>")
+@bp.auth_required(auth)
+@bp.output(PolicyOut)
+def get_policy(policy_id):
+    """One policy: merged facts, every source, and which of your accounts it affects and why."""
+    db, user = get_db(), current_user()
+    policy = policies.get_policy(db, user.id, policy_id)
+    policy["affected"] = impact.affected(db, user.id, policy)
+    return policy
+
+
+@bp.get("/alerts")
+@bp.auth_required(auth)
+@bp.input(AlertQuery, location="query", arg_name="query")
+@bp.output(AlertPage)
+def list_alerts(query):
+    """Your alerts (open by default; `state=all` for every one), each with its delivery log."""
+    state = None if query["state"] == "all" else query["state"]
+    return _page(alerts.list_alerts(get_db(), current_user().id, state, query["page"], query["per_page"]), query)
+
+
+@bp.post("/alerts/<int:alert_id>/ack")
+@bp.auth_required(auth)
+@bp.output(AlertOut)
+def ack_alert(alert_id):
+    return alerts.ack_alert(get_db(), current_user().id, alert_id)
