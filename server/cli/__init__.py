@@ -260,3 +260,7 @@ from server.cli import accounts as _accounts  # noqa: E402  (registers commands)
 
 main.add_command(_accounts.accounts)
 main.add_command(_accounts.contacts)
+
+from server.cli import status as _status  # noqa: E402
+
+main.add_command(_status.status)
