@@ -103,11 +103,13 @@ def main(ctx: click.Context, home: Path | None) -> None:
 @click.pass_obj
 def init(obj: Context, as_json: bool) -> None:
     """Create the data home, the database and, on first run, a user and its token."""
+    from monitor.sources.service import install_defaults
     from server.services import auth
 
     db = obj.open_db()
     obj.secret  # noqa: B018 - creates the secret on first run
-    result = {"home": str(obj.home), "created_user": None, "token": None}
+    sources = install_defaults(db)
+    result = {"home": str(obj.home), "created_user": None, "token": None, "default_sources": sources}
     if not auth.list_users(db):
         user = auth.create_user(db, "seller")
         result["created_user"] = user.name
@@ -264,3 +266,9 @@ main.add_command(_accounts.contacts)
 from server.cli import status as _status  # noqa: E402
 
 main.add_command(_status.status)
+
+from server.cli import verify as _verify  # noqa: E402
+
+main.add_command(_verify.verify)
+main.add_command(_verify.channels)
+main.add_command(_verify.outbox)

@@ -24,8 +24,10 @@ def test_init_prints_token_once(tmp_path):
     first = run(tmp_path, "init", "--json")
     data = json.loads(first.output)
     assert data["token"].startswith("sg_") and data["created_user"] == "seller"
+    assert len(data["default_sources"]["created"]) >= 5
     second = json.loads(run(tmp_path, "init", "--json").output)
     assert second["token"] is None
+    assert second["default_sources"]["created"] == []  # importing the defaults again changes nothing
 
 
 def test_users_tokens_accounts_contacts(tmp_path):
