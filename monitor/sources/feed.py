@@ -41,13 +41,16 @@ class FeedSource(SourceKind):
             return self._json_feed(body)
         parsed = feedparser.parse(body, response_headers=response.headers,
                                   sanitize_html=False, resolve_relative_uris=True)
-        if parsed.bozo and not parsed.entries:
+        usable = [e for e in parsed.entries if e.get("title") or e.get("link")]
+        if parsed.bozo and not usable:
+            # feedparser's loose parser recovers slightly broken feeds (kept), but from truly
+            # broken XML it returns empty shells: that is a fault of the source, not "no news"
             raise ParseError(f"malformed feed: {parsed.get('bozo_exception')}")
         if not parsed.entries and not parsed.get("version"):
             raise ParseError("not a feed (no RSS, Atom or RDF root element)")
         lang = (parsed.feed.get("language") or "").split("-")[0].lower() or None
         out = []
-        for e in parsed.entries:
+        for e in usable:
             content = ""
             if e.get("content"):
                 content = "\n".join(c.get("value", "") for c in e.content)

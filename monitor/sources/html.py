@@ -104,11 +104,11 @@ class HtmlSource(SourceKind):
         for node in nodes:
             link = self._value(node, sel.get("link") or "a[href]@href", default_attr="href")
             title = self._value(node, sel["title"]) if sel.get("title") else None
+            found["title"] += bool(title)
             if title is None and sel.get("link"):
                 title = self._value(node, _split(sel["link"])[0])
             if title is None:
                 title = self._value(node, "a[href]")
-            found["title"] += bool(title)
             found["link"] += bool(link)
             author = self._value(node, sel["author"]) if sel.get("author") else None
             if wanted and (author or "").strip().casefold() not in wanted:
