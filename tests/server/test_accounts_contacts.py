@@ -66,7 +66,7 @@ def test_value_change_resets_verification_state(client, headers, account, app):
     changed = client.patch(f"/api/v1/contacts/{c['id']}", json={"value": "+49 151 98765432"}, headers=headers).json
     assert changed["local_status"] == "unverified" and changed["amazon_status"]["status"] == "unknown"
     events = client.get(f"/api/v1/events?subject_type=contact&subject_id={c['id']}", headers=headers).json["items"]
-    assert events[0]["type"] == "contact.value_changed"
+    assert "contact.value_changed" in [e["type"] for e in events]
     assert "98765432" not in str(events) and "23456789" not in str(events)
 
 
