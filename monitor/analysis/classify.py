@@ -90,9 +90,13 @@ def classify(doc: Doc, dates: DateFacts) -> Decision:
             w *= 0.3  # a phone number listed among bank, tax, address...: business-data re-verification
         if w:
             cv_core[i] = w
+    doc_event = doc.has("event") or any(p.role in ("effective", "deadline") for p in dates.all)
     for i, cs in enumerate(bs):
         if "two_step" in cs and (cs & {"require", "event"} or any(bs[t] & {"require"} for t in range(doc.title_sents))):
-            cv_core[i] = max(cv_core.get(i, 0.0), 1.0 if "require" in cs else 0.7)
+            w = 1.0 if "require" in cs else 0.7
+            if not doc_event:
+                w *= 0.5  # "2SV is required to sign in": a standing rule unless something changes
+            cv_core[i] = max(cv_core.get(i, 0.0), w)
     core = max(cv_core.values(), default=0.0)
     z_cv = -3.2
     if core:
@@ -111,14 +115,21 @@ def classify(doc: Doc, dates: DateFacts) -> Decision:
 
     # ---- other-verification core ----------------------------------------------------------
     ov_core: dict[int, float] = {}
+    ov_acts = {"verify", "require", "update", "otp", "provide"}
     for i, cs in enumerate(bs):
         ov = cs & set(OV_CONCEPTS)
-        if ov and (cs & {"verify", "require", "update", "otp"}):
+        if not ov:
+            continue
+        if cs & ov_acts:
             ov_core[i] = 1.0 if len(ov) == 1 else 1.2
+        elif any(0 <= j < n and bs[j] & ov_acts for j in (i - 1, i + 1)):
+            ov_core[i] = 0.7
+        elif ov & {"ov_kyc", "ov_video"}:
+            ov_core[i] = 0.7
     ov_kinds = {c for i in ov_core for c in bs[i] & set(OV_CONCEPTS)}
     z_ov = -3.4
     if ov_core:
-        z_ov += 2.2 + 0.35 * min(3, len(ov_kinds) - 1) + min(0.6, 0.2 * (len(ov_core) - 1))
+        z_ov += 2.2 * max(ov_core.values()) + 0.35 * min(3, len(ov_kinds) - 1) + min(0.6, 0.2 * (len(ov_core) - 1))
         best = min(ov_core)
         reasons.append(f"other verification subject ({', '.join(sorted(k[3:] for k in ov_kinds))}): "
                        f"'{_q(doc.sentence(best), 80)}'")
@@ -169,6 +180,8 @@ def classify(doc: Doc, dates: DateFacts) -> Decision:
         traps.append(("phishing warning or scam message", phish, 5.0, ev))
 
     ts = _trap_strength_count(doc, "trap_troubleshoot", 0.35)
+    if ts and doc.in_title("trap_troubleshoot") and n_event and not doc.has("first_person_problem"):
+        ts = 0.6  # a news item titled with the practical problem ("... not received? what to do")
     if ts:
         if doc.has("first_person_problem"):
             ts = min(1.0, ts + 0.3)
@@ -209,7 +222,7 @@ def classify(doc: Doc, dates: DateFacts) -> Decision:
 
     other = doc.count("trap_other_topic")
     if other:
-        st = min(1.0, other / 3.0) * (0.4 if core >= 1.0 else 1.0)
+        st = min(1.0, other / 3.0 + (0.4 if doc.in_title("trap_other_topic") else 0.0)) * (0.4 if core >= 1.0 else 1.0)
         traps.append(("announcement on another topic (fees, FBA, returns, events, tariffs)", st, 2.5,
                       _mention(doc, "trap_other_topic")))
 
@@ -227,7 +240,7 @@ def classify(doc: Doc, dates: DateFacts) -> Decision:
             traps.append(("evergreen help page or guide, no dated change", st, 4.0,
                           _mention(doc, "help_page") or f"help URL {_q(doc.url, 50)}"))
     elif not policy_dated and n_event == 0 and not doc.published:
-        traps.append(("standing requirement, no dated change", 0.5, 2.0, "no date, no change wording"))
+        traps.append(("standing requirement, no dated change", 1.0, 2.5, "no date, no change wording"))
 
     for name, st, wt, ev in traps:
         z_cv -= st * wt

@@ -52,6 +52,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:\s*(?:de|del)?\s*,?\s*" + _YEAR + r")?", re.I)),
     # 24.01.2025 / 24.01.
     ("dotted", re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?:(?P<y>(?:19|20)\d{2})(?!\d)|(?!\d))")),
+    # "the 24th" (day only; month from the publication date)
+    ("dayonly", re.compile(r"(?<=\bthe )(?P<d>\d{1,2})(?:st|nd|rd|th)\b(?!\s*(?:of\s+)?(?:" + _MONTH_ALT + r"))", re.I)),
     # 1/24/2025 (en) or 24/1/2025 (others): only with a year
     ("slash", re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d{2})(?!\d)")),
 ]
@@ -79,6 +81,13 @@ def find_dates(text: str, lang: str = "en") -> list[DateMention]:
             gd = m.groupdict()
             y = int(gd["y"]) if gd.get("y") else None
             try:
+                if kind == "dayonly":
+                    mo, d = 0, int(gd["d"])
+                    if not 1 <= d <= 31:
+                        continue
+                    found.append(DateMention(s, e, m.group(0), None, 0, d))
+                    taken.append((s, e))
+                    continue
                 if kind in ("iso", "cjk", "dotted"):
                     mo, d = int(gd["m"]), int(gd["d"])
                 elif kind == "slash":

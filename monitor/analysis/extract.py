@@ -11,7 +11,8 @@ from . import lexicon
 from .dates import resolve_year
 from .features import CONTACT_CONCEPTS, OV_CONCEPTS, Doc
 
-_CUE = {role: (re.compile(c["before"], re.I), re.compile(c["after"], re.I))
+_ARTICLE = r"(?:\s+(?:the|dem|den|der|el|le|la|del))?\W{0,3}$"
+_CUE = {role: (re.compile(c["before"].replace(r"\W{0,3}$", _ARTICLE), re.I), re.compile(c["after"], re.I))
         for role, c in lexicon.DATE_CUES.items()}
 _WEAK_BEFORE = re.compile(r"(?:\bon|\ble|\bam|\bel)\W{0,3}$", re.I)
 _PAST_WORDS = re.compile(r"began|started|since|live since|went live|seit|depuis|desde|comenz|以来|开始了|已", re.I)
@@ -61,9 +62,9 @@ def policy_dates(doc: Doc) -> DateFacts:
         if _NOISE.search(sentence):
             continue
         before = doc.full[max(s_start, dm.start - 45):dm.start]
-        after = doc.full[dm.end:min(s_end, dm.end + 16)]
+        after = doc.full[dm.end:min(s_end, dm.end + 24)]
         role, strong = None, True
-        for r in ("deadline", "effective", "announced"):
+        for r in ("deadline", "announced", "effective"):
             b, a = _CUE[r]
             if r == "effective" and _WEAK_BEFORE.search(before) and not a.search(after):
                 continue
@@ -81,6 +82,17 @@ def policy_dates(doc: Doc) -> DateFacts:
             else:
                 continue
         past = bool(_PAST_WORDS.search(before) or _PAST_WORDS.search(after))
+        if dm.month == 0:  # "the 24th": month of publication, or the one before
+            if doc.published is None:
+                continue
+            y, mo = doc.published.year, doc.published.month
+            if dm.day > doc.published.day:
+                y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
+            try:
+                out.all.append(PolicyDate(role, dt.date(y, mo, dm.day), dm.text, False, si, past))
+            except ValueError:
+                pass
+            continue
         if dm.year is not None:
             try:
                 d = dt.date(dm.year, dm.month, dm.day)
@@ -137,6 +149,11 @@ def contact_types(doc: Doc, core_sents: set[int]) -> list[str]:
             found.add("phone")
         if "email" in cs:
             found.add("email")
+    near = {j for i in core_sents for j in (i - 1, i, i + 1) if 0 <= j < len(doc.by_sent)}
+    if "two_step_verification" in found and any(doc.by_sent[j] & {"phone"} for j in near):
+        found.add("phone")
+    if "emergency_contact" in found and any("sms" in doc.by_sent[j] for j in near):
+        found.add("phone")
     if not found:
         for i in scope:
             if doc.by_sent[i] & {"contact_details", "notif_prefs"}:

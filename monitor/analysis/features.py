@@ -16,8 +16,8 @@ ALL_CONCEPTS = tuple(lexicon.CONCEPTS)
 
 # A hit of a concept that lies inside a hit of another concept is not counted for the first:
 # "two-step verification" is not a "verification" act, "verification code" is an OTP.
-_MASKED_BY = {"verify": ("two_step",), "require": ("two_step",), "phone": ("trap_nonseller",),
-             "email": ("notice_email",)}
+_MASKED_BY = {"verify": ("two_step",), "require": ("two_step",), "phone": ("trap_nonseller", "comm_channel"),
+             "email": ("notice_email", "comm_channel"), "buyer": ("ov_kyc",)}
 
 
 @dataclass

@@ -99,7 +99,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
         "ja": [r"認証", r"確認", r"検証", r"本人確認"],
         "de": [r"verifi\w*", r"bestätig\w*", r"validier\w*", r"überprüf\w*", r"prüfung"],
         "es": [r"verific\w*", r"confirm\w*", r"validar\w*", r"validaci[oó]n"],
-        "fr": [r"v[ée]rifi\w*", r"confirm\w*", r"valid\w*"],
+        "fr": [r"v[ée]rifi\w*", r"confirm\w*", r"valid(?:er|ez|ation|é|ée|és|ées|ent)\w*"],
     },
     "update": {
         "en": [r"updat(?:e|ed|ing)", r"review and confirm", r"re-?certif\w*"],
@@ -109,18 +109,28 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
         "es": [r"actualiz\w*"],
         "fr": [r"mett\w* à jour", r"mise à jour"],
     },
+    "provide": {
+        "en": [r"complet(?:e|es|ed|ing)", r"finish\w*", r"submit\w*", r"provid(?:e|es|ed|ing)", r"upload\w*",
+               r"show(?:ing)?", r"re-?submit\w*", r"enter (?:the|a) code"],
+        "zh": [r"完成", r"提交", r"上传", r"提供", r"出示", r"输入"],
+        "ja": [r"提出", r"提供", r"アップロード", r"入力", r"提示"],
+        "de": [r"vorlegen", r"vorzeigen", r"einreichen", r"hochladen", r"angeben", r"eingegeben", r"vervollständig\w*"],
+        "es": [r"present\w*", r"subir", r"proporcion\w*", r"complet\w*", r"mostr\w*", r"introducir", r"hacer"],
+        "fr": [r"fournir", r"soumettre", r"t[ée]l[ée]charger", r"compl[ée]t\w*", r"pr[ée]sent\w*", r"saisir", r"passer"],
+    },
     "otp": {
         "en": [r"otp", r"one[\s-]*time\s+(?:password|passcode|code|pin)s?", r"verification codes?",
                r"security codes?", r"(?:sms|text) codes?", r"\d[\s-]*digit (?:code|pin)", r"passcodes?",
-               r"sms-?tan", r"codes? (?:sent|we send|will be sent)"],
+               r"sms-?tan", r"codes? (?:sent|we send|will be sent)", r"(?:a|the|each|that|this) (?:\d-digit )?code"],
         "zh": [r"验证码", r"驗證碼", r"一次性密码", r"一次性验证码", r"动态密码", r"短信码"],
         "ja": [r"認証コード", r"ワンタイムパスワード", r"確認コード", r"認証番号", r"セキュリティコード"],
         "de": [r"bestätigungscode\w*", r"einmalcode\w*", r"einmalpasswort\w*", r"sicherheitscode\w*",
-               r"sms-?tan", r"sms-?code\w*", r"verifizierungscode\w*"],
+               r"sms-?tan", r"sms-?code\w*", r"verifizierungscode\w*",
+               r"(?:einem|einen|den|der) code"],
         "es": [r"c[oó]digos? (?:de verificaci[oó]n|de un solo uso|de seguridad|por sms|sms)",
-               r"contrase[ñn]a de un solo uso"],
+               r"contrase[ñn]a de un solo uso", r"(?:un|el) c[oó]digo"],
         "fr": [r"codes? (?:de v[ée]rification|à usage unique|de s[ée]curit[ée]|par sms|re[çc]u)",
-               r"mot de passe à usage unique"],
+               r"mot de passe à usage unique", r"(?:un|le) code"],
     },
     "sms": {
         "en": [r"sms", r"text messages?", r"texts?(?= (?:message|with|to))", r"a text\b"],
@@ -180,7 +190,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
                r"wird .{0,40}(?:pflicht|verpflichtend)"],
         "es": [r"desde", r"a partir del?", r"comenz\w*", r"nuev[ao]s?", r"ahora", r"anunci\w*", r"introdujo",
                r"a finales de", r"har[aá] obligatori\w*", r"empez\w*"],
-        "fr": [r"à partir du", r"depuis", r"dès", r"désormais", r"nouvel\w*", r"annonc\w*", r"fin (?:janvier|février)",
+        "fr": [r"à partir du", r"depuis", r"dès", r"désormais", r"nouvel\w*", r"annonc\w*", r"fin (?:janvier|février)", r"en place depuis",
                r"rendra", r"devient", r"entre\w* en vigueur"],
     },
     "seller": {
@@ -263,7 +273,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     },
     "ov_kyc": {
         "en": [r"kyc", r"know your customer", r"inform (?:consumers )?act", r"inform consumers", r"business (?:registration|license|licence)\w*",
-               r"registration documents?", r"business documents?", r"high-volume sellers?", r"seller identity verification"],
+               r"registration documents?", r"business documents?", r"high-volume sellers?"],
         "zh": [r"KYC", r"INFORM", r"营业执照", r"资质审核", r"消费者法案"],
         "ja": [r"KYC", r"INFORM", r"登記簿", r"書類の再提出", r"書類"],
         "de": [r"kyc", r"inform-?gesetz\w*", r"unternehmensdaten", r"geschäftsdaten", r"handelsregister\w*"],
@@ -298,10 +308,12 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
                r"code (?:never|doesn't|does not|isn't|is not|won't) (?:arriv|come|show)\w*",
                r"never arrives?", r"not receiving", r"didn'?t receive", r"haven'?t received", r"lost (?:my|your|the) phone",
                r"locked out", r"can'?t (?:log|sign) ?in", r"cannot (?:log|sign) ?in", r"account recovery",
-               r"recover (?:my|your) account", r"no longer have access", r"not getting the"],
+               r"recover (?:my|your) account", r"no longer have access", r"not getting the",
+               r"(?:not|never) (?:arriving|showing up|shows up|coming through|comes through)",
+               r"(?:having|have) (?:this|the same) (?:issue|problem)", r"get (?:my|the) account back"],
         "zh": [r"收不到", r"没收到", r"未收到", r"接收不到", r"登录不了", r"无法登录", r"找回账户", r"手机丢了"],
         "ja": [r"届かない", r"受け取れない", r"ログインできない", r"届きません", r"対処法"],
-        "de": [r"kommt nicht an", r"erhalte keinen", r"erhalte ich keinen", r"keinen code", r"komme nicht (?:mehr )?in",
+        "de": [r"kommt nicht\b", r"konto zurück", r"kann ich mich nicht", r"erhalte keinen", r"erhalte ich keinen", r"keinen code", r"komme nicht (?:mehr )?in",
                r"nicht (?:mehr )?empfangen"],
         "es": [r"no (?:me )?llega", r"no recibo", r"no he recibido", r"no puedo (?:iniciar sesi[oó]n|entrar)"],
         "fr": [r"ne re[çc]oi[st] (?:pas|plus)", r"n'ai pas re[çc]u", r"impossible de (?:me )?connecter"],
@@ -370,16 +382,19 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     "help_page": {
         "en": [r"how to", r"how do i", r"guide", r"tutorial", r"faq", r"step[- ]by[- ]step", r"to (?:change|add|edit|update) (?:your|the|an?)",
                r"go to settings", r"click edit", r"you can (?:verify|change|add|edit|update|receive|choose)", r"tips?",
-               r"walks? (?:you )?through", r"that's it", r"use the .{0,40} page"],
-        "zh": [r"如何", r"怎么", r"教程", r"操作步骤", r"步骤", r"指南", r"如需"],
-        "ja": [r"方法", r"手順", r"設定方法", r"やり方", r"場合は"],
-        "de": [r"so ändern", r"anleitung", r"schritt für schritt", r"jederzeit", r"wie sie"],
-        "es": [r"c[oó]mo", r"gu[ií]a", r"paso a paso", r"para cambiar"],
-        "fr": [r"comment", r"guide", r"pour modifier", r"tutoriel"],
+               r"walks? (?:you )?through", r"that's it", r"use the .{0,40} page",
+               r"(?:is|are) required (?:to|when you) (?:sign|log) ?in", r"at any time", r"we'll ask you"],
+        "zh": [r"如何", r"怎么", r"教程", r"操作步骤", r"步骤", r"指南", r"如需", r"常见问题", r"问[:：]", r"答[:：]",
+               r"登录时需要"],
+        "ja": [r"方法", r"手順", r"設定方法", r"やり方", r"場合は", r"ログインには", r"よくある質問"],
+        "de": [r"so ändern", r"anleitung", r"schritt für schritt", r"jederzeit", r"wie sie", r"ändern sie",
+               r"für die anmeldung"],
+        "es": [r"c[oó]mo", r"gu[ií]a", r"paso a paso", r"para cambiar", r"para iniciar sesi[oó]n", r"en cualquier momento"],
+        "fr": [r"comment", r"guide", r"pour modifier", r"tutoriel", r"pour vous connecter", r"à tout moment"],
     },
     "first_person_problem": {
         "en": [r"anyone (?:else|know|have)", r"has anyone", r"help!?", r"i(?:'ve)? tried", r"any(?:one)? solution"],
-        "zh": [r"有没有", r"怎么办", r"求助"],
+        "zh": [r"有没有", r"求助", r"我(?:的|也|一直)"],
         "ja": [r"どうすれば", r"教えてください"],
         "de": [r"hat jemand", r"was tun", r"hilfe"],
         "es": [r"a alguien m[aá]s", r"alguien sabe", r"ayuda"],
@@ -395,6 +410,16 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
         "de": [r"(?:eine|die) (?:e-)?mail (?:von|bekommen)", r"mail von amazon", r"e-?mail bekommen"],
         "es": [r"(?:recibieron|recib[ií]|lleg[oó]) (?:un|el) correo", r"el correo de amazon"],
         "fr": [r"des e-?mails aux vendeurs", r"(?:reçu|envoie) (?:un|des) e-?mails?"],
+    },
+    # "contact us by email or phone": a way to talk, not a channel to verify.
+    "comm_channel": {
+        "en": [r"(?:contact|call|reach|email)\w* (?:us|them|your \w+(?: \w+)?|support|selling partner support)(?: (?:via|by) (?:e-?mail|phone)(?: or (?:e-?mail|phone))?)?",
+               r"(?:via|by) (?:e-?mail|phone) or (?:e-?mail|phone)"],
+        "zh": [r"(?:可|可以)?(?:电话|邮件)(?:或|和)(?:电话|邮件)联系", r"联系(?:客服|我们)"],
+        "ja": [r"お問い合わせ"],
+        "de": [r"per telefon oder e-?mail", r"kontaktieren sie"],
+        "es": [r"por tel[eé]fono o correo", r"cont[aá]ct\w+ con"],
+        "fr": [r"par t[ée]l[ée]phone ou (?:par )?e-?mail", r"contactez"],
     },
     "past_deadline": {
         "en": [r"came and went", r"passed without", r"original(?:ly)?", r"expired", r"missed"],
@@ -479,7 +504,7 @@ WHERE_CANONICAL = {
 CONTACT_CORE_ORDER = ("emergency_contact", "two_step_verification", "phone", "email", "contact_details")
 
 # Other-verification subtopics (concept -> story subtopic), most specific first.
-OV_SUBTOPICS = (("ov_kyc", "business_data"), ("ov_tax", "tax"), ("ov_video", "video_call"),
+OV_SUBTOPICS = (("ov_video", "video_call"), ("ov_kyc", "business_data"), ("ov_tax", "tax"),
                 ("ov_address", "address"), ("ov_bank", "bank"), ("ov_identity", "identity"))
 
 TRAP_LABELS = {
@@ -537,11 +562,11 @@ DATE_CUES: dict[str, dict[str, str]] = {
         "before": r"(?:by|before|no later than|deadline(?: of| is)?|until|due|have until|has until|by the end of|"
                   r"bis(?: zum| spätestens)?|spätestens(?: bis)?(?: zum)?|frist(?: bis)?|antes del?|hasta el|plazo(?: hasta)?|"
                   r"avant le|d'ici le|au plus tard le|jusqu'au|截止|截至|须于|须在|必须在)\W{0,3}$",
-        "after": r"^\W{0,2}(?:前|之前|以前|为止|截止|まで|までに|deadline|nachholen)",
+        "after": r"^\W{0,2}(?:前|之前|以前|为止|截止|まで|までに|deadline|nachholen|(?:\w+\s+){0,2}(?:stichtag|frist|deadline))",
     },
     "announced": {
-        "before": r"(?:announced|posted|published|notice (?:posted|published)|said on|on|"
-                  r"angekündigt am|veröffentlicht am|anunci[oó] el|publicado el|annoncé le|publié le)\W{0,3}$",
+        "before": r"(?:(?:announced|posted|published|said|came|appeared)(?:\s+\w+){0,3}?\s+on|"
+                  r"angekündigt am|veröffentlicht am|anunci[oó] el|publicado el|sali[oó] el|annoncé le|publié le)\W{0,3}$",
         "after": r"^\W{0,3}(?:发布|公布|宣布|发出|発表|告知|announcement|post)",
     },
 }

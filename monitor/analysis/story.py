@@ -43,13 +43,12 @@ def _norm_title(text: str) -> str:
 
 def story_key(label: str, platform: str | None, contact_types: list[str], ov_subtopic: str | None,
               anchor_year: int | None, title: str, text: str) -> str:
-    period = str(anchor_year) if anchor_year else "undated"
     plat = platform or "unknown"
     if label == "contact_verification":
         core = next((t for t in lexicon.CONTACT_CORE_ORDER if t in contact_types), "contact")
-        return f"contact_verification/{plat}/{core}/{period}"
+        return f"contact_verification/{plat}/{core}"
     if label == "other_verification":
-        return f"other_verification/{plat}/{ov_subtopic or 'general'}/{period}"
+        return f"other_verification/{plat}/{ov_subtopic or 'general'}"
     basis = _norm_title(title) or _norm_title(text[:300])
     digest = hashlib.sha1(basis.encode("utf-8")).hexdigest()[:12]
     return f"unrelated/{digest}"
