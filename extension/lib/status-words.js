@@ -1,0 +1,46 @@
+// Plain words for the server's status codes, shared by popup and manage page.
+import { t } from "./i18n.js";
+
+export function localStatus(code) {
+  return t(`local_${code || "unverified"}`);
+}
+
+export function amazonStatus(status) {
+  return t(`amazon_${(status && status.status) || "unknown"}`);
+}
+
+export function kindLabel(kind) {
+  return t(kind === "phone" ? "kindPhone" : "kindEmail");
+}
+
+export function roleLabel(role) {
+  return t(`role_${role || "other"}`);
+}
+
+export function severityLabel(severity) {
+  return t(`severity_${severity || "info"}`);
+}
+
+/** The next step in words: the server's own message, else a fallback by code. */
+export function nextStepText(step) {
+  if (!step) return "";
+  return step.message || t(`next_${step.code}`);
+}
+
+/** Facts of a policy alert as [label, value] pairs (only those present). */
+export function factRows(facts) {
+  if (!facts) return [];
+  const rows = [];
+  const push = (key, value) => {
+    if (value === null || value === undefined || value === "" || (Array.isArray(value) && !value.length)) return;
+    rows.push([t(key), Array.isArray(value) ? value.join(", ") : String(value)]);
+  };
+  push("factWhat", facts.contact_types);
+  push("factMethod", facts.method);
+  push("factMarketplace", facts.marketplace);
+  push("factWhere", facts.where);
+  push("factEffective", facts.effective_date);
+  push("factDeadline", facts.deadline);
+  push("factConsequences", facts.consequences);
+  return rows;
+}

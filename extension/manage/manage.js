@@ -1,0 +1,59 @@
+// The manage page (a full tab): connection, accounts and contacts, alerts and policies, sources
+// and channels. Sections render from the server through the service worker; #policy=ID and
+// #account=ID deep-link into them (notifications and the popup use these).
+import { h, replace } from "../lib/dom.js";
+import { localizePage, t } from "../lib/i18n.js";
+import { renderAccounts } from "./accounts.js";
+import { renderAlerts } from "./alerts.js";
+import { renderChannels } from "./channels.js";
+import { renderPairing } from "./pairing.js";
+import { renderSources } from "./sources.js";
+
+const body = (id) => document.querySelector(`#${id} .body`);
+
+function route() {
+  const hash = decodeURIComponent(location.hash.slice(1));
+  const [key, value] = hash.split("=");
+  return { key, value };
+}
+
+async function section(id, fn) {
+  try {
+    await fn(body(id));
+  } catch (err) {
+    replace(body(id), h("p", { class: "error" }, err.message || String(err)));
+  }
+}
+
+async function renderAll() {
+  const { settings } = await chrome.storage.local.get("settings");
+  const paired = Boolean(settings && settings.token);
+  const { key, value } = route();
+  await section("pair", (el) => renderPairing(el, renderAll));
+  const rest = ["accounts", "alerts", "sources", "channels"];
+  for (const id of rest) document.getElementById(id).hidden = !paired;
+  if (!paired) {
+    document.getElementById("pair-code")?.focus();
+    return;
+  }
+  await Promise.all([
+    section("accounts", (el) => renderAccounts(el, () => section("accounts", (e) => renderAccounts(e, renderAll)))),
+    section("alerts", (el) => renderAlerts(el, () => section("alerts", (e) => renderAlerts(e, renderAll)), { policyId: key === "policy" ? value : null })),
+    section("sources", (el) => renderSources(el, () => section("sources", (e) => renderSources(e, renderAll)))),
+    section("channels", (el) => renderChannels(el, () => section("channels", (e) => renderChannels(e, renderAll)))),
+  ]);
+  if (key === "account" || key === "alert") {
+    const target = document.getElementById(`${key}-${value}`);
+    if (target) {
+      target.classList.add("highlight");
+      target.scrollIntoView({ block: "start" });
+    }
+  } else if (key && key !== "policy" && document.getElementById(key)) {
+    document.getElementById(key).scrollIntoView({ block: "start" });
+  }
+}
+
+localizePage();
+document.title = t("manageTitle");
+window.addEventListener("hashchange", renderAll);
+renderAll();

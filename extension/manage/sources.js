@@ -1,0 +1,60 @@
+// Announcement sources the monitor watches: list with health, add, check now, remove.
+import { h, replace } from "../lib/dom.js";
+import { t, when } from "../lib/i18n.js";
+import { act, all, api } from "./client.js";
+
+function sourceRow(s, refresh) {
+  const health = s.health || {};
+  return h("tr", {},
+    h("td", {}, s.name, h("br"), h("span", { class: "muted" }, s.url)),
+    h("td", {}, s.kind, " · ", s.language || "", " · ", (s.marketplaces || []).join(", "), " · ", s.interval || ""),
+    h("td", {}, h("span", { class: health.state === "ok" ? "ok" : health.state ? "bad" : "muted" }, health.state || "—"),
+      health.last_success_at ? h("div", { class: "muted" }, when(health.last_success_at)) : null,
+      health.last_error ? h("div", { class: "error" }, health.last_error) : null),
+    h("td", {},
+      h("button", { type: "button", onclick: async () => { if (await act(() => api("POST", `/sources/${s.id}/check`), t("checked"))) await refresh(); } }, t("checkNow")),
+      s.shared ? null : h("button", { type: "button", class: "danger", onclick: async () => {
+        if (!confirm(t("confirmDelete", s.name))) return;
+        if ((await act(() => api("DELETE", `/sources/${s.id}`), t("deleted"))) !== undefined) await refresh();
+      } }, t("delete"))));
+}
+
+function sourceForm(refresh) {
+  const field = (id, label, input) => h("label", { for: id }, label, input);
+  const name = h("input", { id: "src-name", required: true, maxlength: 200 });
+  const kind = h("select", { id: "src-kind" }, h("option", { value: "feed" }, "feed"), h("option", { value: "html" }, "html"));
+  const url = h("input", { id: "src-url", type: "url", required: true, size: 36 });
+  const lang = h("input", { id: "src-lang", maxlength: 8, size: 5, placeholder: "en" });
+  const markets = h("input", { id: "src-markets", size: 10, placeholder: "US, DE" });
+  const interval = h("input", { id: "src-interval", size: 5, value: "30m" });
+  const official = h("input", { id: "src-official", type: "checkbox" });
+  const form = h("form", { class: "inline" },
+    field("src-name", t("name"), name), field("src-kind", t("kind"), kind), field("src-url", t("url"), url),
+    field("src-lang", t("language"), lang), field("src-markets", t("marketplaces"), markets),
+    field("src-interval", t("interval"), interval), field("src-official", t("official"), official),
+    h("button", { type: "submit" }, t("addSource")));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const body = {
+      name: name.value, kind: kind.value, url: url.value, interval: interval.value || undefined, official: official.checked,
+      language: lang.value || undefined,
+      marketplaces: markets.value.split(/[\s,]+/).map((m) => m.trim().toUpperCase()).filter(Boolean),
+    };
+    if (await act(() => api("POST", "/sources", body), t("saved"))) await refresh();
+  });
+  return form;
+}
+
+export async function renderSources(container, refresh) {
+  let list;
+  try {
+    const sources = await all("/sources");
+    list = sources.length
+      ? h("table", {}, h("thead", {}, h("tr", {}, [t("name"), t("settings"), t("health"), t("actions")].map((c) => h("th", { scope: "col" }, c)))),
+        h("tbody", {}, sources.map((s) => sourceRow(s, refresh))))
+      : h("p", { class: "muted" }, t("noSources"));
+  } catch (err) {
+    list = h("p", { class: "error" }, err.message);
+  }
+  replace(container, list, h("h3", {}, t("addSource")), sourceForm(refresh));
+}

@@ -1,0 +1,100 @@
+// The popup: every account with its contacts' local and marketplace status and the next step,
+// the open alerts with their facts, links into the manage page and to Seller Central. It shows
+// the worker's cached answer at once and asks for a fresh one.
+import { h, replace } from "../lib/dom.js";
+import { localizePage, t, when } from "../lib/i18n.js";
+import { amazonStatus, factRows, kindLabel, localStatus, nextStepText, roleLabel } from "../lib/status-words.js";
+
+const manageUrl = (hash) => chrome.runtime.getURL(`manage/manage.html#${hash}`);
+
+function statusClass(ok) {
+  return ok ? "ok" : "bad";
+}
+
+function contactItem(contact) {
+  const amazon = contact.amazon_status && contact.amazon_status.status;
+  return h("li", { class: "contact" },
+    h("div", {}, h("strong", {}, `${kindLabel(contact.kind)} `), contact.masked || "", h("span", { class: "muted" }, ` · ${roleLabel(contact.role)}`)),
+    h("div", {},
+      `${t("hereLabel")}: `, h("span", { class: statusClass(contact.local_status === "verified") }, localStatus(contact.local_status)),
+      " · ",
+      `${t("amazonLabel")}: `, h("span", { class: statusClass(amazon === "verified") }, amazonStatus(contact.amazon_status))),
+    contact.on_hold_until ? h("div", { class: "warn" }, t("onHoldUntil", contact.on_hold_until)) : null,
+    (contact.warnings || []).filter((w) => w.severity !== "info").map((w) => h("div", { class: w.severity === "error" ? "bad" : "warn" }, w.message)),
+    contact.next_step && contact.next_step.code !== "done" ? h("div", { class: "step" }, `${t("nextStep")}: `, nextStepText(contact.next_step)) : null,
+  );
+}
+
+function accountCard(account) {
+  const sc = account.seller_central || {};
+  return h("section", { class: "card account", "aria-labelledby": `acc-${account.id}` },
+    h("div", { class: "row" },
+      h("h3", { id: `acc-${account.id}`, class: "grow" }, account.name),
+      h("span", { class: "muted" }, (account.marketplaces || []).join(", "))),
+    account.next_step ? h("p", { class: "step" }, h("strong", {}, `${t("nextStep")}: `), nextStepText(account.next_step)) : null,
+    h("ul", { class: "plain" }, (account.contacts || []).map(contactItem)),
+    account.contacts && account.contacts.length ? null : h("p", { class: "muted" }, t("noContacts")),
+    h("div", { class: "row" },
+      sc.notification_preferences_url
+        ? h("a", { href: sc.notification_preferences_url, target: "_blank", rel: "noopener" }, t("openSellerCentral", sc.host || ""))
+        : null,
+      h("a", { href: manageUrl(`account=${encodeURIComponent(account.id)}`), target: "_blank" }, t("editAccount"))),
+  );
+}
+
+function alertCard(alert) {
+  const facts = factRows(alert.facts);
+  return h("li", { class: "card alert" },
+    h("h3", {}, alert.title || t("alertUntitled")),
+    h("p", { class: "muted" }, when(alert.created_at)),
+    facts.length ? h("dl", { class: "facts" }, facts.map(([k, v]) => [h("dt", {}, k), h("dd", {}, v)])) : null,
+    alert.affected && alert.affected.length ? h("p", {}, `${t("affectedAccounts")}: `, alert.affected.join(", ")) : null,
+    h("a", { href: manageUrl(alert.policy_id ? `policy=${encodeURIComponent(alert.policy_id)}` : "alerts"), target: "_blank" }, t("details")),
+  );
+}
+
+function render({ settings, status, alerts, lastSync }) {
+  const content = document.getElementById("content");
+  const sync = document.getElementById("sync");
+  if (!settings || !settings.token) {
+    replace(sync, "");
+    replace(content,
+      h("p", {}, t("notPaired")),
+      h("a", { href: manageUrl("pair"), target: "_blank", class: "button" }, t("pairNow")));
+    return;
+  }
+  const problem = lastSync && !lastSync.ok ? (lastSync.error && lastSync.error.message) || "" : "";
+  replace(sync,
+    lastSync ? t("lastSync", when(lastSync.at)) : "",
+    problem ? h("span", { class: "error" }, ` — ${t("syncFailed")}: ${problem}`) : "");
+  if (!status) {
+    replace(content, h("p", {}, t("loading")));
+    return;
+  }
+  const counts = status.counts || {};
+  const openAlerts = alerts || status.alerts || [];
+  replace(content,
+    h("p", { id: "summary" }, t("summaryLine", counts.accounts ?? (status.accounts || []).length, counts.verified ?? 0, counts.contacts ?? 0, counts.pending_steps ?? 0)),
+    h("h2", {}, t("openAlerts"), ` (${openAlerts.length})`),
+    openAlerts.length ? h("ul", { class: "plain", id: "alerts" }, openAlerts.map(alertCard)) : h("p", { class: "muted" }, t("noAlerts")),
+    h("h2", {}, t("accounts")),
+    (status.accounts || []).length ? h("div", { id: "accounts" }, status.accounts.map(accountCard)) : h("p", { class: "muted" }, t("noAccounts")),
+  );
+}
+
+async function show() {
+  render(await chrome.storage.local.get(["settings", "status", "alerts", "lastSync"]));
+}
+
+localizePage();
+document.getElementById("refresh").addEventListener("click", async () => {
+  await chrome.runtime.sendMessage({ type: "sg:refresh" });
+  await show();
+});
+document.getElementById("guides-again").addEventListener("click", async () => {
+  await chrome.runtime.sendMessage({ type: "sg:show-guides-again" });
+});
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === "local" && (changes.status || changes.alerts || changes.settings || changes.lastSync)) show();
+});
+show().then(() => chrome.runtime.sendMessage({ type: "sg:refresh" }));
