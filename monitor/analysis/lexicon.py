@@ -517,19 +517,22 @@ TRAP_LABELS = {
 }
 
 
-def _wrap(lang: str, frag: str) -> str:
-    if lang in LATIN_LANGS or frag.isascii():
-        return r"(?<![\w])(?:" + frag + r")(?![\w])"
-    return "(?:" + frag + ")"
+def _lang_alternation(lang: str, frags: list[str]) -> str:
+    """Latin (and ASCII) fragments share one pair of word-boundary checks; CJK ones match bare."""
+    bounded = [f for f in frags if lang in LATIN_LANGS or f.isascii()]
+    bare = [f for f in frags if f not in bounded]
+    parts = []
+    if bounded:
+        parts.append(r"(?<![\w])(?:" + "|".join(bounded) + r")(?![\w])")
+    if bare:
+        parts.append("(?:" + "|".join(bare) + ")")
+    return "|".join(parts)
 
 
 @lru_cache(maxsize=None)
 def concept_regex(concept: str) -> re.Pattern[str]:
     """One compiled alternation per concept with a named group per language."""
-    parts = []
-    for lang, frags in CONCEPTS[concept].items():
-        alt = "|".join(_wrap(lang, f) for f in frags)
-        parts.append(f"(?P<{lang}>{alt})")
+    parts = [f"(?P<{lang}>{_lang_alternation(lang, frags)})" for lang, frags in CONCEPTS[concept].items()]
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
