@@ -22,17 +22,33 @@ _KIND_FOR_TYPE = {"email": {"email"}, "phone": {"phone"}, "two_step_verification
                   "emergency_contact": {"email", "phone"}, "contact_details": {"email", "phone"}}
 
 
-def _in_scope(account_markets: list[str], policy_market: str | None) -> bool:
-    if not policy_market:
-        return True
-    try:
-        code = mp.get(policy_market).code
-    except mp.UnknownMarketplace:
-        return True  # a region such as "EU" or "global": every account may be concerned
-    return code in account_markets
+def _in_scope(account_markets: list[str], policy_markets: set[str] | None) -> bool:
+    return policy_markets is None or bool(policy_markets & set(account_markets))
 
 
-def _reasons(contact: dict, market: str | None, today: date) -> list[str]:
+def policy_marketplaces(db: sqlite_utils.Database, policy: dict) -> set[str] | None:
+    """The marketplaces a policy concerns: the one its text names, else those of the sources that
+    reported it (a post on the US forum is about the US); None when it cannot be narrowed."""
+    named = (policy.get("facts") or {}).get("marketplace")
+    if named:
+        try:
+            return {mp.get(named).code}
+        except mp.UnknownMarketplace:
+            return None  # a region such as "EU" or "global": every account may be concerned
+    ids = [s["source_id"] for s in policy.get("sources") or [] if s.get("source_id")]
+    if not ids:
+        return None
+    marks = ",".join("?" for _ in ids)
+    found: set[str] = set()
+    for (raw,) in db.execute(f"SELECT marketplaces FROM sources WHERE id IN ({marks})", ids):
+        codes = json.loads(raw or "[]")
+        if not codes:
+            return None  # a source about every marketplace
+        found.update(codes)
+    return found or None
+
+
+def _reasons(contact: dict, markets: set[str] | None, today: date) -> list[str]:
     checks = json.loads(contact["checks"])
     out = []
     if contact["on_hold_until"] and contact["on_hold_until"] >= today.isoformat():
@@ -43,8 +59,8 @@ def _reasons(contact: dict, market: str | None, today: date) -> list[str]:
     if checks.get("sms_capable") is False:
         out.append(f"{(checks.get('line_type') or 'this line').replace('_', ' ')} may not receive the SMS code")
     not_local = checks.get("not_local_to") or []
-    if market:
-        not_local = [m for m in not_local if m == market]
+    if markets is not None:
+        not_local = [m for m in not_local if m in markets]
     if not_local:
         out.append(f"not local to {', '.join(not_local)}")
     if checks.get("mail_accepts") is False:
@@ -56,7 +72,7 @@ def affected(db: sqlite_utils.Database, user_id: int, policy: dict, today: date 
     """``[{account_id, account_name, contact_id, reason}]`` for one user and one policy."""
     today = today or date.today()
     facts = policy.get("facts") or {}
-    market = facts.get("marketplace")
+    markets = policy_marketplaces(db, policy)
     types = facts.get("contact_types") or ["contact_details"]
     kinds = set().union(*(_KIND_FOR_TYPE.get(t, {"email", "phone"}) for t in types))
     emergency_only = "emergency_contact" in types
@@ -64,8 +80,7 @@ def affected(db: sqlite_utils.Database, user_id: int, policy: dict, today: date 
     accounts = db.execute("SELECT id, name, marketplaces FROM accounts WHERE user_id = ? ORDER BY id",
                           [user_id]).fetchall()
     for account_id, name, markets_json in accounts:
-        markets = json.loads(markets_json)
-        if not _in_scope(markets, market):
+        if not _in_scope(json.loads(markets_json), markets):
             continue
         cur = db.execute(
             "SELECT id, kind, role, value, checks, amazon_status, on_hold_until FROM contacts "
@@ -78,7 +93,7 @@ def affected(db: sqlite_utils.Database, user_id: int, policy: dict, today: date 
                 out.append({"account_id": account_id, "account_name": name, "contact_id": None,
                             "reason": f"no emergency {kind} contact on file"})
         for contact in relevant:
-            reasons = _reasons(contact, mp.get(market).code if market and market in mp.codes() else None, today)
+            reasons = _reasons(contact, markets, today)
             if reasons:
                 out.append({"account_id": account_id, "account_name": name, "contact_id": contact["id"],
                             "reason": f"{contact['role']} {contact['kind']} {mask(contact['kind'], contact['value'])}: "

@@ -1,0 +1,54 @@
+"""The seam between the server and the monitor: the hooks through which the monitor learns about
+users and accounts (it knows neither), and starting its scheduler inside ``sellerguard serve``."""
+from __future__ import annotations
+
+import logging
+import threading
+
+from flask import Flask
+
+from monitor import db as mdb
+from monitor.config import Hooks
+from server.services import impact
+
+log = logging.getLogger(__name__)
+
+
+def hooks_for(database: str) -> Hooks:
+    """Hooks reading users and accounts through their own connection (one per thread), so they
+    work from the monitor's worker threads while it holds its own write transaction (WAL)."""
+    local = threading.local()
+
+    def conn():
+        if getattr(local, "db", None) is None:
+            local.db = mdb.connect(database)
+        return local.db
+
+    def impact_hook(user_id: int, policy: dict) -> list[str]:
+        return impact.impact_lines(conn(), user_id, policy)
+
+    def all_users() -> list[int]:
+        return [r[0] for r in conn().execute("SELECT id FROM users ORDER BY id")]
+
+    return Hooks(impact=impact_hook, all_users=all_users)
+
+
+def start(app: Flask):
+    """Start the monitor's scheduler in this process; returns it (``.shutdown()`` to stop)."""
+    from monitor import scheduler
+
+    from server.services import reminders
+
+    sched = scheduler.start(app.config["DATABASE"], hooks=hooks_for(app.config["DATABASE"]))
+    sched.add_job(lambda: _remind(app, reminders), "interval", minutes=15, id="hold-reminders",
+                  max_instances=1, coalesce=True, jitter=30, replace_existing=True)
+    log.info("monitor scheduler started")
+    return sched
+
+
+def _remind(app: Flask, reminders) -> None:
+    db = mdb.connect(app.config["DATABASE"])
+    try:
+        reminders.remind_ended_holds(db, mdb.utcnow())
+    finally:
+        db.conn.close()
