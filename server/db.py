@@ -18,6 +18,7 @@ from monitor import db as mdb
 MIGRATION_SETS: list[tuple[str, str]] = [
     ("monitor", "monitor.store:STEPS"),
     ("server", "server.schema:MIGRATIONS"),
+    ("server.verification", "server.services.verification_schema:STEPS"),
 ]
 
 

@@ -11,6 +11,8 @@ BLUEPRINTS = [
     "server.api.accounts",
     "server.api.contacts",
     "server.api.events",
+    "server.api.verifications",
+    "server.api.channels",
     "server.api.status",
     "server.api.monitor",
     "server.api.guides",

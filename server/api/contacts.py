@@ -46,7 +46,14 @@ def get_contact(contact_id):
 @bp.output(ContactOut)
 def update_contact(contact_id, body):
     """Change role or value; a new value is re-checked and must be verified again."""
-    contact, _changed = contacts.update(get_db(), current_user().id, contact_id, body, _settings())
+    before = contacts.get(get_db(), current_user().id, contact_id)
+    contact, changed = contacts.update(get_db(), current_user().id, contact_id, body, _settings())
+    if changed:  # cancel pending verifications of the old value and tell the seller
+        from server.services import verification
+
+        verification.contact_value_changed(
+            get_db(), verification.Settings.from_config(current_app.config), current_user().id,
+            before, contact)
     return contact
 
 

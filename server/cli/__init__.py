@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import logging
 import sys
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from server import config as cfg
 from monitor.db import iso
 from server.errors import ApiError
 
-console = Console()
+console = Console(soft_wrap=True)  # never break a URL or a code across lines
 err_console = Console(stderr=True)
 
 
@@ -46,6 +47,13 @@ class Context:
             self.home.mkdir(parents=True, exist_ok=True)
             self._db = open_db(self.config["DATABASE"])
         return self._db
+
+    def monitor_hooks(self):
+        """How the monitor learns about users and accounts (see server.monitoring)."""
+        from server.monitoring import hooks_for
+
+        self.open_db()
+        return hooks_for(self.config["DATABASE"])
 
     def user(self, name: str | None = None):
         from server.services import auth
@@ -149,6 +157,9 @@ def serve(obj: Context, host: str | None, port: int | None, allow_remote: bool, 
                                    "127.0.0.1 unless you pass --allow-remote.")
         err_console.print(f"[bold red]WARNING:[/bold red] listening on {host}: anyone who can reach "
                           "this address can try to use the API. Put it behind TLS and a firewall.")
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     app = create_app({"HOME": obj.home, "HOST": host, "PORT": port})
     db = obj.open_db()
     server = create_server(app, host=host, port=port, threads=threads)
@@ -266,6 +277,12 @@ main.add_command(_accounts.contacts)
 from server.cli import status as _status  # noqa: E402
 
 main.add_command(_status.status)
+
+from monitor import cli as _monitor_cli  # noqa: E402
+
+for _group in (_monitor_cli.sources_group, _monitor_cli.monitor_group, _monitor_cli.alerts_group,
+               _monitor_cli.policies_group):
+    main.add_command(_group)
 
 from server.cli import verify as _verify  # noqa: E402
 
