@@ -190,7 +190,7 @@ def classify(doc: Doc, dates: DateFacts) -> Decision:
         traps.append(("login or code troubleshooting", ts, 4.0, _mention(doc, "trap_troubleshoot")))
 
     if doc.has("trap_optional"):
-        mandatory_core = any("require" in bs[i] for i in cv_core)
+        mandatory_core = any(lexicon.MANDATORY.search(doc.sentence(i)) for i in cv_core)
         st = 0.4 if mandatory_core else 1.0
         traps.append(("optional feature, not a requirement", st, 4.0, _mention(doc, "trap_optional")))
 

@@ -181,9 +181,9 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
                r"late (?:january|february|march|april|may|june|july|august|september|october|november|december)",
                r"(?:in|since) (?:january|february|march|april|june|july|august|september|october|november|december)",
                r"heads up", r"psa", r"make[s]? .{0,30}mandatory", r"going forward"],
-        "zh": [r"起", r"开始", r"即日起", r"近期", r"最近", r"新规", r"新政", r"上线", r"宣布", r"通知", r"将于", r"截止",
+        "zh": [r"日起", r"月起", r"开始", r"即日起", r"近期", r"最近", r"新规", r"新政", r"上线", r"宣布", r"将于", r"截止",
                r"自.{0,12}起", r"生效", r"推出", r"陆续", r"新增", r"以来", r"下旬", r"上旬", r"中旬"],
-        "ja": [r"より", r"から", r"開始", r"発表", r"義務化", r"必須に", r"新た", r"予定", r"以降", r"下旬", r"上旬",
+        "ja": [r"日より", r"日から", r"月から", r"開始", r"発表", r"義務化", r"必須に", r"新た", r"予定", r"以降", r"下旬", r"上旬",
                r"までに", r"強化"],
         "de": [r"ab(?= (?:dem|sofort|\d))", r"ab sofort", r"seit", r"künftig", r"neu\w*", r"führt .{0,20}ein",
                r"einführ\w*", r"angekündigt", r"jetzt", r"ende (?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)",
@@ -351,7 +351,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     },
     "trap_ban": {
         "en": [r"prohibit\w*", r"ban(?:s|ned|ning)?", r"no more", r"not allowed", r"may not (?:include|contain|display)",
-               r"must not (?:include|contain|display)", r"remove listings", r"will remove", r"hide\w*", r"stop showing",
+               r"must not (?:include|contain|display)", r"remove listings", r"will remove", r"(?:be|been) (?:removed|suppressed)", r"hide\w*", r"stop showing",
                r"no longer (?:show|display)"],
         "zh": [r"禁止", r"不得", r"不允许", r"隐藏"],
         "ja": [r"禁止", r"記載しない", r"非表示"],
@@ -386,7 +386,8 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
                r"(?:is|are) required (?:to|when you) (?:sign|log) ?in", r"at any time", r"we'll ask you"],
         "zh": [r"如何", r"怎么", r"教程", r"操作步骤", r"步骤", r"指南", r"如需", r"常见问题", r"问[:：]", r"答[:：]",
                r"登录时需要"],
-        "ja": [r"方法", r"手順", r"設定方法", r"やり方", r"場合は", r"ログインには", r"よくある質問"],
+        "ja": [r"方法", r"手順", r"設定方法", r"やり方", r"場合は", r"ログインには", r"よくある質問", r"使い方",
+               r"できます"],
         "de": [r"so ändern", r"anleitung", r"schritt für schritt", r"jederzeit", r"wie sie", r"ändern sie",
                r"für die anmeldung"],
         "es": [r"c[oó]mo", r"gu[ií]a", r"paso a paso", r"para cambiar", r"para iniciar sesi[oó]n", r"en cualquier momento"],
@@ -430,6 +431,12 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
         "fr": [r"initialement", r"dépassée?"],
     },
 }
+
+# Strong obligation words (a subset of "require"): an optional feature is not optional when these
+# stand next to it.
+MANDATORY = re.compile(
+    r"must|mandatory|compulsory|obligator\w*|required|requires|必须|必需|强制|務必|务必|必須|義務|pflicht\w*|verpflichtend|müssen|"
+    r"obligatoire|doivent|devront|deber[aá]n|exig\w*", re.IGNORECASE)
 
 # Platforms: canonical key -> (display name, patterns).  Amazon is the default platform the
 # product is about; the others get a note.
