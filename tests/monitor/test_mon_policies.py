@@ -1,0 +1,209 @@
+"""End to end: a new item on a local feed becomes one policy and one alert delivered once to a
+json:// channel; a second report of the same story merges into it; a new deadline is an update."""
+from datetime import timedelta
+
+import pytest
+
+from mon_support import rss
+from monitor import alerts, channels, pipeline, policies
+from monitor.config import Hooks
+from monitor.db import utcnow
+from monitor.errors import ChannelError, NotFound
+from monitor.sources.service import create_source
+
+OFFICIAL = rss([{"title": "Verify your emergency contact number", "guid": "forum-1",
+                 "link": "http://forum.test/t/1",
+                 "description": "Verify the emergency contact phone by OTP. Effective 2025-01-24. "
+                                "Marketplace: US.",
+                 "pubDate": "Thu, 30 Jan 2025 18:00:00 GMT"}])
+PRESS = rss([{"title": "Amazon requires sellers to verify emergency contact", "guid": "p-1",
+              "link": "http://press.test/ecn",
+              "description": "Sellers must verify the emergency contact number (one-time code).",
+              "pubDate": "Fri, 31 Jan 2025 13:45:00 GMT"},
+             {"title": "Beware of phishing: fake 'verify your phone' mails", "guid": "p-2",
+              "link": "http://press.test/phish",
+              "description": "Scammers ask you to verify your phone. This is phishing.",
+              "pubDate": "Fri, 31 Jan 2025 15:00:00 GMT"}])
+
+
+def later(hours):
+    """A clock this many hours ahead, so retries are due without waiting."""
+    return utcnow() + timedelta(hours=hours)
+
+
+def impact(user_id, policy):
+    return [f"Account 'Acme {user_id}' ({policy['marketplace']}): emergency phone "
+            "+49 30 ••••567 is a landline"]
+
+
+@pytest.fixture
+def world(db, site_factory, receiver):
+    forum, press = site_factory(), site_factory()
+    forum.route("/feed", body=OFFICIAL)
+    press.route("/feed", body=PRESS)
+    official = create_source(db, None, {"name": "Forum US", "kind": "feed",
+                                        "url": forum.url("/feed"), "official": True})
+    trade = create_source(db, None, {"name": "Trade press", "kind": "feed",
+                                     "url": press.url("/feed")})
+    channels.add_channel(db, 7, "my hook", receiver.apprise_url)
+    hooks = Hooks(impact=impact, all_users=lambda: [7])
+    return {"forum": forum, "press": press, "official": official, "trade": trade,
+            "hooks": hooks}
+
+
+def test_new_item_becomes_one_policy_and_one_delivered_alert(db, world, fast_config,
+                                                             analyzer, receiver):
+    db.execute("UPDATE sources SET enabled = 0 WHERE id = ?", [world["trade"]["id"]])
+    summary = pipeline.run_once(db, config=fast_config, analyzer=analyzer, hooks=world["hooks"])
+    assert summary.policies_new == 1 and summary.alerts == 1 and summary.delivered == 1
+    [msg] = receiver.messages
+    assert msg["payload"]["title"].startswith("New contact-verification policy [US]")
+    body = msg["payload"]["message"]
+    assert "Account 'Acme 7' (US): emergency phone +49 30 ••••567 is a landline" in body
+    assert "Effective: 2025-01-24 (retroactive" in body
+    assert msg["headers"]["X-SellerGuard-Idempotency-Key"].startswith("policy:1:new:u7:c")
+    [alert] = alerts.list_alerts(db, 7, "open")["items"]
+    assert alert["deliveries"][0]["state"] == "delivered"
+    assert alert["deliveries"][0]["attempts"] == 1 and alert["deliveries"][0]["delivered_at"]
+    assert alert["impact"] == ["Account 'Acme 7' (US): emergency phone +49 30 ••••567 is a "
+                               "landline"]
+    # nothing more on the next cycles
+    pipeline.run_once(db, all=True, config=fast_config, analyzer=analyzer, hooks=world["hooks"])
+    assert len(receiver.messages) == 1
+
+
+def test_second_report_merges_and_official_is_canonical(db, world, fast_config, analyzer,
+                                                        receiver):
+    # the press report arrives first; the official post later becomes canonical
+    db.execute("UPDATE sources SET enabled = 0 WHERE id = ?", [world["official"]["id"]])
+    pipeline.run_once(db, config=fast_config, analyzer=analyzer, hooks=world["hooks"])
+    db.execute("UPDATE sources SET enabled = 1 WHERE id = ?", [world["official"]["id"]])
+    summary = pipeline.run_once(db, config=fast_config, analyzer=analyzer, hooks=world["hooks"])
+    assert summary.policies_new == 0
+    [p] = policies.list_policies(db, 7)["items"]
+    assert p["official"] and p["title"] == "Verify your emergency contact number"
+    assert {s["name"] for s in p["sources"]} == {"Forum US", "Trade press"}
+    assert p["first_seen_at"] <= p["updated_at"]
+    assert p["retroactive"] is True
+    assert p["facts"]["contact_types"] == ["emergency_contact", "phone"]
+    fields = {(d["field"], d["date"], d["source"]) for d in p["dates"]}
+    assert ("effective_date", "2025-01-24", "Forum US") in fields
+    assert ("announced_date", "2025-01-31", "Trade press") in fields
+    # the phishing warning did not become a policy; one alert only (a new effective date came
+    # with the official post, which is an update)
+    kinds = [a["kind"] for a in alerts.list_alerts(db, 7)["items"]]
+    assert sorted(kinds) == ["policy_new", "policy_update"]
+    assert len(receiver.messages) == 2
+
+
+def test_new_deadline_raises_one_update(db, world, fast_config, analyzer, receiver):
+    pipeline.run_once(db, config=fast_config, analyzer=analyzer, hooks=world["hooks"])
+    n = len(receiver.messages)
+    world["press"].routes["/feed"].body = rss([
+        {"title": "Deadline set for emergency contact verification", "guid": "p-3",
+         "link": "http://press.test/deadline",
+         "description": "Sellers must verify the emergency contact. Deadline 2025-03-31.",
+         "pubDate": "Mon, 10 Feb 2025 09:00:00 GMT"}])
+    summary = pipeline.run_once(db, all=True, config=fast_config, analyzer=analyzer,
+                                hooks=world["hooks"])
+    assert summary.policies_updated == 1
+    new = receiver.messages[n:]
+    assert len(new) == 1 and new[0]["payload"]["title"].startswith("Updated")
+    assert "What changed: deadline 2025-03-31" in new[0]["payload"]["message"]
+    # the same deadline again from another item is no news
+    world["press"].routes["/feed"].body = rss([
+        {"title": "Reminder: verify emergency contact by the deadline", "guid": "p-4",
+         "link": "http://press.test/reminder",
+         "description": "Verify the emergency contact phone. Deadline 2025-03-31.",
+         "pubDate": "Mon, 17 Feb 2025 09:00:00 GMT"}])
+    pipeline.run_once(db, all=True, config=fast_config, analyzer=analyzer, hooks=world["hooks"])
+    assert len(receiver.messages) == n + 1
+
+
+def test_delivery_retries_and_keeps_a_log(db, world, fast_config, analyzer, receiver):
+    db.execute("UPDATE sources SET enabled = 0 WHERE id = ?", [world["trade"]["id"]])
+    receiver.fail_next = 2
+    pipeline.run_once(db, config=fast_config, analyzer=analyzer, hooks=world["hooks"])
+    [alert] = [a for a in alerts.list_alerts(db, 7)["items"] if a["kind"] == "policy_new"]
+    log = alerts.get_alert(db, 7, alert["id"])["deliveries"][0]
+    assert log["state"] == "pending" and log["attempts"] == 1 and log["last_error"]
+    alerts.deliver_pending(db, config=fast_config, now=later(1))
+    alerts.deliver_pending(db, config=fast_config, now=later(2))
+    log = alerts.get_alert(db, 7, alert["id"])["deliveries"][0]
+    assert log["state"] == "delivered" and log["attempts"] == 3
+    assert len([m for m in receiver.messages
+                if m["payload"]["title"].startswith("New")]) == 1
+
+
+def test_delivery_gives_up_after_max_attempts(db, world, fast_config, analyzer, receiver):
+    receiver.fail_next = 100
+    pipeline.run_once(db, config=fast_config, analyzer=analyzer, hooks=world["hooks"])
+    for n in range(5):
+        alerts.deliver_pending(db, config=fast_config, now=later(n + 1))
+    states = {r[0] for r in db.execute("SELECT state FROM alert_deliveries")}
+    assert states == {"failed"}
+
+
+def test_alerts_are_per_user_and_ack(db, world, fast_config, analyzer):
+    world["hooks"].all_users = lambda: [7, 8]
+    pipeline.run_once(db, config=fast_config, analyzer=analyzer, hooks=world["hooks"])
+    mine = alerts.list_alerts(db, 7, "open")["items"]
+    theirs = alerts.list_alerts(db, 8, "open")["items"]
+    assert len(mine) == len(theirs) >= 1
+    with pytest.raises(NotFound):
+        alerts.ack_alert(db, 8, mine[0]["id"])
+    assert alerts.ack_alert(db, 7, mine[0]["id"])["state"] == "acked"
+    assert alerts.ack_alert(db, 7, mine[0]["id"])["state"] == "acked"  # idempotent
+    assert len(alerts.list_alerts(db, 7, "open")["items"]) == len(mine) - 1
+
+
+def test_private_source_policy_is_only_seen_by_its_owner(db, site, fast_config, analyzer):
+    site.route("/feed", body=OFFICIAL)
+    create_source(db, 5, {"name": "mine", "kind": "feed", "url": site.url("/feed")})
+    pipeline.run_once(db, config=fast_config, analyzer=analyzer)
+    assert policies.list_policies(db, 5)["total"] == 1
+    assert policies.list_policies(db, 6)["total"] == 0
+    pid = policies.list_policies(db, 5)["items"][0]["id"]
+    with pytest.raises(NotFound):
+        policies.get_policy(db, 6, pid)
+    assert [r[0] for r in db.execute("SELECT user_id FROM alerts")] == [5]
+
+
+def test_impact_hook_failure_does_not_stop_the_alert(db, world, fast_config, analyzer, receiver):
+    def broken(user_id, policy):
+        raise RuntimeError("accounts db down")
+
+    world["hooks"].impact = broken
+    pipeline.run_once(db, config=fast_config, analyzer=analyzer, hooks=world["hooks"])
+    assert "could not work out the affected accounts" in receiver.messages[0]["payload"]["message"]
+
+
+# --- channels service -------------------------------------------------------------------------
+
+def test_channels_mask_secrets_and_are_per_user(db, receiver):
+    ch = channels.add_channel(db, 1, "sms", "twilio://ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa:"
+                              "tokentokentokentokentoken1234567@15551234567/15557654321",
+                              ["sms"])
+    assert "tokentoken" not in ch["url"] and ch["purposes"] == ["sms"]
+    assert channels.list_channels(db, 1)["total"] == 1
+    assert channels.list_channels(db, 2)["total"] == 0
+    with pytest.raises(NotFound):
+        channels.delete_channel(db, 2, ch["id"])
+    with pytest.raises(ChannelError):
+        channels.add_channel(db, 1, "sms", receiver.apprise_url)  # duplicate name
+    with pytest.raises(ChannelError):
+        channels.add_channel(db, 1, "bad", "nonsense://x")
+    with pytest.raises(ChannelError):
+        channels.add_channel(db, 1, "bad", receiver.apprise_url, ["carrier-pigeon"])
+    assert channels.urls_for(db, 1, "sms")[0][1].startswith("twilio://")
+    channels.delete_channel(db, 1, ch["id"])
+    assert channels.list_channels(db, 1)["total"] == 0
+
+
+def test_channel_test_message(db, receiver):
+    ch = channels.add_channel(db, 1, "hook", receiver.apprise_url)
+    assert channels.test_channel(db, 1, ch["id"]) == {"ok": True, "error": None}
+    assert receiver.messages[0]["payload"]["title"] == "SellerGuard test message"
+    receiver.fail_next = 1
+    result = channels.test_channel(db, 1, ch["id"])
+    assert result["ok"] is False and result["error"]
