@@ -35,13 +35,14 @@ def hooks_for(database: str) -> Hooks:
 
 def start(app: Flask):
     """Start the monitor's scheduler in this process; returns it (``.shutdown()`` to stop)."""
-    from monitor import scheduler
-
+    from monitor.scheduler import MonitorScheduler
     from server.services import reminders
 
-    sched = scheduler.start(app.config["DATABASE"], hooks=hooks_for(app.config["DATABASE"]))
-    sched.add_job(lambda: _remind(app, reminders), "interval", minutes=15, id="hold-reminders",
-                  max_instances=1, coalesce=True, jitter=30, replace_existing=True)
+    database = app.config["DATABASE"]
+    sched = MonitorScheduler(lambda: mdb.connect(database), hooks=hooks_for(database))
+    sched.start()
+    sched.scheduler.add_job(lambda: _remind(app, reminders), "interval", minutes=15, id="hold-reminders",
+                            jitter=30, replace_existing=True)
     log.info("monitor scheduler started")
     return sched
 
