@@ -18,8 +18,10 @@
     return style.visibility !== "hidden" && style.display !== "none";
   }
 
-  function textOf(el) {
-    return norm(el.innerText || el.textContent || el.value || el.getAttribute("aria-label") || "");
+  /** The names a control goes by: its visible text (without leading icons), label and title. */
+  function namesOf(el) {
+    const raw = [el.innerText || el.textContent || el.value || "", el.getAttribute("aria-label"), el.getAttribute("title")];
+    return raw.map((t) => norm(t).replace(/^[^\p{L}\p{N}]+/u, "")).filter(Boolean);
   }
 
   /** Does the path start with one of the prefixes (ignoring Seller Central's /ref=… tails)? */
@@ -54,10 +56,8 @@
     const candidates = [...root.querySelectorAll(pool)].filter(visible);
     for (const exact of [true, false]) {
       for (const w of wanted) {
-        const hit = candidates.find((el) => {
-          const t = textOf(el);
-          return exact ? t === w : t.startsWith(w) && t.length <= w.length + 40;
-        });
+        const hit = candidates.find((el) =>
+          namesOf(el).some((t) => (exact ? t === w : t.startsWith(w) && t.length <= w.length + 40)));
         if (hit) return hit;
       }
     }
@@ -89,11 +89,12 @@
     return null;
   }
 
-  /** What identifies a contact on the page: last four digits of a phone, domain of an email. */
+  /** What identifies a contact on the page: the unmasked tail of a phone, domain of an email. */
   function marker(contact) {
     if (contact.kind === "phone") {
-      const d = digits(contact.masked);
-      return d.length >= 3 ? { kind: "phone", value: d.slice(-4) } : null;
+      // The server masks all but the country code, two digits and the tail: use the tail only.
+      const tail = digits((/[\d\s().-]*$/.exec(String(contact.masked || "")) || [""])[0]);
+      return tail.length >= 3 ? { kind: "phone", value: tail } : null;
     }
     const at = String(contact.masked || "").lastIndexOf("@");
     return at >= 0 ? { kind: "email", value: norm(contact.masked.slice(at + 1)) } : null;
