@@ -320,7 +320,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     },
     "trap_optional": {
         "en": [r"optional(?:ly)?", r"opt[\s-]?in", r"can now (?:turn on|enable|add|set up|activate|use|choose)",
-               r"you can (?:now )?(?:turn on|enable|choose to)", r"voluntar\w*", r"if you (?:want|wish|choose)",
+               r"you can (?:now )?(?:turn on|enable|choose to)", r"voluntar\w*",
                r"not (?:required|mandatory)", r"available to all"],
         "zh": [r"自愿", r"可选", r"自行选择", r"可以(?:自行)?(?:选择)?开启", r"不开启不影响", r"选择性"],
         "ja": [r"任意", r"できるようになりました", r"利用可能になりました", r"おすすめします"],
@@ -435,7 +435,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
 # Strong obligation words (a subset of "require"): an optional feature is not optional when these
 # stand next to it.
 MANDATORY = re.compile(
-    r"must|mandatory|compulsory|obligator\w*|required|requires|必须|必需|强制|務必|务必|必須|義務|pflicht\w*|verpflichtend|müssen|"
+    r"must|mandatory|compulsory|have to|has to|obligator\w*|required|requires|必须|必需|强制|務必|务必|必須|義務|pflicht\w*|verpflichtend|müssen|"
     r"obligatoire|doivent|devront|deber[aá]n|exig\w*", re.IGNORECASE)
 
 # Platforms: canonical key -> (display name, patterns).  Amazon is the default platform the

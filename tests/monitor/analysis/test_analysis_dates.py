@@ -1,0 +1,108 @@
+"""Date extraction and year resolution against the publication date."""
+
+import datetime as dt
+
+import pytest
+
+from monitor.analysis import analyze
+from monitor.analysis.dates import find_dates, parse_published, resolve_year
+
+D = dt.date
+
+FIND = [
+    ("en", "beginning January 24, all sellers", (None, 1, 24)),
+    ("en", "by February 3, 2020", (2020, 2, 3)),
+    ("en", "on January 24th", (None, 1, 24)),
+    ("en", "from 1 March 2024", (2024, 3, 1)),
+    ("de", "seit dem 24. Januar", (None, 1, 24)),
+    ("de", "bis 24.01.2025", (2025, 1, 24)),
+    ("de", "bis zum 3. Februar 2020", (2020, 2, 3)),
+    ("es", "desde el 24 de enero de 2025", (2025, 1, 24)),
+    ("fr", "à partir du 1er février", (None, 2, 1)),
+    ("fr", "depuis le 24 janvier", (None, 1, 24)),
+    ("zh", "从1月24日起", (None, 1, 24)),
+    ("zh", "2020年2月3日前", (2020, 2, 3)),
+    ("ja", "2024年7月1日より", (2024, 7, 1)),
+    ("ja", "6月30日までに", (None, 6, 30)),
+    ("en", "2025-01-24", (2025, 1, 24)),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", FIND, ids=[f"{c[0]}-{i}" for i, c in enumerate(FIND)])
+def test_find_dates(lang, text, expected):
+    got = find_dates(text, lang)
+    assert got, text
+    assert (got[0].year, got[0].month, got[0].day) == expected
+
+
+def test_may_as_verb_is_not_a_date():
+    assert find_dates("Sellers may 3 times retry", "en") == []
+
+
+RESOLVE = [
+    # (month, day, published, past_bias, future_bias, expected)
+    (1, 24, D(2025, 1, 30), True, False, D(2025, 1, 24)),
+    (12, 20, D(2025, 1, 10), False, False, D(2024, 12, 20)),   # December seen in January: last year
+    (3, 2, D(2020, 2, 20), False, True, D(2020, 3, 2)),        # deadline ahead
+    (11, 1, D(2025, 2, 1), True, False, D(2024, 11, 1)),       # far "future" month-day in past tense
+    (2, 3, D(2019, 12, 10), False, True, D(2020, 2, 3)),       # deadline in the next year
+]
+
+
+@pytest.mark.parametrize("m,d,pub,past,future,expected", RESOLVE)
+def test_resolve_year(m, d, pub, past, future, expected):
+    assert resolve_year(m, d, pub, past_bias=past, future_bias=future) == expected
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("2025-01-30", D(2025, 1, 30)),
+    ("2025-01-30T10:00:00Z", D(2025, 1, 30)),
+    ("Thu, 30 Jan 2025 10:00:00 GMT", D(2025, 1, 30)),
+    ("30 January 2025", D(2025, 1, 30)),
+    ("2025年1月30日", D(2025, 1, 30)),
+    ("garbage", None),
+    (None, None),
+    ("", None),
+])
+def test_parse_published(value, expected):
+    assert parse_published(value) == expected
+
+
+def test_retroactive_note_and_announced_default():
+    out = analyze({"id": "r", "title": "Verify your emergency contact",
+                   "text": "Beginning January 24, all sellers are required to verify their emergency contact phone "
+                           "number with a one-time password.", "published": "2025-01-30"})
+    f = out["facts"]
+    assert f["effective_date"] == "2025-01-24"
+    assert f["announced_date"] == "2025-01-30"
+    assert any(n.startswith("retroactive") for n in f["notes"])
+
+
+def test_year_unresolved_is_noted():
+    out = analyze({"id": "n", "title": "Emergency contact verification required",
+                   "text": "Starting January 24 sellers must verify the emergency contact email with a code."})
+    f = out["facts"]
+    assert f["effective_date"] is None
+    assert any("could not be resolved" in n for n in f["notes"])
+
+
+def test_explicit_year_needs_no_publication_date():
+    out = analyze({"id": "y", "title": "2SV mandatory", "text": "All sellers must enable two-step verification "
+                                                              "by February 3, 2020."})
+    assert out["facts"]["deadline"] == "2020-02-03"
+
+
+def test_fee_dates_are_not_policy_dates():
+    out = analyze({"id": "f", "title": "Emergency contact verification and new fees",
+                   "text": "Starting January 24, sellers must verify the emergency contact phone with a one-time "
+                           "password. Separately, new FBA fees apply from March 15.", "published": "2025-01-30"})
+    assert out["facts"]["effective_date"] == "2025-01-24"
+    assert out["facts"]["deadline"] is None
+
+
+def test_deadline_that_passed_yields_to_the_new_one():
+    out = analyze({"id": "s", "title": "2SV deadline moved", "published": "2020-02-20",
+                   "text": "The original February 3 deadline for mandatory two-step verification passed without "
+                           "enforcement. Sellers must now enable 2SV by March 2."})
+    assert out["facts"]["deadline"] == "2020-03-02"
+    assert any("2020-02-03" in n for n in out["facts"]["notes"])
