@@ -46,7 +46,8 @@ def seed_accounts(db, user_id: int, n: int, *, contacts_per_account: int = 2) ->
         for i in range(1, n + 1):
             kinds = [("phone", phone), ("email", email)][:contacts_per_account]
             for kind, res in kinds:
-                value = res.value if kind == "phone" else f"ops{i}@example.com"
+                # distinct values, so that nothing per value can be cached across contacts
+                value = f"+49151{i:08d}" if kind == "phone" else f"ops{i}@example.com"
                 rows.append((user_id, start + i, kind, "emergency", value, json.dumps(res.checks),
                              now, now))
         db.conn.executemany(

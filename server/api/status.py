@@ -1,6 +1,6 @@
 from apiflask import APIBlueprint
 
-from server.api.status_schemas import StatusOut
+from server.api.status_schemas import StatusOut, StatusQuery
 from server.auth_http import auth, current_user
 from server.db import get_db
 from server.services import status
@@ -10,7 +10,9 @@ bp = APIBlueprint("status", __name__, tag="Status")
 
 @bp.get("/status")
 @bp.auth_required(auth)
+@bp.input(StatusQuery, location="query", arg_name="query")
 @bp.output(StatusOut)
-def get_status():
-    """Everything the extension's badge, popup and in-page prompt need, in one call."""
-    return status.build(get_db(), current_user())
+def get_status(query):
+    """Everything the extension's badge, popup and in-page prompt need, in one call.
+    ``per_page`` (with ``page``) lists only some accounts; counts always cover all of them."""
+    return status.build(get_db(), current_user(), page=query["page"], per_page=query["per_page"])

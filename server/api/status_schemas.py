@@ -59,11 +59,25 @@ class Counts(Schema):
     badge = Integer(required=True)
 
 
+class StatusQuery(Schema):
+    """Without ``per_page`` every account is listed; counts always cover every account."""
+
+    page = Integer(load_default=1, validate=Range(min=1, max=1_000_000))
+    per_page = Integer(load_default=None, allow_none=True, validate=Range(min=1, max=1000))
+
+
+class AccountsPage(Schema):
+    page = Integer(required=True)
+    per_page = Integer(allow_none=True)
+    total = Integer(required=True)
+
+
 class StatusOut(Schema):
     generated_at = String(required=True)
     user = Nested(UserOut, required=True)
     counts = Nested(Counts, required=True)
     accounts = List(Nested(StatusAccount), required=True)
+    accounts_page = Nested(AccountsPage, required=True)
     alerts = List(Nested(StatusAlert), required=True)
 
 

@@ -1,11 +1,15 @@
 """``GET /status``: everything the extension's badge, popup and in-page prompt need, in one call.
 
 Built with one query for accounts and one for contacts (never one query per contact).
+Counts always cover every account; ``per_page`` limits the accounts listed (an agency with
+thousands of accounts need not download them all on every poll) and only the listed contacts are
+masked — masking parses the phone number, which dominated the cost of a large status.
 """
 from __future__ import annotations
 
 import json
 from datetime import date
+from functools import lru_cache
 
 import sqlite_utils
 
@@ -15,6 +19,9 @@ from monitor.db import iso, utcnow
 from server.services.masking import mask
 
 NOTIFICATION_PREFERENCES_PATH = "/notifications/preferences"
+
+# the extension polls /status every minute: the same values are masked again and again
+_mask = lru_cache(maxsize=65536)(mask)
 
 
 def contact_next_step(contact: dict, today: date) -> dict | None:
@@ -46,7 +53,8 @@ def _seller_central(markets: list[str]) -> dict | None:
     return None
 
 
-def build(db: sqlite_utils.Database, user, today: date | None = None, alert_limit: int = 20) -> dict:
+def build(db: sqlite_utils.Database, user, today: date | None = None, alert_limit: int = 20,
+          page: int = 1, per_page: int | None = None) -> dict:
     today = today or utcnow().date()
     accounts = {r[0]: {"id": r[0], "name": r[1], "marketplaces": json.loads(r[2]),
                        "seller_central": _seller_central(json.loads(r[2])), "contacts": [], "next_step": None}
@@ -60,7 +68,7 @@ def build(db: sqlite_utils.Database, user, today: date | None = None, alert_limi
     counts = {"accounts": len(accounts), "contacts": len(rows), "verified": 0, "pending_steps": 0}
     for r in rows:
         checks = json.loads(r[5])
-        contact = {"id": r[0], "kind": r[2], "role": r[3], "masked": mask(r[2], r[4]),
+        contact = {"id": r[0], "kind": r[2], "role": r[3], "masked": (r[2], r[4]),
                    "warnings": checks.get("warnings", []), "checks": checks, "local_status": r[6],
                    "amazon_status": {"status": r[7], "source": r[8], "at": r[9]}, "on_hold_until": r[10]}
         contact["next_step"] = contact_next_step(contact, today)
@@ -83,6 +91,12 @@ def build(db: sqlite_utils.Database, user, today: date | None = None, alert_limi
             if step and step["code"] != "on_hold":
                 account["next_step"] = {**step, "contact_id": contact["id"]}
                 break
+    listed = list(accounts.values())
+    if per_page is not None:
+        listed = listed[(page - 1) * per_page:page * per_page]
+    for account in listed:
+        for contact in account["contacts"]:
+            contact["masked"] = _mask(*contact["masked"])
     open_alerts = monitor_alerts.list_alerts(db, user.id, "open", 1, alert_limit)
     counts["open_alerts"] = open_alerts["total"]
     counts["badge"] = counts["open_alerts"] + counts["pending_steps"]
@@ -90,7 +104,8 @@ def build(db: sqlite_utils.Database, user, today: date | None = None, alert_limi
         "generated_at": iso(utcnow()),
         "user": {"id": user.id, "name": user.name},
         "counts": counts,
-        "accounts": list(accounts.values()),
+        "accounts": listed,
+        "accounts_page": {"page": page, "per_page": per_page, "total": len(accounts)},
         "alerts": _alert_summaries(db, open_alerts["items"]),
     }
 
