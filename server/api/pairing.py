@@ -1,5 +1,6 @@
 from apiflask import APIBlueprint
 from flask import current_app
+from flask_limiter.util import get_remote_address
 
 from server.api.schemas import PairIn, PairOut, UserOut
 from server.auth_http import auth, current_user
@@ -11,7 +12,7 @@ bp = APIBlueprint("pairing", __name__, tag="Auth")
 
 
 @bp.post("/pair")
-@limiter.limit(pairing_limit, key_func=lambda: "pair:" + __import__("flask_limiter.util").util.get_remote_address())
+@limiter.limit(pairing_limit, key_func=lambda: "pair:" + (get_remote_address() or "unknown"))
 @bp.input(PairIn, arg_name="body")
 @bp.output(PairOut, status_code=201)
 def pair(body):
