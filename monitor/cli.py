@@ -209,7 +209,7 @@ def monitor_analyze(input_):
     """Classify announcements (JSON Lines in, JSON Lines out); no network, no database."""
     from monitor.analysis import analyze_stream
 
-    analyze_stream(input_, click.get_text_stream("stdout"))
+    analyze_stream(input_, sys.stdout)
 
 
 # --- alerts -----------------------------------------------------------------------------------
