@@ -207,3 +207,30 @@ def test_channel_test_message(db, receiver):
     receiver.fail_next = 1
     result = channels.test_channel(db, 1, ch["id"])
     assert result["ok"] is False and result["error"]
+
+
+def test_real_analysis_end_to_end(db, site_factory, receiver, fast_config):
+    """The recorded forum page and trade-press feed, through the real monitor.analysis."""
+    from mon_support import fixture_bytes
+    from monitor.sources.service import DEFAULTS_FILE, load_file
+
+    forum_site, press_site = site_factory(), site_factory()
+    forum_site.route("/seller-forums/discussions", body=fixture_bytes("forum_us.html"),
+                     headers={"Content-Type": "text/html; charset=utf-8"})
+    press_site.route("/feed/", body=fixture_bytes("ecommercebytes.rss"),
+                     headers={"Content-Type": "application/rss+xml; charset=UTF-8"})
+    forum_def = next(s for s in load_file(DEFAULTS_FILE) if s["name"].startswith(
+        "Amazon Seller Forums US"))
+    create_source(db, None, {**forum_def, "url": forum_site.url("/seller-forums/discussions")})
+    create_source(db, None, {"name": "EcommerceBytes", "kind": "feed", "language": "en",
+                             "url": press_site.url("/feed/"), "marketplaces": ["US"]})
+    channels.add_channel(db, 1, "hook", receiver.apprise_url)
+    summary = pipeline.run_once(db, config=fast_config, hooks=Hooks(impact=impact))
+    assert summary.new_items == 4 and summary.errors == []
+    [p] = policies.list_policies(db, 1)["items"]
+    assert p["official"] and p["title"].startswith("Verify your emergency contact number")
+    assert {s["name"] for s in p["sources"]} == {forum_def["name"], "EcommerceBytes"}
+    assert p["facts"]["effective_date"] == "2025-01-24" and p["retroactive"]
+    assert "emergency_contact" in p["facts"]["contact_types"]
+    new = [m for m in receiver.messages if m["payload"]["title"].startswith("New")]
+    assert len(new) == 1 and "Account 'Acme 1'" in new[0]["payload"]["message"]
