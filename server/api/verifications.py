@@ -39,8 +39,10 @@ def settings() -> svc.Settings:
 @bp.auth_required(auth)
 @bp.input(VerificationStartIn, arg_name="body")
 @bp.output(VerificationOut, status_code=201, description="A new verification was started and sent.")
-@bp.doc(responses={200: "The pending verification (within the resend cooldown: unchanged; after "
-                        "it: resent with a fresh code).",
+@bp.doc(responses={200: {"description": "The pending verification (within the resend cooldown: "
+                                       "unchanged; after it: resent with a fresh code).",
+                        "content": {"application/json": {"schema": {
+                            "$ref": "#/components/schemas/VerificationOut"}}}},
                    404: "No such contact.", 422: "Invalid body, or the contact cannot receive "
                    "this channel (override with override_checks).",
                    429: "A limit was reached; see Retry-After."})
@@ -100,6 +102,8 @@ def _page_language(verification: dict | None) -> str:
         responses={200: {"description": "Approved: a small HTML page.",
                          "content": {"text/html": {"schema": {"type": "string"}}}},
                    404: {"description": "Unknown, used or replaced link (HTML page).",
+                         "content": {"text/html": {"schema": {"type": "string"}}}},
+                   409: {"description": "The verification is no longer pending (HTML page).",
                          "content": {"text/html": {"schema": {"type": "string"}}}},
                    410: {"description": "Expired link (HTML page).",
                          "content": {"text/html": {"schema": {"type": "string"}}}}})

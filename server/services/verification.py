@@ -217,7 +217,26 @@ def _finish(db, v: dict, status: str, now: datetime, *, reason: str | None = Non
                    "destination": out(v)["destination"], **({"reason": reason} if reason else {}),
                    **(extra or {})}, actor=actor)
     _settle_contact(db, v["user_id"], v["contact_id"])
+    _redact_outbox(db, v["id"])
     return v
+
+
+_CODE_RE = re.compile(r"(?<!\d)\d{%d}(?!\d)" % CODE_LENGTH)
+_LINK_RE = re.compile(r"(/verify-email/)[A-Za-z0-9_\-]+")
+
+
+def _redact_outbox(db, verification_id: int) -> None:
+    """Once a verification ends, its codes and link in the development outbox are useless; blank
+    them so the outbox does not keep codes longer than they could be used."""
+    for row_id, subject, body in db.execute(
+            "SELECT id, subject, body FROM outbox WHERE verification_id = ?", [verification_id]).fetchall():
+        db.execute("UPDATE outbox SET subject = ?, body = ? WHERE id = ?",
+                   [_redact(subject) if subject else subject, _redact(body), row_id])
+
+
+def _redact(text: str) -> str:
+    text = _CODE_RE.sub("\u2022" * CODE_LENGTH, text)
+    return _LINK_RE.sub(lambda m: m.group(1) + "\u2022" * 3, text)
 
 
 def _settle_contact(db, user_id: int, contact_id: int) -> None:
@@ -246,6 +265,7 @@ def _approve(db, v: dict, now: datetime, by: str, actor: str) -> dict:
     events.record(db, v["user_id"], "verification.approved", "verification", v["id"],
                   {"contact_id": v["contact_id"], "channel": v["channel"],
                    "destination": out(v)["destination"], "by": by}, actor=actor)
+    _redact_outbox(db, v["id"])
     return v
 
 
@@ -377,6 +397,7 @@ def start(db, settings: Settings, user_id: int, contact_id: int, channel: str, *
                     retry_after=_seconds_until(v["expires_at"], now), slug="max-sends-reached",
                     verification_id=v["id"])
             _check_send_limits(db, settings, user_id, channel, destination, country, now)
+            _redact_outbox(db, v["id"])  # the previous code stops working with this resend
         else:
             locked = db.execute(
                 "SELECT locked_until FROM verifications WHERE contact_id = ? AND user_id = ? AND "

@@ -191,3 +191,31 @@ def test_email_domain_without_mail_is_refused_unless_overridden(app, client, sel
     r = start(client, headers, mail["id"], "email")
     assert r.status_code == 422 and r.json["type"] == PROBLEM_PREFIX + "cannot-receive-email"
     assert start(client, headers, mail["id"], "email", override_checks=True).status_code == 201
+
+
+def test_link_page_escapes_the_contact_text(app, client, seller):
+    user, headers, account, _, _ = seller
+    mail = add_contact(client, headers, account["id"], "email", "&abc@example.com")
+    start(client, headers, mail["id"], "email")
+    body = outbox_items(app, user.id)[0]["body"]
+    path = "/api/v1/verify-email/" + body.split("/verify-email/")[1].split()[0]
+    html = client.get(path).get_data(as_text=True)
+    assert "&amp;" in html and "&\u2022" not in html
+
+
+def test_link_requests_are_limited_per_ip(app, client, seller):
+    app.config["VERIFY_LINK_RATE_LIMIT"] = "3 per minute"
+    codes = [client.get(f"/api/v1/verify-email/guess{i}").status_code for i in range(4)]
+    assert codes == [404, 404, 404, 429]
+
+
+def test_a_failing_alert_channel_never_breaks_the_contact_change(app, client, seller, receiver):  # noqa: F811
+    _, headers, _, phone, _ = seller
+    add_channel(client, headers, receiver.url("/alerts"), ["alerts"])
+    receiver.status = 500
+    start(client, headers, phone["id"])
+    r = client.patch(f"{API}/contacts/{phone['id']}", json={"value": "+4915223456780"}, headers=headers)
+    assert r.status_code == 200
+    events = client.get(f"{API}/events", headers=headers).json["items"]
+    failed = [e for e in events if e["type"] == "notify.failed"]
+    assert failed and failed[0]["data"]["failed"][0]["error"]

@@ -458,3 +458,27 @@ def test_per_destination_hourly_send_limit(app, client, seller, clock):  # noqa:
         client.post(f"{API}/verifications/{v['id']}/cancel", headers=headers)
     r = start(client, headers, phone["id"])
     assert r.status_code == 429 and r.json["type"] == PROBLEM_PREFIX + "too-many-sends"
+
+
+# --- the development outbox keeps codes only while they can be used ----------------------------------
+
+def test_outbox_codes_are_redacted_once_replaced_or_the_verification_ends(app, client, seller, clock):  # noqa: F811
+    user, headers, _, phone = seller
+    v = start(client, headers, phone["id"]).json
+    clock.advance(seconds=30)
+    start(client, headers, phone["id"])
+    items = outbox_items(app, user.id)
+    assert "\u2022" * 6 in items[1]["body"]  # the first code died with the resend
+    code = code_in(items[0]["body"])
+    check(client, headers, v["id"], code)
+    for item in outbox_items(app, user.id):
+        assert code not in item["body"] and "\u2022" * 6 in item["body"]
+
+
+def test_language_follows_override_then_phone_region():
+    from server.services import messages
+
+    assert messages.language_for(["US"], "zh-CN") == "zh_CN"
+    assert messages.language_for(["US"], None, "CN") == "zh_CN"
+    assert messages.language_for(["DE"], None, "DE") == "en"
+    assert "never" in messages.text("en", "sms", code="000123", minutes=10).lower()
