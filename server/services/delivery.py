@@ -107,7 +107,7 @@ def write_outbox(db, user_id: int, purpose: str, destination: str, subject: str 
             "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [user_id, purpose, destination, subject, body, verification_id, iso(utcnow())])
     log.warning("OUTBOX (development sink, NOT SENT): %s message for user %s written to the outbox "
-                "(row %s); configure a '%s' channel to deliver for real", purpose, user_id,
+                "(row %s); add a channel with purpose '%s' to deliver for real", purpose, user_id,
                 cur.lastrowid, purpose)
     return cur.lastrowid
 
