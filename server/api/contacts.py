@@ -45,16 +45,11 @@ def get_contact(contact_id):
 @bp.input(ContactPatch, arg_name="body")
 @bp.output(ContactOut)
 def update_contact(contact_id, body):
-    """Change role or value; a new value is re-checked and must be verified again."""
-    before = contacts.get(get_db(), current_user().id, contact_id)
-    contact, changed = contacts.update(get_db(), current_user().id, contact_id, body, _settings())
-    if changed:  # cancel pending verifications of the old value and tell the seller
-        from server.services import verification
+    """Change role or value; a new value is re-checked and must be verified again (pending
+    verifications of the old value are canceled and the seller is told)."""
+    from server.services import verification
 
-        verification.contact_value_changed(
-            get_db(), verification.Settings.from_config(current_app.config), current_user().id,
-            before, contact)
-    return contact
+    return verification.update_contact(get_db(), current_app.config, current_user().id, contact_id, body)
 
 
 @bp.delete("/contacts/<int:contact_id>")

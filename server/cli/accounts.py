@@ -106,8 +106,10 @@ def contacts_add(obj, account_id, kind, value, role, user_name, as_json):
 def contacts_update(obj, contact_id, value, role, user_name, as_json):
     """Change a contact's value or role (a new value must be verified again)."""
     data = {k: v for k, v in {"value": value, "role": role}.items() if v is not None}
-    contact, _ = contact_svc.update(obj.open_db(), obj.user_id(user_name), contact_id, data,
-                                    _settings(obj), actor="cli")
+    from server.services import verification
+
+    contact = verification.update_contact(obj.open_db(), obj.config, obj.user_id(user_name), contact_id, data,
+                                          actor="cli")
     emit(contact, as_json, _render_contact)
 
 

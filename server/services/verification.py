@@ -603,3 +603,14 @@ def contact_value_changed(db, settings: Settings, user_id: int, before: dict, af
                               subject_id=after["id"], reason="contact_changed", actor=actor,
                               key=f"contact-{after['id']}-changed-{iso(settings.now())}")
     return {"canceled": canceled, "notified": sent}
+
+
+def update_contact(db, config, user_id: int, contact_id: int, data: dict, *, actor: str = "api") -> dict:
+    """Change a contact (API and CLI alike): re-check it and, when its value changed, cancel the
+    pending verifications of the old value and tell the seller."""
+    before = contacts.get(db, user_id, contact_id)
+    contact, changed = contacts.update(db, user_id, contact_id, data,
+                                       contacts.CheckSettings.from_config(config), actor=actor)
+    if changed:
+        contact_value_changed(db, Settings.from_config(config), user_id, before, contact, actor=actor)
+    return contact
