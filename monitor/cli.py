@@ -18,7 +18,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from monitor import alerts as alerts_mod
-from monitor import channels as channels_mod
 from monitor import pipeline
 from monitor import policies as policies_mod
 from monitor.errors import MonitorError
@@ -310,74 +309,6 @@ def policies_show(policy_id, user_name, as_json):
         console.print(f"    {'★' if s['official'] else '•'} {s['name']}: {s['title']} {s['url']}")
 
 
-# --- channels ---------------------------------------------------------------------------------
-
-@click.group("channels")
-def channels_group():
-    """Apprise channels that receive your alerts (and SMS/email for verification)."""
-
-
-@channels_group.command("list")
-@user_opt
-@json_opt
-def channels_list(user_name, as_json):
-    db = _db()
-    result = channels_mod.list_channels(db, _user(user_name))
-    if as_json:
-        return _emit(result)
-    table = Table(title="Channels")
-    for col in ("id", "name", "purposes", "url"):
-        table.add_column(col)
-    for c in result["items"]:
-        table.add_row(str(c["id"]), c["name"], ",".join(c["purposes"]), c["url"])
-    console.print(table)
-
-
-@channels_group.command("add")
-@click.argument("name")
-@click.argument("url")
-@click.option("--purpose", "purposes", multiple=True, default=("alerts",), show_default=True,
-              type=click.Choice(channels_mod.PURPOSES))
-@user_opt
-@json_opt
-def channels_add(name, url, purposes, user_name, as_json):
-    db = _db()
-    try:
-        result = channels_mod.add_channel(db, _user(user_name), name, url, list(purposes))
-    except MonitorError as exc:
-        _fail(exc)
-    if as_json:
-        _emit(result)
-    else:
-        console.print(f"channel {result['id']} added: {result['url']}")
-
-
-@channels_group.command("rm")
-@click.argument("channel_id", type=int)
-@user_opt
-def channels_rm(channel_id, user_name):
-    try:
-        channels_mod.delete_channel(_db(), _user(user_name), channel_id)
-    except MonitorError as exc:
-        _fail(exc)
-    console.print(f"channel {channel_id} removed")
-
-
-@channels_group.command("test")
-@click.argument("channel_id", type=int)
-@user_opt
-@json_opt
-def channels_test(channel_id, user_name, as_json):
-    try:
-        result = channels_mod.test_channel(_db(), _user(user_name), channel_id)
-    except MonitorError as exc:
-        _fail(exc)
-    if as_json:
-        _emit(result)
-    else:
-        console.print("[green]delivered[/]" if result["ok"] else f"[red]{result['error']}[/]")
-    if not result["ok"]:
-        sys.exit(1)
-
-
-COMMANDS = [sources_group, monitor_group, alerts_group, policies_group, channels_group]
+# Channels are managed by the server's CLI (``sellerguard channels``), which also knows the
+# verification purposes (sms, email); the monitor only reads them when delivering alerts.
+COMMANDS = [sources_group, monitor_group, alerts_group, policies_group]

@@ -280,8 +280,7 @@ main.add_command(_status.status)
 
 from monitor import cli as _monitor_cli  # noqa: E402
 
-for _group in (_monitor_cli.sources_group, _monitor_cli.monitor_group, _monitor_cli.alerts_group,
-               _monitor_cli.policies_group):
+for _group in _monitor_cli.COMMANDS:
     main.add_command(_group)
 
 from server.cli import verify as _verify  # noqa: E402

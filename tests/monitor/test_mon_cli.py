@@ -92,7 +92,9 @@ def test_monitor_run_once_json_and_table(run, site, receiver, monkeypatch):
                                    "description": "Sellers must verify the emergency contact."}]))
     yaml_text = f"sources:\n  - name: F\n    kind: feed\n    url: {site.url('/feed')}\n"
     run("sources", "import", "-", input=yaml_text)
-    _json(run("channels", "add", "hook", receiver.apprise_url, "--json"))
+    from monitor import channels as channels_mod  # managed by `sellerguard channels` (server CLI)
+
+    channels_mod.add_channel(run.obj.open_db(), 1, "hook", receiver.apprise_url)
     summary = _json(run("monitor", "run", "--once", "--json"))
     assert summary["sources"] == 1 and summary["new_items"] == 1
     assert summary["policies_new"] == 1 and summary["delivered"] == 1
@@ -113,8 +115,8 @@ def test_monitor_run_once_json_and_table(run, site, receiver, monkeypatch):
     assert run("policies", "show", str(pols["items"][0]["id"])).exit_code == 0
     assert run("policies", "show", "999").exit_code != 0
 
-    chans = _json(run("channels", "list", "--json"))
-    assert chans["items"][0]["name"] == "hook"
+    deliveries = alerts["items"][0]["deliveries"]
+    assert [d["channel"] for d in deliveries] == ["hook"] and deliveries[0]["state"] == "delivered"
 
 
 def test_monitor_analyze_streams_without_db(run, monkeypatch, tmp_path):
