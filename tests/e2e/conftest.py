@@ -56,7 +56,8 @@ class Server:
 @pytest.fixture(scope="session")
 def sg_server(tmp_path_factory):
     home = tmp_path_factory.mktemp("home")
-    env = {**os.environ, "SELLERGUARD_OFFLINE": "true", "COLUMNS": "240", "PYTHONUNBUFFERED": "1", "NO_COLOR": "1"}
+    # Every test pairs its own browser: lift the per-IP pairing limit (10/min) for this server only.
+    env = {**os.environ, "SELLERGUARD_OFFLINE": "true", "SELLERGUARD_PAIRING_RATE_LIMIT": "1000 per minute", "COLUMNS": "240", "PYTHONUNBUFFERED": "1", "NO_COLOR": "1"}
     cli = [sys.executable, "-m", "server.cli", "--home", str(home)]
     subprocess.run([*cli, "init", "--json"], check=True, capture_output=True, env=env, cwd=ROOT, timeout=120)
     proc = subprocess.Popen([*cli, "serve", "--port", "0", "--no-monitor"], stdout=subprocess.PIPE,
