@@ -37,5 +37,11 @@ bench: install-test
 extension: install
 	$(PY) -m server.tools.package_extension
 
+## make lint-extension: web-ext lint on the Firefox package (needs npm)
+lint-extension: extension
+	rm -rf extension/dist/firefox-src && mkdir -p extension/dist/firefox-src
+	cd extension/dist/firefox-src && $(abspath $(PY)) -m zipfile -e ../sellerguard-firefox.zip .
+	npx --yes web-ext lint --source-dir extension/dist/firefox-src
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info
