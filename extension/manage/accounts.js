@@ -190,7 +190,7 @@ export async function renderAccounts(container, refresh) {
   const cards = [];
   for (const account of accounts) cards.push(await accountCard(account, refresh));
   replace(container,
-    accounts.length ? null : h("p", { class: "muted" }, t("noAccounts")),
+    accounts.length ? null : h("p", { class: "muted" }, t("noAccountsHere")),
     cards,
     h("h3", {}, t("addAccount")),
     accountForm(null, refresh));
