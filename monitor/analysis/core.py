@@ -62,6 +62,9 @@ def analyze(record: dict, *, today: dt.date | None = None) -> dict:
         notes.append(f"publication date {published.isoformat()} is in the future; ignored")
         published = None
     doc = build(record, published)
+    if published is None and doc.dateline_date is not None and not (today and doc.dateline_date > today):
+        published = doc.published = doc.dateline_date
+        notes.append(f"publication date {published.isoformat()} read from the page")
     dates = policy_dates(doc)
     decision = classify(doc, dates)
     facts = _empty_facts()

@@ -14,7 +14,11 @@ from .features import CONTACT_CONCEPTS, OV_CONCEPTS, Doc
 _ARTICLE = r"(?:\s+(?:the|dem|den|der|el|le|la|del))?\W{0,3}$"
 _CUE = {role: (re.compile(c["before"].replace(r"\W{0,3}$", _ARTICLE), re.I), re.compile(c["after"], re.I))
         for role, c in lexicon.DATE_CUES.items()}
-_WEAK_BEFORE = re.compile(r"(?:\bon|\ble|\bam|\bel)\W{0,3}$", re.I)
+_WEAK_BEFORE = re.compile(r"(?:\bon|\ble|\bam|\bel|于|於)\W{0,3}$", re.I)
+# A cue that is only one of those little words ("on", "le", "于") is weak; "desde el" is not.
+_WEAK_ONLY = re.compile(r"(?:on|le|am|el|于|於)(?:\s+(?:the|dem|den|der|el|le|la|del))?", re.I)
+_CLAUSE_END = re.compile(r"[，,。；;：:！？!?、\n]")
+_CJK_ANNOUNCE = re.compile(r"发布|公布|宣布|发出|発表|告知|公告|お知らせ|通知(?!首选|偏好|设置|設定)")
 _PAST_WORDS = re.compile(r"began|started|since|live since|went live|seit|depuis|desde|comenz|以来|开始了|已", re.I)
 _NOISE = re.compile(lexicon.DATE_NOISE, re.I)
 _ANNOUNCE = re.compile(lexicon.ANNOUNCE_WORDS, re.I)
@@ -49,7 +53,10 @@ class DateFacts:
 def policy_dates(doc: Doc) -> DateFacts:
     """Dates the text ties to the policy, with their role, years resolved against published."""
     out = DateFacts()
-    for dm, si in zip(doc.dates, doc.date_sent):
+    cjk = doc.lang in ("zh", "ja")
+    for k, (dm, si) in enumerate(zip(doc.dates, doc.date_sent)):
+        if k in doc.dateline:
+            continue
         sent_concepts = doc.by_sent[si]
         s_start, s_end = doc.sents[si]
         sentence = doc.full[s_start:s_end]
@@ -64,17 +71,24 @@ def policy_dates(doc: Doc) -> DateFacts:
         before = doc.full[max(s_start, dm.start - 45):dm.start]
         after = doc.full[dm.end:min(s_end, dm.end + 24)]
         role, strong = None, True
+        clause = _CLAUSE_END.split(doc.full[dm.end:s_end], 1)[0]
         for r in ("deadline", "announced", "effective"):
             b, a = _CUE[r]
-            if r == "effective" and _WEAK_BEFORE.search(before) and not a.search(after):
+            mb, ma = b.search(before), a.search(after)
+            if r == "effective" and not ma and mb and _WEAK_ONLY.fullmatch(mb.group(0).strip(" \t,.:;")):
                 continue
             if r == "announced" and not _ANNOUNCE.search(doc.full[max(s_start, dm.start - 60):dm.end + 40]):
-                continue
-            if b.search(before) or a.search(after):
+                if not (cjk and _CJK_ANNOUNCE.search(clause)):
+                    continue
+                role = r  # "于1月30日在卖家论坛发布公告": the date of the announcing clause
+                break
+            if mb or ma:
                 role = r
                 break
         if role is None:
             near = doc.full[max(s_start, dm.start - 60):min(s_end, dm.end + 40)]
+            if cjk and not doc.full[s_start:dm.start].strip(" 　年0123456789") and _CJK_ANNOUNCE.search(sentence):
+                near = sentence  # "2025年1月30日、Amazonは……と発表しました"
             if _ANNOUNCE.search(near):
                 role, strong = "announced", False
             elif _WEAK_BEFORE.search(before) or sent_concepts & {"verify", "require", "two_step", "emergency_contact"}:

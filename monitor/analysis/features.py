@@ -4,6 +4,7 @@ classifier, the fact extractor and the story key)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from . import lexicon
@@ -46,6 +47,8 @@ class Doc:
     dates: list[DateMention] = field(default_factory=list)
     date_sent: list[int] = field(default_factory=list)
     platforms: dict[str, int] = field(default_factory=dict)
+    dateline: set[int] = field(default_factory=set)  # indexes into dates: the page's own date
+    dateline_date: dt.date | None = None
 
     def sentence(self, i: int) -> str:
         s, e = self.sents[i]
@@ -120,4 +123,38 @@ def build(record: dict, published: dt.date | None) -> Doc:
             doc.platforms[key] = doc.platforms.get(key, 0) + w
     doc.dates = find_dates(full, lang)
     doc.date_sent = [_sent_index(sents, d.start) for d in doc.dates]
+    _find_dateline(doc, offset)
     return doc
+
+
+# The page's own date near the top ("2025-02-05 10:23 来源：雨果网", "By X | January 31, 2025 |",
+# "发表于 2025-2-2", a line holding only a date): publication metadata, never a policy date.
+_DATELINE_BEFORE = re.compile(
+    r"(?:发表于|发布于|发布时间|发表时间|时间|日期|更新于|posted(?: on)?|published(?: on)?|updated(?: on)?|"
+    r"veröffentlicht(?: am)?|aktualisiert(?: am)?|publicado(?: el)?|actualizado(?: el)?|publié(?: le)?|"
+    r"mis à jour le|投稿日|公開日|更新日|掲載日|\|)\W{0,3}$", re.I)
+_DATELINE_AFTER = re.compile(r"^\s*(?:\d{1,2}:\d{2}|\||来源|作者|阅读|浏览|by\b|von\b|por\b|par\b)", re.I)
+_LETTER = re.compile(r"[^\W\d_]")
+DATELINE_WINDOW = 600
+
+
+def _find_dateline(doc: Doc, body_offset: int) -> None:
+    full = doc.full
+    for k, dm in enumerate(doc.dates):
+        if dm.year is None or dm.start < body_offset:
+            continue
+        if dm.start - body_offset > DATELINE_WINDOW:
+            break
+        ls = full.rfind("\n", 0, dm.start) + 1
+        le = full.find("\n", dm.end)
+        le = len(full) if le < 0 else le
+        rest = full[ls:dm.start] + full[dm.end:le]
+        if (_DATELINE_BEFORE.search(full[ls:dm.start]) or _DATELINE_AFTER.search(full[dm.end:le])
+                or not _LETTER.search(rest)):
+            try:
+                d = dt.date(dm.year, dm.month, dm.day)
+            except ValueError:
+                continue
+            doc.dateline.add(k)
+            if doc.dateline_date is None:
+                doc.dateline_date = d

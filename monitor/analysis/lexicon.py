@@ -576,8 +576,10 @@ DATE_CUES: dict[str, dict[str, str]] = {
     },
     "announced": {
         "before": r"(?:(?:announced|posted|published|said|came|appeared)(?:\s+\w+){0,3}?\s+on|"
+                  r"(?:post|announcement|notice|message|mitteilung|ankündigung|beitrag|nachricht|anuncio|comunicado|"
+                  r"annonce|publication)(?:\s+[\w-]+){0,4}?\s+(?:on|of|dated|vom|am|del|du)|"
                   r"angekündigt am|veröffentlicht am|anunci[oó] el|publicado el|sali[oó] el|annoncé le|publié le)\W{0,3}$",
-        "after": r"^\W{0,3}(?:发布|公布|宣布|发出|発表|告知|announcement|post)",
+        "after": r"^\W{0,3}(?:发布|公布|宣布|发出|発表|告知|(?:[\w-]+\s+){0,2}(?:announcement|post\b|notice))",
     },
 }
 # Words that make a date not the policy's (fee schedules, events, shipping cut-offs).
@@ -586,4 +588,5 @@ DATE_NOISE = (r"fee|fees|prime day|lightning deal|black friday|cyber monday|ship
               r"webinar|event|conference|sale")
 # Words near a date meaning the announcement itself ("the forum post came on 30 January").
 ANNOUNCE_WORDS = (r"announc\w*|forum|notice|posted|published|post\b|发布|公告|公布|宣布|発表|告知|angekündigt|"
+                  r"mitteilung|ankündigung|comunicado|"
                   r"veröffentlicht|anunci\w*|publicad\w*|annonc\w*|publi[ée]\w*|aviso oficial")

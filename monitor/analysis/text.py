@@ -32,6 +32,9 @@ for _b in range(256):
     except UnicodeDecodeError:
         _ch = chr(_b)
     _CP1252_REVERSE[_ch] = _b
+# Latin-1 decoders leave the C1 controls U+0080..U+009F where cp1252 has printable characters.
+for _b in range(0x80, 0xA0):
+    _CP1252_REVERSE.setdefault(chr(_b), _b)
 _MOJI_CHARS = "".join(sorted(ch for ch, b in _CP1252_REVERSE.items() if b >= 0x80))
 _MOJI_RUN_RE = re.compile("[" + re.escape(_MOJI_CHARS) + "]{2,}")
 _MOJI_HINT_RE = re.compile("[ÃÂâäåæçèéïðÐÑ][" + re.escape(_MOJI_CHARS) + "]")
@@ -51,6 +54,93 @@ def repair_mojibake(text: str) -> str:
         return fixed
 
     return _MOJI_RUN_RE.sub(fix, text)
+
+
+# UTF-8 bytes decoded as GBK (common in Chinese reposts) turn common characters into rare ones
+# ("亚马逊" -> "浜氶┈閫").  GB2312 level-1 holds the ~3,750 most frequent characters: ordinary Chinese
+# text is mostly level-1, this mojibake mostly is not.
+_HAN_RUN_RE = re.compile(r"[^\x00-\x7f]{4,}")
+
+
+def _common_han_ratio(text: str) -> tuple[int, float]:
+    n = common = 0
+    for ch in text:
+        if "\u4e00" <= ch <= "\u9fff":
+            n += 1
+            try:
+                b = ch.encode("gb2312")
+            except UnicodeEncodeError:
+                continue
+            common += 0xB0 <= b[0] <= 0xD7
+    return n, (common / n if n else 1.0)
+
+
+def repair_gbk_mojibake(text: str) -> str:
+    """Undo UTF-8-read-as-GBK damage when the repair makes the Chinese text clearly more ordinary.
+
+    A character lost to a replacement mark during the bad decode stays lost; the rest comes back.
+    """
+    n, ratio = _common_han_ratio(text)
+    if n < 8 or ratio > 0.6:
+        return text
+    if sum(text.count(p) for p in ("の", "は", "を", "ます", "です", "した")) >= 3:
+        return text  # Japanese: kanji outside GB2312 level 1 are normal there
+
+    def fix(m: re.Match[str]) -> str:
+        run = m.group(0)
+        try:
+            raw = run.replace("\ufffd", "?").encode("gbk")
+        except UnicodeEncodeError:
+            return run
+        fixed = raw.decode("utf-8", "replace").replace("\ufffd", "")
+        n2, r2 = _common_han_ratio(fixed)
+        return fixed if n2 and r2 > ratio + 0.25 else run
+
+    return _HAN_RUN_RE.sub(fix, text)
+
+
+# Page furniture that is not the article: "related articles" lists (they name other policies and
+# their dates), cookie banners.  A heading line starts the block; the short lines after it belong
+# to it; a long line (prose) or a comments heading ends it.  A heading followed by ":" on one line
+# is a one-line list.
+_RELATED_HEAD = re.compile(
+    r"^\W{0,3}(?:related (?:articles?|posts?|stories|news|reading)|you (?:may|might) also like|read (?:more|also|next)"
+    r"|more (?:from|on|stories|news)|recommended(?: for you)?|popular (?:posts|articles)|hot (?:articles|topics|tags)"
+    r"|trending|see also|further reading|latest news"
+    r"|相关(?:推荐|文章|阅读|资讯|新闻)|热门(?:文章|标签|推荐|资讯)|推荐阅读|延伸阅读|猜你喜欢|相关标签"
+    r"|関連記事|関連ニュース|おすすめ記事|人気記事|あわせて読みたい"
+    r"|ähnliche (?:beiträge|artikel)|weitere (?:artikel|beiträge|news)|das könnte sie auch interessieren|mehr zum thema|lesen sie auch"
+    r"|art[ií]culos? relacionados?|noticias relacionadas|te puede interesar|lee tambi[eé]n|m[aá]s noticias"
+    r"|[àa] lire aussi|lire aussi|articles? similaires|sur le m[êe]me sujet|vous aimerez aussi)\b",
+    re.I)
+_COMMENTS_HEAD = re.compile(r"^\W{0,3}(?:comments?|\d+ comments?|kommentare?|comentarios|commentaires|评论|留言|コメント)\b",
+                            re.I)
+_COOKIE_RE = re.compile(
+    r"\bcookies?\b.{0,200}\b(?:accept|agree|consent|settings|akzeptier|zustimm|einverstanden|aceptar|configurar|accepter|"
+    r"datenschutz|privacy|ok\b)|使用cookie|cookieを使用|クッキー", re.I)
+
+
+def strip_boilerplate(text: str) -> str:
+    lines = text.split("\n")
+    out: list[str] = []
+    in_block = False
+    for line in lines:
+        s = line.strip()
+        if _RELATED_HEAD.match(s) and len(s) < 400:
+            # "Related articles" alone, or "Related articles: A | B | C" on one line
+            in_block = len(s) < 40
+            continue
+        if in_block:
+            if not s:
+                continue
+            if _COMMENTS_HEAD.match(s) or len(s) > 160:
+                in_block = False
+            else:
+                continue
+        if len(s) < 400 and _COOKIE_RE.search(s):
+            continue
+        out.append(line)
+    return "\n".join(out)
 
 
 def strip_html(text: str) -> str:
@@ -80,11 +170,14 @@ def clean(text: object, limit: int = MAX_TEXT_CHARS) -> str:
     text = text[:MAX_INPUT_CHARS]
     text = strip_html(text)
     text = repair_mojibake(text)
+    text = repair_gbk_mojibake(text)
     text = unicodedata.normalize("NFKC", text)
     text = _CTRL_RE.sub(" ", text)
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("＞", ">").replace("›", ">")
     text = _WS_RE.sub(" ", text)
     text = re.sub(r"\s*\n\s*", "\n", text)
+    if "\n" in text:
+        text = strip_boilerplate(text)
     return text.strip()[:limit]
 
 
