@@ -97,6 +97,9 @@ def classify(doc: Doc, dates: DateFacts) -> Decision:
             if not doc_event:
                 w *= 0.5  # "2SV is required to sign in": a standing rule unless something changes
             cv_core[i] = max(cv_core.get(i, 0.0), w)
+    for i in list(cv_core):
+        if "background" in bs[i]:
+            cv_core[i] *= 0.3  # an earlier, different requirement mentioned for context
     core = max(cv_core.values(), default=0.0)
     z_cv = -3.2
     if core:
@@ -171,7 +174,19 @@ def classify(doc: Doc, dates: DateFacts) -> Decision:
     # ---- traps ---------------------------------------------------------------------------
     traps: list[tuple[str, float, float, str]] = []  # (name, strength, weight, evidence)
 
-    phish = _trap_strength_count(doc, "trap_phishing", 0.3)
+    # A phishing word in a question or a doubt ("legit or scam?", "I thought it was phishing")
+    # counts little; a reply saying the notice is real cancels most of it.
+    ph_hits = doc.hits.get("trap_phishing", ())
+    doubt_sents = {i for i, cs in enumerate(bs) if "doubt" in cs or doc.sentence(i).rstrip().endswith(("?", "？"))}
+    firm = [h for h in ph_hits if h.sent not in doubt_sents]
+    doubtful = len(ph_hits) - len(firm)
+    if any(h.sent < doc.title_sents for h in firm):
+        phish = 1.0
+    else:
+        phish = min(1.0, 0.3 * len(firm) + 0.1 * doubtful
+                    + (0.3 if any(h.sent < doc.title_sents for h in ph_hits) else 0.0))
+    if doubtful and doc.has("reassure"):
+        phish *= 0.3
     scam = doc.count("scam_shape")
     if scam >= 2 or (scam and doc.has("trap_phishing")):
         phish = max(phish, 1.0 if scam >= 2 else 0.7)
@@ -247,6 +262,10 @@ def classify(doc: Doc, dates: DateFacts) -> Decision:
         z_ov -= st * wt
         reasons.append(f"trap: {name}" + (f": {ev}" if ev else "") + f" (strength {st:.1f})")
 
+    if not cv_core:
+        # no contact channel with a verification act anywhere: dates, requirement and change
+        # wording alone describe some other announcement
+        z_cv = min(z_cv, -0.5)
     p_cv, p_ov = _sigmoid(z_cv), _sigmoid(z_ov)
     if p_cv >= 0.5 and z_cv >= z_ov:
         label, score = "contact_verification", p_cv

@@ -151,7 +151,8 @@ def policy_dates(doc: Doc) -> DateFacts:
 
 def contact_types(doc: Doc, core_sents: set[int]) -> list[str]:
     """Contact channels the policy is about, from the sentences that carry the requirement."""
-    scope = set(core_sents) | set(range(doc.title_sents))
+    strong = {i for i in core_sents if "background" not in doc.by_sent[i]}
+    scope = (strong or set(core_sents)) | set(range(doc.title_sents))
     found: set[str] = set()
     for i in scope:
         cs = doc.by_sent[i]

@@ -103,7 +103,7 @@ def build(record: dict, published: dt.date | None) -> Doc:
         for m in rx.finditer(full):
             if m.end() == m.start():
                 continue
-            hs.append(Hit(concept, m.lastgroup or "", m.group(0), m.start(), m.end(), 0))
+            hs.append(Hit(concept, lexicon.group_lang(m.lastgroup), m.group(0), m.start(), m.end(), 0))
         spans_by_concept[concept] = [(h.start, h.end) for h in hs]
         doc.hits[concept] = hs
     for concept, maskers in _MASKED_BY.items():

@@ -163,8 +163,8 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
         "en": [r"must", r"required?", r"requires", r"requirements?", r"mandatory", r"obligatory", r"compulsory",
                r"need to", r"needs to", r"have to", r"has to", r"will be (?:asked|prompted|required)",
                r"asking (?:all |every )?(?:sellers|merchants)", r"now (?:requires|asks|wants)",
-               r"making everyone", r"enforc\w*", r"instruct\w*"],
-        "zh": [r"必须", r"必需", r"须", r"强制", r"要求", r"需要", r"务必", r"需在", r"应当"],
+               r"making everyone", r"enforc\w*", r"instruct\w*", r"forced to", r"forcing (?:all |every )?(?:sellers|us)"],
+        "zh": [r"必须", r"必需", r"须", r"强制", r"要求", r"需要", r"务必", r"需在", r"应当", r"被迫"],
         "ja": [r"必須", r"義務化", r"義務付け", r"求め", r"必要があります", r"必要", r"してください", r"求められ"],
         "de": [r"muss", r"müssen", r"pflicht\w*", r"verpflichtend", r"verlangt", r"fordert", r"erforderlich",
                r"obligatorisch", r"zwingend"],
@@ -333,12 +333,16 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
         "en": [r"associates", r"affiliates?", r"affiliate program\w*", r"partner network", r"partner portal",
                r"developer portal", r"developers?", r"sam\.gov", r"login\.gov", r"government contracts?",
                r"procurement", r"vendor portal", r"supplier portal", r"insurer\w*", r"software partners?",
-               r"consultants?"],
-        "zh": [r"联盟", r"推广", r"开发者", r"政府采购"],
-        "ja": [r"アソシエイト", r"アフィリエイト", r"開発者", r"デベロッパー"],
-        "de": [r"partnerprogramm\w*", r"affiliate\w*", r"entwickler\w*", r"vergabe\w*"],
-        "es": [r"afiliados?", r"programa de afiliados", r"desarrolladores?", r"contrataci[oó]n p[uú]blica"],
-        "fr": [r"partenaires amazon", r"affiliation", r"d[ée]veloppeurs?", r"march[ée]s publics"],
+               r"consultants?", r"kindle direct publishing", r"kdp", r"self-?publish\w*", r"authors",
+               r"aws", r"amazon web services", r"root users?", r"(?:aws )?management console", r"cloud accounts?",
+               r"partner (?:dashboard|accounts?|programs?|programmes?)", r"shopify partners?", r"app developers?"],
+        "zh": [r"联盟", r"推广", r"开发者", r"政府采购", r"亚马逊云", r"自出版"],
+        "ja": [r"アソシエイト", r"アフィリエイト", r"開発者", r"デベロッパー", r"著者", r"電子書籍"],
+        "de": [r"partnerprogramm\w*", r"affiliate\w*", r"entwickler\w*", r"vergabe\w*", r"autor(?:inn)?en",
+               r"selfpublish\w*", r"kdp"],
+        "es": [r"afiliados?", r"programa de afiliados", r"desarrolladores?", r"contrataci[oó]n p[uú]blica", r"autores",
+               r"kdp"],
+        "fr": [r"partenaires amazon", r"affiliation", r"d[ée]veloppeurs?", r"march[ée]s publics", r"auteurs", r"kdp"],
     },
     "trap_listing": {
         "en": [r"listings?", r"product (?:detail )?pages?", r"titles?", r"descriptions?", r"photos?", r"images?",
@@ -421,6 +425,36 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
         "de": [r"per telefon oder e-?mail", r"kontaktieren sie"],
         "es": [r"por tel[eé]fono o correo", r"cont[aá]ct\w+ con"],
         "fr": [r"par t[ée]l[ée]phone ou (?:par )?e-?mail", r"contactez"],
+    },
+    # Sellers asking whether a real notice is a scam, or saying they first took it for one.
+    "doubt": {
+        "en": [r"is (?:this|it|that) (?:a |an )?(?:real|legit\w*|genuine|phishing|scam|fake)", r"legit or",
+               r"real or", r"thought (?:it was|this was)", r"assumed (?:it|the \w+) was", r"took it for",
+               r"suspected (?:it|a)", r"at first"],
+        "zh": [r"是不是", r"是钓鱼吗", r"是真的吗", r"以为是", r"还以为", r"是否(?:为|是)"],
+        "ja": [r"と思った", r"と思いました", r"本物", r"でしょうか"],
+        "de": [r"ist (?:das|die mail) echt", r"dachte\w*", r"hielten?", r"zunächst für", r"erst für"],
+        "es": [r"es real", r"es leg[ií]tim\w*", r"pens[eé]", r"cre[ií] que", r"pensaron"],
+        "fr": [r"cru à", r"pensé", r"est-ce (?:un|une|du)", r"d'abord cru"],
+    },
+    "reassure": {
+        "en": [r"it'?s (?:real|legit\w*|genuine)", r"(?:is|was) (?:real|legit\w*|genuine)(?! or)", r"not (?:a )?(?:scam|phishing)",
+               r"verified anyway", r"no[t]? phishing"],
+        "zh": [r"不是钓鱼", r"是真的", r"官方的", r"确实"],
+        "ja": [r"本物です", r"正規の"],
+        "de": [r"ist echt", r"kein phishing", r"tatsächlich"],
+        "es": [r"es real(?!\?)", r"no es phishing", r"es leg[ií]tim\w*(?!\?)"],
+        "fr": [r"c'est (?:bien )?réel", r"pas (?:du|de l')?(?:hameçonnage|phishing)"],
+    },
+    # Context about an earlier, different requirement ("Amazon has previously made 2SV mandatory").
+    "background": {
+        "en": [r"previously", r"last year", r"in the past", r"earlier this year", r"back in \d{4}", r"has long required",
+               r"years ago"],
+        "zh": [r"此前", r"之前曾", r"早在", r"去年"],
+        "ja": [r"以前から", r"昨年", r"これまでも"],
+        "de": [r"zuvor", r"bereits im vergangenen", r"letztes jahr", r"früher schon"],
+        "es": [r"anteriormente", r"el año pasado", r"ya hab[ií]a"],
+        "fr": [r"auparavant", r"l'an dernier", r"l'année dernière", r"avait déjà"],
     },
     "past_deadline": {
         "en": [r"came and went", r"passed without", r"original(?:ly)?", r"expired", r"missed"],
@@ -524,34 +558,141 @@ TRAP_LABELS = {
 }
 
 
-def _lang_alternation(lang: str, frags: list[str]) -> str:
-    """Latin (and ASCII) fragments share one pair of word-boundary checks; CJK ones match bare."""
-    bounded = [f for f in frags if lang in LATIN_LANGS or f.isascii()]
-    bare = [f for f in frags if f not in bounded]
+# Word boundaries for Latin-script fragments.  ``\w`` would also count CJK characters as word
+# characters, so "Seller Central的" or "eBay强制" would never match; only Latin letters, digits and
+# the underscore glue a fragment to its neighbours.
+_LATIN_W = r"0-9A-Za-z_\u00c0-\u024f"
+LB = rf"(?<![{_LATIN_W}])"
+RB = rf"(?![{_LATIN_W}])"
+
+
+def _first_chars(pattern: str) -> set[str] | None:
+    r"""The characters a match of ``pattern`` can start with, as character-class items, or None
+    when that cannot be said cheaply (a leading ``\w``, ``.``, a negated class...).  Used to put a
+    ``(?=[...])`` in front of long alternations so the scanner skips most positions with one test
+    instead of trying every branch (Python's ``re`` does no such prefilter for these patterns)."""
+    try:
+        from re import _constants as C, _parser as P  # Python >= 3.11
+    except ImportError:  # pragma: no cover
+        import sre_constants as C  # type: ignore[no-redef]
+        import sre_parse as P  # type: ignore[no-redef]
+    try:
+        tree = P.parse(pattern, re.IGNORECASE)
+    except re.error:
+        return None
+
+    def seq(items) -> tuple[set[str] | None, bool]:
+        out: set[str] = set()
+        for op, av in items:
+            f, nullable = one(op, av)
+            if f is None:
+                return None, False
+            out |= f
+            if not nullable:
+                return out, False
+        return out, True
+
+    def one(op, av) -> tuple[set[str] | None, bool]:
+        if op is C.LITERAL:
+            return {re.escape(chr(av))}, False
+        if op is C.IN:
+            parts = set()
+            for o, a in av:
+                if o is C.LITERAL:
+                    parts.add(re.escape(chr(a)))
+                elif o is C.RANGE:
+                    parts.add(re.escape(chr(a[0])) + "-" + re.escape(chr(a[1])))
+                elif o is C.CATEGORY and a is C.CATEGORY_DIGIT:
+                    parts.add(r"\d")
+                else:
+                    return None, False
+            return parts, False
+        if op is C.SUBPATTERN:
+            return seq(av[-1])
+        if op is C.BRANCH:
+            out: set[str] = set()
+            nullable = False
+            for alt in av[1]:
+                f, n = seq(alt)
+                if f is None:
+                    return None, False
+                out |= f
+                nullable = nullable or n
+            return out, nullable
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT) or op is getattr(C, "POSSESSIVE_REPEAT", None):
+            lo, _hi, sub = av
+            f, n = seq(sub)
+            return f, (lo == 0 or n)
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            return set(), True  # zero width
+        return None, False
+
+    chars, nullable = seq(tree)
+    if chars is None or nullable or not chars:
+        return None
+    return chars
+
+
+def _guard(alternation: str) -> str:
+    """``alternation`` preceded by a lookahead on its possible first characters, when known."""
+    chars = _first_chars(alternation)
+    if not chars:
+        return alternation
+    return "(?=[" + "".join(sorted(chars)) + "])(?:" + alternation + ")"
+
+
+def concept_regex_source(concept: str) -> str:
+    """One alternation per concept, a named group per language (``en``; ``zh_x`` for the bare
+    CJK fragments of a language that also has bounded ones).
+
+    Latin (and ASCII) fragments share *one* pair of boundary checks, so a position inside a word
+    is rejected by a single look-behind instead of once per language; the bare CJK fragments come
+    after them (at one position only one of the two families can match: they start with
+    different scripts).
+    """
+    bounded_parts, bare_parts = [], []
+    for lang, frags in CONCEPTS[concept].items():
+        bounded = [f for f in frags if lang in LATIN_LANGS or f.isascii()]
+        bare = [f for f in frags if f not in bounded]
+        if bounded:
+            bounded_parts.append(f"(?P<{lang}>{'|'.join(bounded)})")
+        if bare:
+            name = lang if not bounded else f"{lang}_x"
+            bare_parts.append(f"(?P<{name}>{'|'.join(bare)})")
     parts = []
-    if bounded:
-        parts.append(r"(?<![\w])(?:" + "|".join(bounded) + r")(?![\w])")
-    if bare:
-        parts.append("(?:" + "|".join(bare) + ")")
+    if bounded_parts:
+        parts.append(LB + _guard("|".join(bounded_parts)) + RB)
+    if bare_parts:
+        parts.append(_guard("|".join(bare_parts)))
     return "|".join(parts)
 
 
 @lru_cache(maxsize=None)
 def concept_regex(concept: str) -> re.Pattern[str]:
     """One compiled alternation per concept with a named group per language."""
-    parts = [f"(?P<{lang}>{_lang_alternation(lang, frags)})" for lang, frags in CONCEPTS[concept].items()]
-    return re.compile("|".join(parts), re.IGNORECASE)
+    return re.compile(concept_regex_source(concept), re.IGNORECASE)
+
+
+def group_lang(name: str | None) -> str:
+    """The language of a concept match's group name (``zh_x`` -> ``zh``)."""
+    return (name or "").split("_", 1)[0]
+
+
+def _latin_bounds(pattern: str) -> str:
+    r"""``\b`` at the start of an alternative -> LB, elsewhere -> RB (see LB/RB)."""
+    pattern = re.sub(r"(^|\|)\\b", lambda m: m.group(1) + LB, pattern)
+    return pattern.replace("\\b", RB)
 
 
 @lru_cache(maxsize=None)
 def platform_regex() -> re.Pattern[str]:
-    parts = [f"(?P<{key}>{'|'.join(pats)})" for key, (_, pats) in PLATFORMS.items()]
-    return re.compile("|".join(parts), re.IGNORECASE)
+    parts = [f"(?P<{key}>{'|'.join(_latin_bounds(p) for p in pats)})" for key, (_, pats) in PLATFORMS.items()]
+    return re.compile(_guard("|".join(parts)), re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
 def marketplace_regex() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?P<{cc}>{pat})" for cc, pat in MARKETPLACES), re.IGNORECASE)
+    return re.compile(_guard("|".join(f"(?P<{cc}>{_latin_bounds(pat)})" for cc, pat in MARKETPLACES)), re.IGNORECASE)
 
 # ---------------------------------------------------------------------------------------------
 # Date roles: a date belongs to a policy only when the words around it say how.  "before" is
@@ -564,6 +705,8 @@ DATE_CUES: dict[str, dict[str, str]] = {
                   r"rolled out|live since|commencing|introduced|takes effect|take effect|went live|"
                   r"ab(?: dem)?|seit(?: dem)?|vom|beginnend|gilt|desde(?: el)?|a partir del?|comenz[oó](?: el)?|"
                   r"entra en vigor(?: el)?|à partir du|depuis le|dès le|dès|le|entr\w+ en vigueur le|"
+                  r"(?:began|started|starts?|begins?|went live|goes live|took effect|rolled out|kicked off|launched)\s+on|"
+                  r"(?:startete|begann|gestartet) am|a (?:commencé|débuté) le|"
                   r"从|自|于|於|即日|on)\W{0,3}$",
         "after": r"^\W{0,2}(?:起|开始|開始|生效|上线|以来|から|より|以降|onwards|on\b|and (?:applies|runs)|"
                  r"(?:it )?(?:began|started|took effect))",
