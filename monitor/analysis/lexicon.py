@@ -562,8 +562,10 @@ TRAP_LABELS = {
 # characters, so "Seller Central的" or "eBay强制" would never match; only Latin letters, digits and
 # the underscore glue a fragment to its neighbours.
 _LATIN_W = r"0-9A-Za-z_\u00c0-\u024f"
-LB = rf"(?<![{_LATIN_W}])"
-RB = rf"(?![{_LATIN_W}])"
+# Case-sensitive on purpose (``(?-i:``): the class lists both cases, and an IGNORECASE class test
+# costs a case fold at every position scanned.
+LB = rf"(?-i:(?<![{_LATIN_W}]))"
+RB = rf"(?-i:(?![{_LATIN_W}]))"
 
 
 def _first_chars(pattern: str) -> set[str] | None:
@@ -594,14 +596,20 @@ def _first_chars(pattern: str) -> set[str] | None:
 
     def one(op, av) -> tuple[set[str] | None, bool]:
         if op is C.LITERAL:
-            return {re.escape(chr(av))}, False
+            ch = chr(av)
+            return {re.escape(ch), re.escape(ch.lower()), re.escape(ch.upper())}, False
         if op is C.IN:
             parts = set()
             for o, a in av:
                 if o is C.LITERAL:
-                    parts.add(re.escape(chr(a)))
+                    ch = chr(a)
+                    parts |= {re.escape(ch), re.escape(ch.lower()), re.escape(ch.upper())}
                 elif o is C.RANGE:
-                    parts.add(re.escape(chr(a[0])) + "-" + re.escape(chr(a[1])))
+                    lo, hi = chr(a[0]), chr(a[1])
+                    parts.add(re.escape(lo) + "-" + re.escape(hi))
+                    for f in (str.lower, str.upper):
+                        if len(f(lo)) == 1 and len(f(hi)) == 1 and f(lo) <= f(hi):
+                            parts.add(re.escape(f(lo)) + "-" + re.escape(f(hi)))
                 elif o is C.CATEGORY and a is C.CATEGORY_DIGIT:
                     parts.add(r"\d")
                 else:
@@ -638,7 +646,8 @@ def _guard(alternation: str) -> str:
     chars = _first_chars(alternation)
     if not chars:
         return alternation
-    return "(?=[" + "".join(sorted(chars)) + "])(?:" + alternation + ")"
+    # both cases are listed, so the class itself is tested case-sensitively (cheaper)
+    return "(?-i:(?=[" + "".join(sorted(chars)) + "]))(?:" + alternation + ")"
 
 
 def concept_regex_source(concept: str) -> str:
@@ -733,3 +742,4 @@ DATE_NOISE = (r"fee|fees|prime day|lightning deal|black friday|cyber monday|ship
 ANNOUNCE_WORDS = (r"announc\w*|forum|notice|posted|published|post\b|发布|公告|公布|宣布|発表|告知|angekündigt|"
                   r"mitteilung|ankündigung|comunicado|"
                   r"veröffentlicht|anunci\w*|publicad\w*|annonc\w*|publi[ée]\w*|aviso oficial")
+
