@@ -121,3 +121,31 @@ def contacts_delete(obj, contact_id, user_name):
     """Delete a contact."""
     contact_svc.delete(obj.open_db(), obj.user_id(user_name), contact_id, actor="cli")
     console.print(f"Deleted contact #{contact_id}.")
+
+
+@contacts.command("hold")
+@click.argument("contact_id", type=int)
+@click.option("--until", "until", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Hold until this date (YYYY-MM-DD); omit to lift the hold.")
+@click.option("--reason", default=None)
+@click.option("--user", "user_name", default=None)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def contacts_hold(obj, contact_id, until, reason, user_name, as_json):
+    """Put a contact on hold until a date (Amazon lets sellers postpone), or lift the hold."""
+    contact = contact_svc.set_hold(obj.open_db(), obj.user_id(user_name), contact_id,
+                                   until.date() if until else None, reason, actor="cli")
+    emit(contact, as_json, _render_contact)
+
+
+@contacts.command("amazon-status")
+@click.argument("contact_id", type=int)
+@click.argument("status", type=click.Choice(["verified", "unverified", "unknown"]))
+@click.option("--user", "user_name", default=None)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def contacts_amazon_status(obj, contact_id, status, user_name, as_json):
+    """Record what Seller Central shows for this contact (the extension does it for you)."""
+    contact = contact_svc.set_amazon_status(obj.open_db(), obj.user_id(user_name), contact_id, status,
+                                            "manual", actor="cli")
+    emit(contact, as_json, _render_contact)

@@ -82,3 +82,16 @@ def test_serve_answers_health_and_pairing_code_works(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_hold_and_amazon_status_from_the_cli(tmp_path):
+    run(tmp_path, "init")
+    acc = json.loads(run(tmp_path, "accounts", "add", "S", "-m", "UK", "--json").output)
+    c = json.loads(run(tmp_path, "contacts", "add", str(acc["id"]), "email", "ops@shop.co.uk", "--json").output)
+    held = json.loads(run(tmp_path, "contacts", "hold", str(c["id"]), "--until", "2099-01-31", "--json").output)
+    assert held["on_hold_until"] == "2099-01-31"
+    assert run(tmp_path, "contacts", "hold", str(c["id"]), "--until", "2001-01-01").exit_code == 1
+    lifted = json.loads(run(tmp_path, "contacts", "hold", str(c["id"]), "--json").output)
+    assert lifted["on_hold_until"] is None
+    seen = json.loads(run(tmp_path, "contacts", "amazon-status", str(c["id"]), "verified", "--json").output)
+    assert seen["amazon_status"]["status"] == "verified" and seen["amazon_status"]["source"] == "manual"
