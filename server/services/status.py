@@ -55,6 +55,21 @@ def _seller_central(markets: list[str]) -> dict | None:
 
 def build(db: sqlite_utils.Database, user, today: date | None = None, alert_limit: int = 20,
           page: int = 1, per_page: int | None = None) -> dict:
+    """The status, read in one transaction: the accounts and the contacts queries see one
+    snapshot (in autocommit mode a contact committed between them by another request pointed at
+    an account the first query had not seen: KeyError, a 500 under concurrent writers)."""
+    own = not db.conn.in_transaction
+    if own:
+        db.execute("BEGIN")
+    try:
+        return _build(db, user, today, alert_limit, page, per_page)
+    finally:
+        if own:
+            db.execute("COMMIT")
+
+
+def _build(db: sqlite_utils.Database, user, today: date | None, alert_limit: int, page: int,
+           per_page: int | None) -> dict:
     today = today or utcnow().date()
     accounts = {r[0]: {"id": r[0], "name": r[1], "marketplaces": json.loads(r[2]),
                        "seller_central": _seller_central(json.loads(r[2])), "contacts": [], "next_step": None}

@@ -113,12 +113,16 @@ def _site():
 
 
 def test_hostile_sources_do_not_cost_the_good_ones(tmp_path):
-    server, stop = _site()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
+    # The monitor sends one request per host at a time: a slow source delays the other sources
+    # of its host (they are "skipped" for the cycle once the wait passes the deadline). So each
+    # hostile route gets its own server here, and the good feeds another one.
     hostile = ["/deflate-bomb", "/loop", "/to-metadata", "/bad-encoding", "/drip"]
-    entries = [{"name": f"good {i}", "kind": "feed", "url": f"{base}/good/{i}", "language": "en"}
-               for i in range(3)]
-    entries += [{"name": h, "kind": "feed", "url": base + h, "language": "en"} for h in hostile]
+    sites = {h: _site() for h in ["good", *hostile]}
+    base = {h: f"http://127.0.0.1:{srv.server_address[1]}" for h, (srv, _stop) in sites.items()}
+    entries = [{"name": f"good {i}", "kind": "feed", "url": f"{base['good']}/good/{i}",
+                "language": "en"} for i in range(3)]
+    entries += [{"name": h, "kind": "feed", "url": base[h] + h, "language": "en"}
+                for h in hostile]
     entries.append({"name": "metadata", "kind": "feed", "url": "http://169.254.169.254/x",
                     "language": "en"})
     db = open_db(tmp_path / "sellerguard.db")
@@ -140,9 +144,10 @@ def test_hostile_sources_do_not_cost_the_good_ones(tmp_path):
         assert "link-local" in states["/to-metadata"][1] or "metadata" in states["/to-metadata"][1]
         assert db.execute("SELECT COUNT(*) FROM items").fetchone()[0] == 9
     finally:
-        stop.set()
-        server.shutdown()
-        server.server_close()
+        for server, stop in sites.values():
+            stop.set()
+            server.shutdown()
+            server.server_close()
         db.conn.close()
 
 
