@@ -188,12 +188,33 @@ _SENT_RE = re.compile(
 )
 
 
+# A period that does not end a sentence: a German/French ordinal day before a month name
+# ("am 30. Januar", "bis 1. März") and common abbreviations ("bzw.", "z.B.", "e.g.", "Nr.").
+_NO_BREAK_BEFORE = re.compile(
+    r"(?:(?<![\w.])\d{1,2}|\b(?:bzw|z\.\s?b|u\.\s?a|d\.\s?h|ca|nr|inkl|ggf|usw|sog|vgl|evtl|e\.\s?g|i\.\s?e|vs|etc|"
+    r"mr|mrs|dr|st|no|art|abs|sr|sra|p\.\s?ej|env|cf|mme))\.$", re.I)
+_MONTH_AFTER = re.compile(
+    r"(?:jan|feb|m[aä]r|apr|mai|jun|jul|aug|sep|okt|oct|nov|dez|dec|janv|f[ée]v|avr|juil|ao[uû]|d[ée]c)", re.I)
+
+
+def _no_break(text: str, end: int, nxt: int) -> bool:
+    """True when the period at ``end - 1`` is an ordinal before a month or an abbreviation."""
+    m = _NO_BREAK_BEFORE.search(text, max(0, end - 8), end)
+    if not m:
+        return False
+    if m.group(0)[0].isdigit():
+        return bool(_MONTH_AFTER.match(text, nxt))
+    return True
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans (start, end) of a cleaned text."""
     spans = []
     start = 0
     for m in _SENT_RE.finditer(text):
         end = m.start()
+        if m.group(0) and not m.group(0).startswith("\n") and end and text[end - 1] == "." and _no_break(text, end, m.end()):
+            continue
         if end > start:
             spans.append((start, end))
         start = m.end()
