@@ -192,7 +192,7 @@ _SENT_RE = re.compile(
 # ("am 30. Januar", "bis 1. März") and common abbreviations ("bzw.", "z.B.", "e.g.", "Nr.").
 _NO_BREAK_BEFORE = re.compile(
     r"(?:(?<![\w.])\d{1,2}|\b(?:bzw|z\.\s?b|u\.\s?a|d\.\s?h|ca|nr|inkl|ggf|usw|sog|vgl|evtl|e\.\s?g|i\.\s?e|vs|etc|"
-    r"mr|mrs|dr|st|no|art|abs|sr|sra|p\.\s?ej|env|cf|mme))\.$", re.I)
+    r"mr|mrs|dr|abs|sra|p\.\s?ej|cf|mme))\.$", re.I)
 _MONTH_AFTER = re.compile(
     r"(?:jan|feb|m[aä]r|apr|mai|jun|jul|aug|sep|okt|oct|nov|dez|dec|janv|f[ée]v|avr|juil|ao[uû]|d[ée]c)", re.I)
 
