@@ -48,7 +48,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:,?\s+" + _YEAR + r")?", re.I)),
     # D(.|er|th) (de) Month( (de) YYYY)
     ("dmy", re.compile(
-        r"(?<![\w.])(?P<d>\d{1,2})(?:\.|er|st|nd|rd|th|º)?\s*(?:de\s+)?(?P<mon>" + _MONTH_ALT + r")\.?(?![\w])"
+        r"(?<![\w.])(?P<d>\d{1,2})(?:\.|er|st|nd|rd|th|º|°|o(?=\s))?\s*(?:de\s+)?(?P<mon>" + _MONTH_ALT + r")\.?(?![\w])"
         r"(?:\s*(?:de|del)?\s*,?\s*" + _YEAR + r")?", re.I)),
     # 24.01.2025 / 24.01.
     ("dotted", re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?:(?P<y>(?:19|20)\d{2})(?!\d)|(?!\d))")),

@@ -18,11 +18,18 @@ _WEAK_BEFORE = re.compile(r"(?:\bon|\ble|\bam|\bel|于|於)\W{0,3}$", re.I)
 # A cue that is only one of those little words ("on", "le", "于") is weak; "desde el" is not.
 _WEAK_ONLY = re.compile(r"(?:on|le|am|el|于|於)(?:\s+(?:the|dem|den|der|el|le|la|del))?", re.I)
 _CLAUSE_END = re.compile(r"[，,。；;：:！？!?、\n]")
-_CJK_ANNOUNCE = re.compile(r"发布|公布|宣布|发出|発表|告知|公告|お知らせ|通知(?!首选|偏好|设置|設定)")
+_CJK_ANNOUNCE = re.compile(r"发布|公布|宣布|发出|发文|发帖|披露|発表|公表|明らかに|告知|公告|お知らせ|通知(?!首选|偏好|设置|設定)")
+# "X は1月30日、……と発表した" / "亚马逊1月30日，……宣布": a CJK date standing alone before a comma is
+# the date of the sentence's main (announcing) verb.
+_CJK_DATE_COMMA = re.compile(r"^\s*[、，,]")
+# "starting today", "ab heute": the requirement starts on the day of the announcement.
+_TODAY_START = re.compile(r"\b(?:starting|beginning|effective|as of|from) today\b|\bab heute\b|\b(?:a partir de|desde) hoy\b|"
+                          r"\b(?:à partir d'|dès) aujourd'hui\b|即日起|从今天起|今日から|本日から|本日より", re.I)
 _PAST_WORDS = re.compile(r"began|started|since|live since|went live|seit|depuis|desde|comenz|以来|开始了|已", re.I)
 _NOISE = re.compile(lexicon.DATE_NOISE, re.I)
 _ANNOUNCE = re.compile(lexicon.ANNOUNCE_WORDS, re.I)
 _PAST_DEADLINE = lexicon.concept_regex("past_deadline")
+_NEAR_POLICY = set(CONTACT_CONCEPTS) | {"two_step", "verify", "otp"}
 _POLICY_CONCEPTS = set(CONTACT_CONCEPTS) | set(OV_CONCEPTS) | {"two_step", "verify", "otp", "require"}
 _PATH_RE = re.compile(
     r"((?:Seller Cent(?:ral|er|re)|卖家中心|卖家后台|セラーセントラル|[A-Z][\w\u00c0-\u024f]*|[\u4e00-\u9fff\u3040-\u30ff]{2,8})"
@@ -54,6 +61,13 @@ def policy_dates(doc: Doc) -> DateFacts:
     """Dates the text ties to the policy, with their role, years resolved against published."""
     out = DateFacts()
     cjk = doc.lang in ("zh", "ja")
+    full_dates: dict[tuple[int, int], dt.date] = {}
+    for dm in doc.dates:
+        if dm.year is not None:
+            try:
+                full_dates.setdefault((dm.month, dm.day), dt.date(dm.year, dm.month, dm.day))
+            except ValueError:
+                pass
     for k, (dm, si) in enumerate(zip(doc.dates, doc.date_sent)):
         if k in doc.dateline:
             continue
@@ -62,9 +76,14 @@ def policy_dates(doc: Doc) -> DateFacts:
         sentence = doc.full[s_start:s_end]
         if not (sent_concepts & _POLICY_CONCEPTS or (si > 0 and doc.by_sent[si - 1] & {"emergency_contact", "two_step"})):
             # a date in a sentence that names nothing of a policy; accept only strong cues in
-            # texts whose title names the policy
+            # texts whose title names the policy, and only near a body sentence that does (a
+            # long roundup names the policy in its title but dates other news in other sections)
             title_policy = any(doc.by_sent[t] & _POLICY_CONCEPTS for t in range(doc.title_sents))
             if not title_policy:
+                continue
+            body = range(doc.title_sents, len(doc.by_sent))
+            if len(body) > 6 and not any(doc.by_sent[j] & _NEAR_POLICY for j in range(si - 2, si + 3)
+                                         if j in body and j != si):
                 continue
         if _NOISE.search(sentence):
             continue
@@ -85,6 +104,9 @@ def policy_dates(doc: Doc) -> DateFacts:
             if mb or ma:
                 role = r
                 break
+        if role is None and cjk and _CJK_DATE_COMMA.match(doc.full[dm.end:s_end]) \
+                and _CJK_ANNOUNCE.search(doc.full[dm.end:s_end]):
+            role, strong = "announced", True
         if role is None:
             near = doc.full[max(s_start, dm.start - 60):min(s_end, dm.end + 40)]
             if cjk and not doc.full[s_start:dm.start].strip(" 　年0123456789") and _CJK_ANNOUNCE.search(sentence):
@@ -117,6 +139,8 @@ def policy_dates(doc: Doc) -> DateFacts:
             d = resolve_year(dm.month, dm.day, doc.published, past_bias=past or role == "announced",
                              future_bias=role == "deadline" and not past)
             pd = PolicyDate(role, d, dm.text, strong, si, past)
+        elif (dm.month, dm.day) in full_dates:  # "30 de junio" in the title, "30 de junio de 2020" below
+            pd = PolicyDate(role, full_dates[(dm.month, dm.day)], dm.text, strong, si, past)
         else:
             pd = PolicyDate(role, None, dm.text, strong, si, past, year_unknown=True)
         if role == "deadline" and _PAST_DEADLINE.search(doc.full[max(s_start, dm.start - 60):min(s_end, dm.end + 60)]):
@@ -137,6 +161,8 @@ def policy_dates(doc: Doc) -> DateFacts:
     out.effective = eff.date if eff else None
     out.deadline = dl.date if dl else None
     out.announced = ann.date if ann and ann.date else doc.published
+    if out.effective is None and out.announced is not None and _TODAY_START.search(doc.full):
+        out.effective = out.announced
     for p in (eff, dl, ann):
         if p is not None and p.year_unknown:
             out.notes.append(f"year of {p.role} date '{p.text.strip()}' could not be resolved (no publication date)")

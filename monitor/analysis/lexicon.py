@@ -723,7 +723,8 @@ DATE_CUES: dict[str, dict[str, str]] = {
     "deadline": {
         "before": r"(?:by|before|no later than|deadline(?: of| is)?|until|due|have until|has until|by the end of|"
                   r"bis(?: zum| spätestens)?|spätestens(?: bis)?(?: zum)?|frist(?: bis)?|antes del?|hasta el|plazo(?: hasta)?|"
-                  r"avant le|d'ici le|au plus tard le|jusqu'au|截止|截至|须于|须在|必须在)\W{0,3}$",
+                  r"avant le|d'ici le|au plus tard le|jusqu'au|date limite(?: est| du| au)?|截止|截至|须于|须在|必须在|"
+                  r"(?:截止|最后)(?:日期|时间)(?:为|是)?|期限(?:为|是|は|が)?|締め切り(?:は)?|締切(?:は)?)\W{0,3}$",
         "after": r"^\W{0,2}(?:前|之前|以前|为止|截止|まで|までに|deadline|nachholen|(?:\w+\s+){0,2}(?:stichtag|frist|deadline))",
     },
     "announced": {
@@ -736,6 +737,7 @@ DATE_CUES: dict[str, dict[str, str]] = {
 }
 # Words that make a date not the policy's (fee schedules, events, shipping cut-offs).
 DATE_NOISE = (r"fee|fees|prime day|lightning deal|black friday|cyber monday|shipping|cut-?off|inventory|storage|"
+              r"tariffs?|de minimis|zölle|\bzoll\b|aranceles?|droits de douane|关税|関税|配送费|仓储费|服务费|佣金|"
               r"gebühr|blitzangebot|lagerbestand|tarifa|comisi[oó]n|frais|会员日|秒杀|费用|库存|入仓|手数料|在庫|"
               r"webinar|event|conference|sale")
 # Words near a date meaning the announcement itself ("the forum post came on 30 January").
