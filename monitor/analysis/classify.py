@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import lexicon
-from .extract import DateFacts
+from .extract import DateFacts, platform
 from .features import CONTACT_CONCEPTS, OV_CONCEPTS, Doc
 
 _HELP_URL = re.compile(r"/help/|/gp/help|/hub/|/faq|/support/|help\.|/hc/|/kb/", re.I)
@@ -209,7 +209,7 @@ def classify(doc: Doc, dates: DateFacts) -> Decision:
         st = 0.4 if mandatory_core else 1.0
         traps.append(("optional feature, not a requirement", st, 4.0, _mention(doc, "trap_optional")))
 
-    buyer_core = [i for i, cs in enumerate(bs) if "buyer" in cs and cs & (set(CONTACT_CONCEPTS) | _VERIFY_ACTS)]
+    buyer_core = [i for i, cs in enumerate(bs) if "buyer" in cs and cs & (set(CONTACT_CONCEPTS) | _VERIFY_ACTS | {"two_step"})]
     seller_core = [i for i, cs in enumerate(bs) if "seller" in cs and cs & (set(CONTACT_CONCEPTS) | _VERIFY_ACTS | {"two_step"})]
     if buyer_core:
         st = 1.0 if not seller_core else (0.6 if len(buyer_core) >= len(seller_core) else 0.2)
@@ -262,6 +262,11 @@ def classify(doc: Doc, dates: DateFacts) -> Decision:
         z_ov -= st * wt
         reasons.append(f"trap: {name}" + (f": {ev}" if ev else "") + f" (strength {st:.1f})")
 
+    if not (doc.has("seller") or doc.platforms or doc.has("emergency_contact") or platform(doc)):
+        # neither sellers nor a selling platform named anywhere: an account-security story of some
+        # other service (mail, banking, a SaaS), not a marketplace asking its sellers
+        z_cv = min(z_cv, -0.5)
+        reasons.append("no seller and no selling platform named")
     if not cv_core:
         # no contact channel with a verification act anywhere: dates, requirement and change
         # wording alone describe some other announcement
