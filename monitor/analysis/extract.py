@@ -97,8 +97,9 @@ def policy_dates(doc: Doc) -> DateFacts:
             if r == "effective" and not ma and mb and _WEAK_ONLY.fullmatch(mb.group(0).strip(" \t,.:;")):
                 continue
             if r == "announced" and not _ANNOUNCE.search(doc.full[max(s_start, dm.start - 60):dm.end + 40]):
-                if not (cjk and _CJK_ANNOUNCE.search(clause)):
-                    continue
+                if not (cjk and _CJK_ANNOUNCE.search(clause)) or _CUE["effective"][1].search(after) \
+                        or _CUE["deadline"][1].search(after):
+                    continue  # "4月1日から……と発表した": the date the rule starts, not the announcement
                 role = r  # "于1月30日在卖家论坛发布公告": the date of the announcing clause
                 break
             if mb or ma:
