@@ -12,7 +12,9 @@ from werkzeug.exceptions import HTTPException
 from server import config as cfg
 from server import db
 from monitor.errors import MonitorError
+from server.api.openapi import problem_openapi
 from server.errors import PROBLEM_PREFIX, from_monitor, problem
+from server.guards import SqliteInt, strict_json_body
 from server.limits import limiter
 
 log = logging.getLogger(__name__)
@@ -50,6 +52,9 @@ def create_app(overrides: dict[str, Any] | None = None, *, home: str | Path | No
     db.init_app(app)
     limiter.init_app(app)
     app.error_processor(problem)
+    app.spec_processor(problem_openapi)
+    app.url_map.converters["int"] = SqliteInt  # before the blueprints' routes are built
+    app.before_request(strict_json_body)
 
     @app.errorhandler(MonitorError)
     def monitor_error(exc: MonitorError):

@@ -10,11 +10,7 @@ import pytest
 
 PROBLEM = "application/problem+json"
 
-# Found by this suite; the fixes are in server/api/schemas.py (strict_json_body, SqliteInt) and
-# need one registration each in server/app.py (the lead's file). Strict: once registered, these
-# pass, the run reports XPASS as a failure, and the marker must go.
-NEEDS_APP_REGISTRATION = pytest.mark.xfail(
-    strict=True, reason="500 until server/app.py registers strict_json_body / SqliteInt")
+# Cases marked "found" answered 500 before server/guards.py (strict_json_body, SqliteInt).
 
 
 @pytest.fixture
@@ -56,13 +52,13 @@ HOSTILE_BODIES = [
     ("text-plain", b'{"name": "x"}', "text/plain", (400, 415, 422)),
     ("not-utf8", b'{"name": "\xff\xfe"}', "application/json", (400, 422)),
     pytest.param("lone-surrogate", b'{"name": "\\ud800"}', "application/json", (400, 422),
-                 marks=NEEDS_APP_REGISTRATION, id="lone-surrogate"),
+                 id="lone-surrogate"),
     ("nul-in-name", b'{"name": "a\\u0000b"}', "application/json", (201, 400, 422)),
     pytest.param("huge-integer", b'{"name": "x", "marketplaces": ["DE"], "merchant_id": 1' +
-                 b"0" * 5000 + b"}", "application/json", (400, 422), marks=NEEDS_APP_REGISTRATION,
+                 b"0" * 5000 + b"}", "application/json", (400, 422),
                  id="huge-integer"),
     pytest.param("deep-nesting", b'{"name": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
-                 "application/json", (400, 413, 422), marks=NEEDS_APP_REGISTRATION,
+                 "application/json", (400, 413, 422),
                  id="deep-nesting"),
     ("oversized", b'{"name": "' + b"x" * (300 * 1024) + b'"}', "application/json", (413,)),
 ]
@@ -96,7 +92,7 @@ def test_unicode_names_round_trip(api, name):
 @pytest.mark.parametrize("path", [
     "/accounts/0", "/accounts/-1", "/accounts/99999999", "/accounts/9223372036854775807",
     "/accounts/1e3", "/accounts/%2e%2e", "/accounts/00000000000000000000000000099",
-    pytest.param("/accounts/217675107203516792832", marks=NEEDS_APP_REGISTRATION),
+    "/accounts/217675107203516792832",
 ])
 def test_strange_ids_are_404(api, path):
     _is_problem(api.get(path), 404)
