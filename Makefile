@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 HOME_DIR ?= var
 
-.PHONY: run test bench install install-test extension lint-extension clean
+.PHONY: run test bench bench-full install install-test extension lint-extension clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ test: install-test
 ## make bench: benchmarks; prints a table and writes bench/results/*.json
 bench: install-test
 	$(PY) -m bench
+
+## make bench-full: the same with the largest sizes (100,000 analysed items; several minutes more)
+bench-full: install-test
+	$(PY) -m bench --full
 
 ## make extension: Chrome and Firefox packages in extension/dist/
 extension: install
