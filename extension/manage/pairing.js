@@ -15,6 +15,21 @@ async function permitServer(serverUrl) {
   return chrome.permissions.request({ origins: [origin] });
 }
 
+/** The Seller Central hosts the manifest asks for. Chrome grants them at install; Firefox treats
+ * host permissions as optional, so the seller may have to allow them here for the guide to run. */
+function sellerCentralOrigins() {
+  return (chrome.runtime.getManifest().host_permissions || []).filter((o) => o.startsWith("https://"));
+}
+
+async function sellerCentralAccess() {
+  const origins = sellerCentralOrigins();
+  if (!origins.length || (await chrome.permissions.contains({ origins }))) return null;
+  return h("p", { id: "sc-access", class: "error" }, t("sellerCentralNotAllowed"), " ",
+    h("button", { type: "button", onclick: async (event) => {
+      if (await chrome.permissions.request({ origins })) event.target.closest("p").remove();
+    } }, t("allowSellerCentral")));
+}
+
 export async function renderPairing(container, onPaired) {
   const { settings, lastSync } = await chrome.storage.local.get(["settings", "lastSync"]);
   const conf = settings || { serverUrl: "http://127.0.0.1:8750" };
@@ -51,5 +66,5 @@ export async function renderPairing(container, onPaired) {
         await onPaired();
       } }, t("unpair"))
     : null;
-  replace(container, state, sync, h("p", { class: "muted" }, t("pairHelp")), form, unpair);
+  replace(container, state, sync, await sellerCentralAccess(), h("p", { class: "muted" }, t("pairHelp")), form, unpair);
 }
