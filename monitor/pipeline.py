@@ -17,9 +17,11 @@ import logging
 import queue
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
+from urllib.parse import urlsplit
 
 from monitor import alerts as alerts_mod
 from monitor import items as items_mod
@@ -32,6 +34,10 @@ from monitor.sources import Entry, ParseError, build
 from monitor.store import rows, row, update
 
 log = logging.getLogger(__name__)
+
+ANALYSIS_BUDGET_S = 120.0   # a cycle stops analysing after this long; the rest stays queued
+ANALYSIS_BATCH = 500        # items read per batch (each item is still its own transaction)
+SKIPPED_RETRY_S = 60.0      # a source skipped because its host was busy is due again after this
 
 
 @dataclass
@@ -126,9 +132,12 @@ def record(db, source: dict, outcome: Outcome, *, config: MonitorConfig | None =
                         "last_status": outcome.status}
         err = outcome.error
         if isinstance(err, HostBusy):
+            # not the source's fault: no failure counted, state and last status kept, and it is
+            # due again shortly
             result.state = "skipped"
             result.error = str(err)
-            values["next_poll_at"] = iso(now_dt + timedelta(seconds=60))
+            del values["last_status"]
+            values["next_poll_at"] = iso(now_dt + timedelta(seconds=SKIPPED_RETRY_S))
             update(db, "source_state", source["id"], values, pk_col="source_id")
             result.next_poll_at = values["next_poll_at"]
             return result
@@ -241,11 +250,12 @@ def poll_source(db, source: dict, *, fetcher: Fetcher | None = None,
 def run_once(db, *, all: bool = False, progress: Callable[[PollResult], None] | None = None,  # noqa: A002
              config: MonitorConfig | None = None, hooks: Hooks | None = None,
              analyzer: Callable[[dict], dict] | None = None, fetcher: Fetcher | None = None,
-             sender=None, deliver: bool = True, on_start: Callable[[int], None] | None = None
-             ) -> Summary:
+             sender=None, deliver: bool = True, on_start: Callable[[int], None] | None = None,
+             analysis_budget: float | None = None) -> Summary:
     """Poll due sources (every enabled source with ``all``) once, then analyse, merge and
     deliver. ``on_start(n)`` is told how many sources will be polled, ``progress(result)`` is
-    called after each."""
+    called after each. Analysis drains the queue in batches for up to ``analysis_budget``
+    seconds (default ``config.analysis_budget`` if set, else :data:`ANALYSIS_BUDGET_S`)."""
     config = config or MonitorConfig()
     summary = Summary()
     now = utcnow()
@@ -268,15 +278,9 @@ def run_once(db, *, all: bool = False, progress: Callable[[PollResult], None] | 
     finally:
         if own:
             fetcher.close()
-    try:
-        stats = policies_mod.process_pending(db, analyzer=analyzer, hooks=hooks)
-        summary.analyzed = stats.analyzed
-        summary.policies_new = stats.policies_new
-        summary.policies_updated = stats.policies_updated
-        summary.alerts = stats.alerts
-        summary.errors += stats.errors
-    except ImportError as exc:
-        summary.errors.append(f"analysis unavailable, items stay queued: {exc}")
+    analyze_pending(db, summary, analyzer=analyzer, hooks=hooks,
+                    budget=analysis_budget if analysis_budget is not None
+                    else getattr(config, "analysis_budget", ANALYSIS_BUDGET_S))
     summary.alerts += db.execute(
         "SELECT COUNT(*) FROM alerts WHERE created_at >= ? AND kind LIKE 'source_%'",
         [iso(now)]).fetchone()[0]
@@ -286,44 +290,148 @@ def run_once(db, *, all: bool = False, progress: Callable[[PollResult], None] | 
     return summary
 
 
+def analyze_pending(db, summary: Summary, *, analyzer=None, hooks: Hooks | None = None,
+                    budget: float = ANALYSIS_BUDGET_S, batch: int = ANALYSIS_BATCH) -> None:
+    """Analyse queued items batch after batch until none is left or ``budget`` seconds have
+    passed (at least one item is analysed per call, so a backlog always moves). Each item is its
+    own transaction: a process killed here loses nothing, the rest simply stays queued."""
+    deadline = time.monotonic() + max(0.0, budget)
+    after = 0
+    while True:
+        try:
+            stats = policies_mod.process_pending(db, analyzer=analyzer, hooks=hooks, limit=batch,
+                                                 deadline=deadline, after_id=after)
+        except ImportError as exc:
+            summary.errors.append(f"analysis unavailable, items stay queued: {exc}")
+            return
+        summary.analyzed += stats.analyzed
+        summary.policies_new += stats.policies_new
+        summary.policies_updated += stats.policies_updated
+        summary.alerts += stats.alerts
+        summary.errors += stats.errors
+        if not stats.seen or stats.stopped or time.monotonic() >= deadline:
+            return
+        after = stats.last_id
+
+
+def _host_key(source: dict) -> str:
+    """The host a source is fetched from, as the fetcher's per-host lock names it (host:port);
+    a URL without one gets a key of its own (it fails on its own, fast)."""
+    try:
+        netloc = urlsplit(source.get("url") or "").netloc.lower()
+    except ValueError:
+        netloc = ""
+    return netloc or f"#source-{source['id']}"
+
+
 def _fetch_all(sources: list[dict], fetcher: Fetcher, config: MonitorConfig):
-    """Yield (source, Outcome) as fetches finish; a fetch running longer than the deadline plus
-    grace is given up as hung (its daemon thread is left behind)."""
+    """Yield (source, Outcome) for every source as fetches finish.
+
+    At most ``config.workers`` fetches run at once, on a pool of that many daemon threads fed
+    one source at a time (so 5,000 due sources cost ``workers`` threads, not 5,000). Sources are
+    handed out per host: a host's next source goes out only when its previous fetch has ended,
+    so one request per host at a time holds without a worker ever waiting on a host lock, and a
+    slow source delays the other sources of its host without making them lose their turn — they
+    are all polled in this cycle.
+
+    A fetch running longer than ``fetch.deadline + fetch_grace`` is given up as hung: its
+    outcome is ``DeadlineExceeded``, its thread is left behind (a daemon, retired once it
+    returns) and a fresh worker takes its place. The abandoned request may still hold its host,
+    so that host's remaining sources are reported ``HostBusy`` (recorded "skipped": polled again
+    shortly, not counted as failing) — as they are when the host was held by someone else for a
+    whole deadline. Not a ``ThreadPoolExecutor``: its workers are joined at interpreter exit, so
+    a hung fetch could keep the process alive, and a stuck worker cannot be replaced.
+    """
     if not sources:
         return
-    results: queue.Queue = queue.Queue()
-    # a plain Semaphore: a hung fetch's slot is handed back when it is abandoned, so the
-    # sources queued behind it still run
-    slots = threading.Semaphore(max(1, config.workers))
-    started: dict[int, float] = {}
+    size = max(1, min(config.workers, len(sources)))
+    limit = config.fetch.deadline + config.fetch_grace
+    tasks: queue.SimpleQueue = queue.SimpleQueue()
+    results: queue.SimpleQueue = queue.SimpleQueue()
     lock = threading.Lock()
+    started: dict[int, tuple[float, int]] = {}      # source id -> (monotonic start, worker no)
+    retired: set[int] = set()                       # workers whose fetch was abandoned
+    workers_alive = [0]
 
-    def work(src: dict) -> None:
-        with slots:
+    def work(no: int) -> None:
+        while True:
+            src = tasks.get()
+            if src is None:
+                return
             with lock:
-                started[src["id"]] = time.monotonic()
-            outcome = fetch_and_parse(src, fetcher, etag=src.get("etag"),
-                                      last_modified=src.get("last_modified"))
-        results.put((src["id"], outcome))
+                started[src["id"]] = (time.monotonic(), no)
+            try:
+                outcome = fetch_and_parse(src, fetcher, etag=src.get("etag"),
+                                          last_modified=src.get("last_modified"))
+            except BaseException as exc:  # noqa: BLE001 - fetch_and_parse never raises; be sure
+                outcome = Outcome(error=MonitorError(f"{type(exc).__name__}: {exc}"))
+            results.put((src["id"], outcome))
+            with lock:
+                started.pop(src["id"], None)
+                if no in retired:
+                    return
+
+    def spawn() -> None:
+        workers_alive[0] += 1
+        no = workers_alive[0]
+        threading.Thread(target=work, args=(no,), name=f"monitor-fetch-{no}",
+                         daemon=True).start()
 
     by_id = {s["id"]: s for s in sources}
+    waiting: dict[str, deque] = {}
     for s in sources:
-        threading.Thread(target=work, args=(s,), name=f"poll-{s['id']}", daemon=True).start()
-    pending = set(by_id)
-    limit = config.fetch.deadline + config.fetch_grace
-    while pending:
-        try:
-            sid, outcome = results.get(timeout=0.5)
-        except queue.Empty:
-            now = time.monotonic()
-            with lock:
-                hung = [sid for sid in pending if sid in started and now - started[sid] > limit]
-            for sid in hung:
-                pending.discard(sid)
-                slots.release()
-                yield by_id[sid], Outcome(error=DeadlineExceeded(
-                    f"fetch hung for more than {limit:g} s and was abandoned"))
-            continue
-        if sid in pending:
-            pending.discard(sid)
+        waiting.setdefault(_host_key(s), deque()).append(s)
+    ready: deque[str] = deque(waiting)              # hosts with sources waiting, none in flight
+    in_flight: dict[int, str] = {}                  # source id -> host
+    remaining = len(sources)
+
+    def host_done(host: str, why: str | None):
+        """The host's fetch ended; with ``why`` the rest of its sources are skipped."""
+        rest = waiting.get(host)
+        if why is not None:
+            while rest:
+                yield rest.popleft(), Outcome(error=HostBusy(why))
+        elif rest:
+            ready.append(host)
+
+    for _ in range(size):
+        spawn()
+    try:
+        while remaining:
+            while ready and len(in_flight) < size:
+                host = ready.popleft()
+                src = waiting[host].popleft()
+                in_flight[src["id"]] = host
+                tasks.put(src)
+            try:
+                sid, outcome = results.get(timeout=0.25)
+            except queue.Empty:
+                now = time.monotonic()
+                with lock:
+                    hung = [(sid, started[sid][1]) for sid in in_flight
+                            if sid in started and now - started[sid][0] > limit]
+                    retired.update(no for _sid, no in hung)
+                for sid, _no in hung:
+                    host = in_flight.pop(sid)
+                    spawn()  # the hung worker keeps its thread; the pool keeps its size
+                    remaining -= 1
+                    yield by_id[sid], Outcome(error=DeadlineExceeded(
+                        f"fetch hung for more than {limit:g} s and was abandoned"))
+                    for item in host_done(host, f"{host}: an earlier request to this host hung "
+                                                f"and was abandoned; polled again shortly"):
+                        remaining -= 1
+                        yield item
+                continue
+            if sid not in in_flight:  # an abandoned fetch that ended after all
+                continue
+            host = in_flight.pop(sid)
+            remaining -= 1
             yield by_id[sid], outcome
+            busy = isinstance(outcome.error, HostBusy)
+            for item in host_done(host, f"{host}: busy with another request for a whole "
+                                        f"deadline; polled again shortly" if busy else None):
+                remaining -= 1
+                yield item
+    finally:
+        for _ in range(size):  # idle workers exit; busy ones exit after their fetch
+            tasks.put(None)

@@ -12,6 +12,7 @@ deadline raises one ``policy_update`` alert per recipient. Alert keys make both 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -80,6 +81,9 @@ class ProcessStats:
     policies_updated: int = 0
     alerts: int = 0
     errors: list[str] = field(default_factory=list)
+    seen: int = 0           # queued items read in this call
+    last_id: int = 0        # the highest item id read
+    stopped: bool = False   # the deadline passed before the batch was done
 
 
 def _record(item: dict) -> dict:
@@ -88,19 +92,27 @@ def _record(item: dict) -> dict:
 
 
 def process_pending(db, *, analyzer: Analyzer | None = None, hooks: Hooks | None = None,
-                    limit: int = 1000) -> ProcessStats:
-    """Analyse items not analysed yet; merge matches into policies; raise alerts.
+                    limit: int = 1000, deadline: float | None = None,
+                    after_id: int = 0) -> ProcessStats:
+    """Analyse up to ``limit`` items not analysed yet (those with an id above ``after_id``);
+    merge matches into policies; raise alerts. With ``deadline`` (a ``time.monotonic()`` value)
+    it stops once that has passed, after at least one item (``stats.stopped``).
 
     Each item is one transaction (analysis stored, policy merged, alerts queued), so a process
     killed here loses nothing: unfinished items are simply still pending.
     """
     stats = ProcessStats()
-    pending = rows(db, "SELECT id FROM items WHERE analyzed_at IS NULL ORDER BY id LIMIT ?",
-                   [limit])
+    pending = rows(db, """SELECT id FROM items WHERE analyzed_at IS NULL AND id > ?
+                          ORDER BY id LIMIT ?""", [after_id, limit])
     if not pending:
         return stats
     analyzer = analyzer or default_analyzer()
-    for p in pending:
+    for n, p in enumerate(pending):
+        if deadline is not None and n and time.monotonic() >= deadline:
+            stats.stopped = True
+            break
+        stats.seen += 1
+        stats.last_id = p["id"]
         item = row(db, "SELECT * FROM items WHERE id = ?", [p["id"]])
         if item is None or item["analyzed_at"] is not None:
             continue
