@@ -40,7 +40,8 @@ def run(quick: bool = False) -> list[dict]:
             again = _poll(farm, db, n, "repoll")
         per[n] = {"first": first, "repoll": again}
         g = f"monitor, {n:,} feeds"
-        how_first = (f"run_once(all=True) in a child process; {first['requests']} requests, "
+        how_first = (f"run_once(all=True) in a child process, analysis (stub) of "
+                     f"{first['analyzed']} items included; {first['requests']} requests, "
                      f"{first['ok']} feeds ok, {first['new_items']} new items ({ITEMS}/feed), "
                      f"{first['failing']} failing, {first['skipped']} skipped")
         how_again = (f"same database, unchanged feeds; {again['requests']} requests, "
@@ -60,7 +61,7 @@ def run(quick: bool = False) -> list[dict]:
                 "counted by the feed server"),
             row("monitor", f"{g}: peak memory (first / re-poll)",
                 f"{first['maxrss_kib'] / 1024:.0f} / {again['maxrss_kib'] / 1024:.0f}", "MiB",
-                "ru_maxrss of the poll process (Python, SQLite, httpx and one thread per due source)"),
+                "ru_maxrss of the poll process (Python, SQLite, httpx and the pool of `workers` fetch threads)"),
         ]
     lo, hi = min(per), max(per)
     if hi != lo:

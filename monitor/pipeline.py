@@ -1,15 +1,18 @@
 """One polling cycle: pick due sources, fetch and parse them concurrently, store what is new,
 analyse it, merge policies, deliver alerts.
 
-Fetching and parsing touch no database and run in worker threads (bounded by
-``MonitorConfig.workers``); everything that writes runs on the caller's thread, one transaction
-per source: the new items *and* the source's new state (ETag, Last-Modified, health) commit
-together, so a process killed at any point either kept both or neither — it never remembers an
-ETag for items it did not store. Analysis is a durable queue (``items.analyzed_at IS NULL``) and
-alerts are written to an outbox, so a restart picks up where the killed process stopped.
+Fetching and parsing touch no database and run on a pool of ``MonitorConfig.workers`` threads,
+fed one source at a time and at most one source per host at a time (the other sources of a busy
+host wait their turn within the cycle); everything that writes runs on the caller's thread, one
+transaction per source: the new items *and* the source's new state (ETag, Last-Modified, health)
+commit together, so a process killed at any point either kept both or neither — it never remembers an
+ETag for items it did not store. Analysis is a durable queue (``items.analyzed_at IS NULL``),
+drained in batches each cycle within a time budget, and alerts are written to an outbox, so a
+restart picks up where the killed process stopped.
 
 A fetch that does not finish within ``fetch.deadline + fetch_grace`` is recorded as hung and the
-cycle goes on without it (its thread is a daemon and cannot keep the process alive).
+cycle goes on without it (its thread is a daemon and cannot keep the process alive; a new worker
+takes its place).
 """
 from __future__ import annotations
 
