@@ -5,8 +5,8 @@ Fetching and parsing touch no database and run on a pool of ``MonitorConfig.work
 fed one source at a time and at most one source per host at a time (the other sources of a busy
 host wait their turn within the cycle); everything that writes runs on the caller's thread, one
 transaction per source: the new items *and* the source's new state (ETag, Last-Modified, health)
-commit together, so a process killed at any point either kept both or neither — it never remembers an
-ETag for items it did not store. Analysis is a durable queue (``items.analyzed_at IS NULL``),
+commit together, so a process killed at any point either kept both or neither — it never
+remembers an ETag for items it did not store. Analysis is a durable queue (``items.analyzed_at IS NULL``),
 drained in batches each cycle within a time budget, and alerts are written to an outbox, so a
 restart picks up where the killed process stopped.
 
@@ -342,7 +342,8 @@ def _fetch_all(sources: list[dict], fetcher: Fetcher, config: MonitorConfig):
     returns) and a fresh worker takes its place. The abandoned request may still hold its host,
     so that host's remaining sources are reported ``HostBusy`` (recorded "skipped": polled again
     shortly, not counted as failing) — as they are when the host was held by someone else for a
-    whole deadline. Not a ``ThreadPoolExecutor``: its workers are joined at interpreter exit, so
+    whole deadline, or when one of its requests timed out (so a dead host costs a cycle one
+    deadline, not one per source). Not a ``ThreadPoolExecutor``: its workers are joined at interpreter exit, so
     a hung fetch could keep the process alive, and a stuck worker cannot be replaced.
     """
     if not sources:
@@ -430,9 +431,14 @@ def _fetch_all(sources: list[dict], fetcher: Fetcher, config: MonitorConfig):
             host = in_flight.pop(sid)
             remaining -= 1
             yield by_id[sid], outcome
-            busy = isinstance(outcome.error, HostBusy)
-            for item in host_done(host, f"{host}: busy with another request for a whole "
-                                        f"deadline; polled again shortly" if busy else None):
+            why = None
+            if isinstance(outcome.error, HostBusy):
+                why = f"{host}: busy with another request for a whole deadline; polled again shortly"
+            elif isinstance(outcome.error, DeadlineExceeded):
+                # a host that let a request time out would make each of its other sources wait
+                # a whole deadline in turn: they wait for a later cycle instead
+                why = f"{host}: an earlier request to this host timed out; polled again shortly"
+            for item in host_done(host, why):
                 remaining -= 1
                 yield item
     finally:

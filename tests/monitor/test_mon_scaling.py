@@ -222,3 +222,26 @@ def test_a_host_busy_elsewhere_skips_its_sources_without_failing_them(db, site_f
     again = pipeline.run_once(db, all=True, config=fast_config, analyzer=analyzer,
                               deliver=False)
     assert again.ok == 4 and again.skipped == 0
+
+
+def test_a_host_that_times_out_costs_one_deadline_not_one_per_source(db, site, fast_config,
+                                                                      analyzer):
+    # the first source of the host hangs past the read timeout; its siblings are not sent to
+    # the same dead host one deadline after another, and are not counted as failing
+    hang = create_source(db, 1, {"name": "hang", "kind": "feed",
+                                 "url": site.route("/hang", delay=60)})["id"]
+    rest = [create_source(db, 1, {"name": f"sibling {i}", "kind": "feed",
+                                  "url": site.route(f"/s{i}", body=_feed(i))})["id"]
+            for i in range(3)]
+    summary = pipeline.run_once(db, config=fast_config, analyzer=analyzer, deliver=False)
+    by_id = {r.source_id: r for r in summary.results}
+    assert by_id[hang].state == "failing" and "timed out" in by_id[hang].error
+    assert [by_id[i].state for i in rest] == ["skipped"] * 3
+    assert site.hits.get("/hang") == 1 and not any(site.hits.get(f"/s{i}") for i in range(3))
+    assert all(_states(db)[i][:2] == ("new", 0) for i in rest)
+    # once the host answers again, every source of it is polled
+    site.routes["/hang"].delay = 0
+    site.routes["/hang"].body = _feed(7)
+    again = pipeline.run_once(db, all=True, config=fast_config, analyzer=analyzer,
+                              deliver=False)
+    assert again.ok == 4 and again.skipped == 0
