@@ -13,8 +13,8 @@ Measured in the page: an init script (main world, installed before any page scri
 the ``sellerguard-guide`` element and the filled ``.panel`` in its shadow root, and takes the
 timestamp of the next animation frame (the first frame that can paint it), as
 ``performance.now()``, i.e. milliseconds since navigation start. ``N`` loads of ``/home`` per
-host (``page.goto``, same tab), after one warm-up load that is reported apart (it includes the
-service worker's first fetch of the guide). Chromium headless, software rendering.
+host (``page.goto``, same tab), after one warm-up load that is reported apart (first-use costs of
+the tab, the worker and its page context). Chromium headless, software rendering.
 """
 from __future__ import annotations
 
@@ -217,7 +217,7 @@ def run(quick: bool = False) -> list[dict]:
                 f"{h['dcl_median_ms']:.0f} ms after navigation start"),
             row("extension", f"{g}: first load (warm-up) → panel shown",
                 round(h["warmup_ms"], 1), "ms",
-                "the first load in the tab after pairing (service worker fetches the guide)"),
+                "the first load in a new tab after pairing (first-use costs of the worker and the page context included)"),
         ]
     return out
 
