@@ -29,6 +29,7 @@ class MonitorConfig:
     delivery_backoff_base: float = 60.0
     delivery_backoff_cap: float = 6 * 3600.0
     jitter: float = 0.1                 # ± fraction of the interval
+    analysis_budget: float = 120.0      # seconds a cycle may spend draining the analysis queue
 
 
 @dataclass

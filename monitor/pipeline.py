@@ -258,7 +258,7 @@ def run_once(db, *, all: bool = False, progress: Callable[[PollResult], None] | 
     """Poll due sources (every enabled source with ``all``) once, then analyse, merge and
     deliver. ``on_start(n)`` is told how many sources will be polled, ``progress(result)`` is
     called after each. Analysis drains the queue in batches for up to ``analysis_budget``
-    seconds (default ``config.analysis_budget`` if set, else :data:`ANALYSIS_BUDGET_S`)."""
+    seconds (default ``config.analysis_budget``)."""
     config = config or MonitorConfig()
     summary = Summary()
     now = utcnow()
@@ -283,7 +283,7 @@ def run_once(db, *, all: bool = False, progress: Callable[[PollResult], None] | 
             fetcher.close()
     analyze_pending(db, summary, analyzer=analyzer, hooks=hooks,
                     budget=analysis_budget if analysis_budget is not None
-                    else getattr(config, "analysis_budget", ANALYSIS_BUDGET_S))
+                    else config.analysis_budget)
     summary.alerts += db.execute(
         "SELECT COUNT(*) FROM alerts WHERE created_at >= ? AND kind LIKE 'source_%'",
         [iso(now)]).fetchone()[0]

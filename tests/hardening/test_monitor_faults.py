@@ -113,9 +113,9 @@ def _site():
 
 
 def test_hostile_sources_do_not_cost_the_good_ones(tmp_path):
-    # The monitor sends one request per host at a time: a slow source delays the other sources
-    # of its host (they are "skipped" for the cycle once the wait passes the deadline). So each
-    # hostile route gets its own server here, and the good feeds another one.
+    # The monitor sends one request per host at a time, and a host whose request timed out has
+    # its other sources skipped for the cycle. So each hostile route gets its own server here,
+    # and the good feeds another one.
     hostile = ["/deflate-bomb", "/loop", "/to-metadata", "/bad-encoding", "/drip"]
     sites = {h: _site() for h in ["good", *hostile]}
     base = {h: f"http://127.0.0.1:{srv.server_address[1]}" for h, (srv, _stop) in sites.items()}
