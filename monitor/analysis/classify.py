@@ -129,6 +129,9 @@ def classify(doc: Doc, dates: DateFacts) -> Decision:
             ov_core[i] = 0.7
         elif ov & {"ov_kyc", "ov_video"}:
             ov_core[i] = 0.7
+    for i in list(ov_core):
+        if "background" in bs[i]:
+            ov_core[i] *= 0.3  # "registration works as usual with ...": a standing rule, not an event
     ov_kinds = {c for i in ov_core for c in bs[i] & set(OV_CONCEPTS)}
     z_ov = -3.4
     if ov_core:
@@ -190,6 +193,14 @@ def classify(doc: Doc, dates: DateFacts) -> Decision:
     scam = doc.count("scam_shape")
     if scam >= 2 or (scam and doc.has("trap_phishing")):
         phish = max(phish, 1.0 if scam >= 2 else 0.7)
+    if phish and doc.has("reassure"):
+        # "the real notice ... / the fake one ...": a text that says the requirement is real and
+        # reports it, dated, in sentences of its own is news of the requirement with a warning
+        scam_sents = {h.sent for c in ("trap_phishing", "scam_shape") for h in doc.hits.get(c, ())}
+        real = [i for i in cv_core if cv_core[i] >= 1.0 and i not in scam_sents and "doubt" not in bs[i]
+                and any(p.sent == i and p.date and p.role in ("effective", "deadline") for p in dates.all)]
+        if real:
+            phish *= 0.3
     if phish:
         ev = _mention(doc, "trap_phishing") or _mention(doc, "scam_shape")
         traps.append(("phishing warning or scam message", phish, 5.0, ev))
@@ -219,6 +230,13 @@ def classify(doc: Doc, dates: DateFacts) -> Decision:
             traps.append(("buyer-side verification", st, 4.5, _mention(doc, "buyer")))
 
     ns = _trap_strength_count(doc, "trap_nonseller", 0.5)
+    if ns and cv_core:
+        # a non-seller service named only away from the requirement ("AWS revenue rose 19%" in an
+        # earnings story whose one paragraph reports a requirement for sellers) is not its subject
+        ns_sents = {h.sent for h in doc.hits.get("trap_nonseller", ())}
+        near_core = {j for i in cv_core for j in (i - 1, i, i + 1)}
+        if not ns_sents & near_core and any("seller" in bs[i] for i in cv_core):
+            ns *= 0.15
     if ns:
         traps.append(("portal that is not a seller marketplace", ns, 5.5, _mention(doc, "trap_nonseller")))
 
