@@ -44,8 +44,11 @@ function accountForm(account, refresh) {
     const permitted = permitHosts(markets);
     const body = { name: name.value, marketplaces: markets, merchant_id: merchant.value || null };
     const saved = await act(() => (account ? api("PATCH", `/accounts/${account.id}`, body) : api("POST", "/accounts", body)), t("saved"));
-    if (!(await permitted)) flash(t("hostPermissionDenied"), true);
-    if (saved) await refresh();
+    if (!saved) return;
+    // The list must not wait for the seller to answer the browser's permission prompt (it may
+    // stay open, or never show in some browsers): show the saved account now, the answer later.
+    permitted.then((ok) => { if (!ok) flash(t("hostPermissionDenied"), true); });
+    await refresh();
   });
   return form;
 }

@@ -1,0 +1,211 @@
+"""What a new seller actually clicks through, end to end: the manage page and the popup of the
+unpacked extension in the system Chromium, against a SellerGuard server driven only through its
+CLI (its own data home, so one journey may stop and start it).
+
+1. pair, add an account and contacts, see the landline warning, verify a mobile through the
+   outbox, see the next step and the badge follow;
+2. put a contact on hold and lift it;
+3. add a feed source and a json:// channel, check and test them;
+4. a real announcement in a local RSS feed → monitor → badge, notification, popup, policy view,
+   and the json:// channel (exactly once);
+5. the server goes away and comes back.
+"""
+from __future__ import annotations
+
+import itertools
+import os
+import re
+from datetime import date, timedelta
+
+import pytest
+
+from tests.e2e.journey_kit import FeedServer, JourneyServer, JsonReceiver, rss
+
+_users = itertools.count(1)
+
+LANDLINE = "+49 30 12345678"      # Berlin, fixed line
+MOBILE = "+49 151 23456789"       # German mobile
+EMAIL = "ops@acme-eu.example"
+
+
+# ---------------------------------------------------------------- fixtures and small helpers
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    s = JourneyServer(tmp_path_factory.mktemp("journey-home"))
+    s.start()
+    yield s
+    s.stop()
+
+
+@pytest.fixture
+def user(server) -> str:
+    return server.new_user(f"journey{next(_users)}-{os.getpid()}")
+
+
+def badge(browser) -> str:
+    return browser.worker.evaluate("chrome.action.getBadgeText({})")
+
+
+def badge_title(browser) -> str:
+    return browser.worker.evaluate("chrome.action.getTitle({})")
+
+
+def notifications(browser) -> dict:
+    return browser.worker.evaluate("chrome.notifications.getAll()")
+
+
+def fire_alarm(browser) -> None:
+    """Makes the poll alarm fire now, exactly as the minute timer would."""
+    browser.worker.evaluate("chrome.alarms.create('sg-poll', {when: Date.now() + 50, periodInMinutes: 1})")
+
+
+def server_status(server, user) -> dict:
+    return server.cli("status", "--user", user, "--json", json_out=True)
+
+
+def expect_badge(browser, server, user) -> str:
+    """The badge shows what the server counts: open alerts + pending steps (empty for 0)."""
+    counts = server_status(server, user)["counts"]
+    want = str(counts["badge"]) if counts["badge"] else ""
+    browser.wait_until(lambda: badge(browser) == want, message=f"badge {want!r} (server counts {counts})")
+    return want
+
+
+def flash(page) -> str:
+    return page.locator("#flash").inner_text()
+
+
+def pair_in_manage_page(browser, server, user):
+    """The first-run manage page, filled in as the seller would, with a code from `sellerguard pair`."""
+    page = browser.wait_until(
+        lambda: next((p for p in browser.context.pages if p.url.startswith(browser.url("manage/manage.html"))), None),
+        message="the manage page opened on first run")
+    page.wait_for_selector("#pair-code")
+    page.fill("#server-url", server.base)
+    page.fill("#pair-code", server.pairing_code(user))
+    page.click("#pair-form button[type=submit]")
+    page.wait_for_selector("#pair-state.ok", timeout=20000)
+    page.wait_for_selector("#acc-new-name")
+    return page
+
+
+def add_account(page, name: str, markets: list[str]) -> str:
+    """Fills the 'Add account' form; returns the new account's id (from its card)."""
+    page.fill("#acc-new-name", name)
+    for m in markets:
+        page.check(f"#acc-new-{m}")
+    page.locator("form", has=page.locator("#acc-new-name")).locator("button[type=submit]").click()
+    card = page.locator("article.card", has=page.locator("h3", has_text=name))
+    card.wait_for(timeout=15000)
+    return card.get_attribute("id").split("-", 1)[1]
+
+
+def add_contact(page, account_id: str, kind: str, value: str, role: str = "emergency"):
+    p = f"#new-contact-{account_id}"
+    page.select_option(f"{p}-kind", kind)
+    page.select_option(f"{p}-role", role)
+    page.fill(f"{p}-value", value)
+    page.locator("form", has=page.locator(f"{p}-value")).locator("button[type=submit]").click()
+
+
+def contact_row(page, account_id: str, text: str):
+    """The contact's row in the account's table, found by the masked value's visible start."""
+    row = page.locator(f"#account-{account_id} tbody tr", has_text=text)
+    row.wait_for(timeout=15000)
+    return row
+
+
+def contact_id(row) -> str:
+    return row.get_attribute("id").split("-", 1)[1]
+
+
+def open_popup(browser):
+    popup = browser.open("popup/popup.html")
+    popup.wait_for_selector("#accounts, #content p")
+    return popup
+
+
+def code_from_outbox(server, user, destination_digits: str) -> str:
+    """The newest code sent to this destination, read from the development outbox."""
+    def find():
+        for msg in server.outbox(user):
+            if re.sub(r"\D", "", msg.get("destination") or "").endswith(destination_digits):
+                m = re.search(r"\b(\d{6})\b", f"{msg.get('subject') or ''} {msg.get('body') or ''}")
+                if m:
+                    return m.group(1)
+        return None
+    from tests.e2e.conftest import wait_until
+    return wait_until(find, message="a code in the outbox")
+
+
+# ---------------------------------------------------------------- 1. a new seller, UI only
+
+
+def test_new_seller_pairs_adds_an_account_and_verifies_a_mobile(browser, server, user):
+    manage = pair_in_manage_page(browser, server, user)
+    assert browser.storage("settings")["token"].startswith("sg_")
+    assert manage.locator("#accounts").is_visible()
+
+    account_id = add_account(manage, "Acme EU", ["DE", "FR"])
+    card = manage.locator(f"#account-{account_id}")
+    assert "DE, FR" in card.inner_text()
+    expect_badge(browser, server, user)  # one step: add emergency contacts
+
+    # A landline as the emergency phone: the check says so in plain words.
+    add_contact(manage, account_id, "phone", LANDLINE)
+    landline = contact_row(manage, account_id, "+49 30")
+    warning = landline.locator("ul.warnings li").first
+    warning.wait_for()
+    assert "landline" in warning.inner_text().lower()
+    assert "mobile number" in warning.inner_text()
+    assert warning.inner_text().startswith("Problem:")  # severity in words, not a code
+    expect_badge(browser, server, user)
+
+    add_contact(manage, account_id, "phone", MOBILE)
+    mobile = contact_row(manage, account_id, "+49 15")
+    add_contact(manage, account_id, "email", EMAIL)
+    contact_row(manage, account_id, "acme-eu.example")
+    before = expect_badge(browser, server, user)
+    assert before == "3", before  # landline to fix, mobile and email to verify here
+    browser.shot(manage, "journey-manage-contacts")
+
+    # Local verification by SMS: the code goes to the development outbox.
+    mobile_id = contact_id(mobile)
+    mobile.get_by_role("button", name="Verify here").click()
+    code_input = manage.locator(f"#code-{mobile_id}")
+    code_input.wait_for()
+    box = mobile.locator(".verify-box")
+    assert "sellerguard outbox" in box.inner_text()
+    code = code_from_outbox(server, user, "15123456789")
+    code_input.fill(code)
+    box.get_by_role("button", name="Check").click()
+    manage.wait_for_function("() => document.getElementById('flash').textContent.startsWith('Verified')")
+    mobile = contact_row(manage, account_id, "+49 15")
+    local = mobile.locator("td").nth(1).locator("div").first
+    assert local.locator("span.ok").inner_text() == "verified", local.inner_text()
+    assert server_status(server, user)["accounts"][0]["contacts"][1]["local_status"] == "verified"
+
+    # The popup: the mobile's next step is now Amazon's own verification.
+    popup = open_popup(browser)
+    mobile_item = popup.locator("li.contact", has_text="+49 15")
+    mobile_item.wait_for()
+    popup.wait_for_function(
+        "() => [...document.querySelectorAll('li.contact')].some(li => li.textContent.includes('+49 15') && li.textContent.includes('Seller Central'))")
+    text = mobile_item.inner_text()
+    assert "SellerGuard: verified" in text
+    assert "Amazon: not known yet" in text
+    assert "Next step" in text and "Notification Preferences" in text
+    landline_item = popup.locator("li.contact", has_text="+49 30")
+    assert "landline" in landline_item.inner_text().lower()
+    browser.shot(popup, "journey-popup-after-local-verification")
+
+    # Still three things to do (the mobile's step moved from here to Amazon); removing the
+    # landline takes one away.
+    expect_badge(browser, server, user)
+    manage.once("dialog", lambda d: d.accept())
+    landline = contact_row(manage, account_id, "+49 30")
+    landline.get_by_role("button", name="Delete").click()
+    manage.locator(f"#account-{account_id} tbody tr", has_text="+49 30").wait_for(state="detached")
+    assert expect_badge(browser, server, user) == "2"
