@@ -32,7 +32,17 @@ _MONTH_NAMES_OTHER = {
     10: ["oktober", "okt", "octobre", "octubre"], 11: ["novembre", "noviembre"],
     12: ["dezember", "dez", "décembre", "decembre", "diciembre"],
 }
-for _m, _names in list(_MONTH_NAMES.items()) + list(_MONTH_NAMES_OTHER.items()):
+# it, pl (nominative and genitive), tr; ar (the Egyptian/Gulf names used by marketplaces)
+_MONTH_NAMES_MORE = {
+    1: ["gennaio", "styczeń", "stycznia", "ocak", "يناير"], 2: ["febbraio", "luty", "lutego", "şubat", "subat", "فبراير"],
+    3: ["marca", "marzec", "mart", "مارس"], 4: ["aprile", "kwiecień", "kwietnia", "nisan", "أبريل", "ابريل", "إبريل"],
+    5: ["maggio", "maj", "maja", "mayıs", "mayis", "مايو"], 6: ["giugno", "czerwiec", "czerwca", "haziran", "يونيو"],
+    7: ["luglio", "lipiec", "lipca", "temmuz", "يوليو"], 8: ["sierpień", "sierpnia", "ağustos", "agustos", "أغسطس", "اغسطس"],
+    9: ["settembre", "wrzesień", "września", "eylül", "eylul", "سبتمبر"],
+    10: ["ottobre", "październik", "października", "ekim", "أكتوبر", "اكتوبر"],
+    11: ["listopad", "listopada", "kasım", "kasim", "نوفمبر"], 12: ["dicembre", "grudzień", "grudnia", "aralık", "aralik", "ديسمبر"],
+}
+for _m, _names in list(_MONTH_NAMES.items()) + list(_MONTH_NAMES_OTHER.items()) + list(_MONTH_NAMES_MORE.items()):
     for _n in _names:
         MONTHS[_n] = _m
 
@@ -41,7 +51,17 @@ _YEAR = r"(?P<y>(?:19|20)\d{2})"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")),
+    # Japanese era years: 令和7年 = 2025, 平成31年 = 2019 (the year group holds the era year)
+    ("era", re.compile(r"(?P<era>令和|平成)\s*(?P<ey>\d{1,2}|元)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")),
     ("cjk", re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?<!\d)(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号號]")),
+    # Korean: 2025년 6월 2일, 6월 30일
+    ("ko", re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*년\s*)?(?<!\d)(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일")),
+    # day ranges: "between 1 and 31 October 2025", "vom 1. bis 31. Oktober", "del 1 al 31 de octubre",
+    # "du 1er au 31 octobre", "1–31 October": the first day is the start, the second the end
+    ("range", re.compile(
+        r"(?<![\w.])(?:(?:between|from|vom|von|del|du|dal|od|entre(?: el)?)\s+)?(?P<d1>\d{1,2})(?:\.|er|st|nd|rd|th)?\s*"
+        r"(?:and|to|bis(?: zum)?|al|au|y|et|e|do|-|–|—)\s*(?P<d>\d{1,2})(?:\.|st|nd|rd|th)?\s*(?:de\s+)?"
+        r"(?P<mon>" + _MONTH_ALT + r")\.?(?![\w])(?:\s*(?:de|del)?\s*,?\s*" + _YEAR + r")?", re.I)),
     # Month D(th)(, YYYY)
     ("mdy", re.compile(
         r"(?<![\w])(?P<mon>" + _MONTH_ALT + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d)(?!\s*(?:%|percent))"
@@ -56,6 +76,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dayonly", re.compile(r"(?<=\bthe )(?P<d>\d{1,2})(?:st|nd|rd|th)\b(?!\s*(?:of\s+)?(?:" + _MONTH_ALT + r"))", re.I)),
     # 1/24/2025 (en) or 24/1/2025 (others): only with a year
     ("slash", re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d{2})(?!\d)")),
+    # 5/31 next to CJK text ("5/1開始", "官方4/22公告"): month/day, Chinese and Japanese texts only
+    ("cjkslash", re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef\s(,:;])(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\d/])(?=[\u3000-\u9fff（(])")),
 ]
 
 
@@ -67,6 +89,7 @@ class DateMention:
     year: int | None
     month: int
     day: int
+    part: str | None = None  # "start"/"end" of a day range, "relative"/"relative_end" (resolved), "header"
 
 
 def find_dates(text: str, lang: str = "en") -> list[DateMention]:
@@ -80,6 +103,11 @@ def find_dates(text: str, lang: str = "en") -> list[DateMention]:
                 continue
             gd = m.groupdict()
             y = int(gd["y"]) if gd.get("y") else None
+            if kind == "era":
+                ey = 1 if gd["ey"] == "元" else int(gd["ey"])
+                y = (2018 if gd["era"] == "令和" else 1988) + ey
+            if kind == "cjkslash" and lang not in ("zh", "ja"):
+                continue
             try:
                 if kind == "dayonly":
                     mo, d = 0, int(gd["d"])
@@ -88,7 +116,18 @@ def find_dates(text: str, lang: str = "en") -> list[DateMention]:
                     found.append(DateMention(s, e, m.group(0), None, 0, d))
                     taken.append((s, e))
                     continue
-                if kind in ("iso", "cjk", "dotted"):
+                if kind == "range":
+                    mo, d1, d = MONTHS[gd["mon"].lower()], int(gd["d1"]), int(gd["d"])
+                    if not (1 <= d1 < d <= 31) or gd["mon"].lower() in ("may", "mar", "maj"):
+                        continue
+                    if y is not None:
+                        dt.date(y, mo, d)
+                    split, s1 = m.start("d"), m.start("d1")
+                    found.append(DateMention(s1, split, text[s1:split], y, mo, d1, "start"))
+                    found.append(DateMention(split, e, text[split:e], y, mo, d, "end"))
+                    taken.append((s, e))
+                    continue
+                if kind in ("iso", "cjk", "dotted", "era", "ko", "cjkslash"):
                     mo, d = int(gd["m"]), int(gd["d"])
                 elif kind == "slash":
                     a, b = int(gd["a"]), int(gd["b"])
@@ -182,3 +221,88 @@ def parse_published(value: object) -> dt.date | None:
         return got.date() if got else None
     except Exception:
         return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Relative dates, resolved against the publication date: "next Monday", "tomorrow", "by the end
+# of the month", "end of March" / "3月底".  Only shapes that name one day without doubt.
+# ---------------------------------------------------------------------------------------------
+_WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonntag": 6,
+    "lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4, "sábado": 5, "sabado": 5,
+    "domingo": 6, "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
+    "lunedì": 0, "martedì": 1, "mercoledì": 2, "giovedì": 3, "venerdì": 4, "sabato": 5,
+}
+_CJK_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6,
+                 "月": 0, "火": 1, "水": 2, "木": 3, "金": 4, "土": 5}
+_WD_ALT = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
+_REL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("next_wd", re.compile(r"(?<![\w])(?:next|this coming|coming|(?:am )?(?:nächsten|kommenden)|(?:el )?pr[oó]ximo|"
+                           r"(?:il )?prossimo)\s+(?P<wd>" + _WD_ALT + r")(?![\w])", re.I)),
+    ("wd_next", re.compile(r"(?<![\w])(?P<wd>" + _WD_ALT + r")\s+(?:prochain|pr[oó]ximo|prossimo)(?![\w])", re.I)),
+    ("cjk_next_wd", re.compile(r"(?:下周|下星期|下週|来週の?)(?P<wd>[一二三四五六日天月火水木金土])")),
+    ("tomorrow", re.compile(r"(?<![\w])(?:tomorrow|ab morgen|(?:a partir de|desde) ma[ñn]ana|demain|domani)(?![\w])|明天|明日(?:から|より|起)", re.I)),
+    ("month_end", re.compile(r"(?<![\w])(?:(?:the )?end of (?:the|this) month|ende (?:des|dieses) monats|monatsende|"
+                             r"(?:el )?fin(?:al)? de(?:l)? mes|(?:la )?fin du mois|fine (?:del )?mese)(?![\w])|本月底|(?<![\d月])月底前|今月末", re.I)),
+    ("named_month_end", re.compile(r"(?<![\w])(?:(?:the )?end of|ende|(?:a )?finales de|fin(?: de)?)\s+(?P<mon>" + _MONTH_ALT +
+                                   r")(?![\w])(?:\s+" + _YEAR + r")?|(?<!\d)(?P<m>\d{1,2})\s*月(?:底|末)", re.I)),
+]
+
+
+def _month_last(y: int, mo: int) -> dt.date:
+    nxt = dt.date(y + (mo == 12), mo % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)
+
+
+def find_relative(text: str, published: dt.date | None) -> list[DateMention]:
+    """Relative date mentions with the day they name (publication date as 'today')."""
+    if published is None:
+        return []
+    out: list[DateMention] = []
+    for kind, pat in _REL_PATTERNS:
+        for m in pat.finditer(text):
+            gd = m.groupdict()
+            if kind in ("next_wd", "wd_next"):
+                wd = _WEEKDAYS.get(gd["wd"].lower())
+                if wd is None:
+                    continue
+                ahead = (wd - published.weekday()) % 7 or 7
+                d = published + dt.timedelta(days=ahead)
+            elif kind == "cjk_next_wd":
+                monday_next = published + dt.timedelta(days=7 - published.weekday())
+                d = monday_next + dt.timedelta(days=_CJK_WEEKDAYS[gd["wd"]])
+            elif kind == "tomorrow":
+                d = published + dt.timedelta(days=1)
+            elif kind == "month_end":
+                d = _month_last(published.year, published.month)
+            else:
+                if gd.get("m"):
+                    mo = int(gd["m"])
+                else:
+                    name = gd["mon"].lower()
+                    if name in ("may", "mar", "maj"):
+                        continue
+                    mo = MONTHS[name]
+                if not 1 <= mo <= 12:
+                    continue
+                if gd.get("y"):
+                    d = _month_last(int(gd["y"]), mo)
+                else:
+                    near = resolve_year(mo, 1, published, future_bias=True)
+                    if near is None:
+                        continue
+                    d = _month_last(near.year, mo)
+            if any(m.start() < o.end and o.start < m.end() for o in out):
+                continue
+            part = "relative_end" if kind in ("month_end", "named_month_end") else "relative"
+            out.append(DateMention(m.start(), m.end(), m.group(0), d.year, d.month, d.day, part))
+    out.sort(key=lambda dm: dm.start)
+    return out
+
+
+def merge_mentions(absolute: list[DateMention], relative: list[DateMention]) -> list[DateMention]:
+    """Absolute mentions win where the two overlap."""
+    taken = [(a.start, a.end) for a in absolute]
+    extra = [r for r in relative if not any(r.start < e and s < r.end for s, e in taken)]
+    return sorted(absolute + extra, key=lambda dm: dm.start)

@@ -24,7 +24,9 @@ _CJK_ANNOUNCE = re.compile(r"发布|公布|宣布|发出|发文|发帖|披露|�
 _CJK_DATE_COMMA = re.compile(r"^\s*[、，,]")
 # "starting today", "ab heute": the requirement starts on the day of the announcement.
 _TODAY_START = re.compile(r"\b(?:starting|beginning|effective|as of|from) today\b|\bab heute\b|\b(?:a partir de|desde) hoy\b|"
-                          r"\b(?:à partir d'|dès) aujourd'hui\b|即日起|从今天起|今日から|本日から|本日より", re.I)
+                          r"\b(?:à partir d'|dès) aujourd'hui\b|即日起|从今天起|今日から|本日から|本日より|"
+                          r"\bsince this morning\b|\bseit heute(?: morgen)?\b|\bdesde (?:esta mañana|hoy)\b|\bdepuis ce matin\b|"
+                          r"\bbeginning today\b|\bfrom today\b|\bda oggi\b|\bod dziś\b|\bod dzisiaj\b|오늘부터", re.I)
 _PAST_WORDS = re.compile(r"began|started|since|live since|went live|seit|depuis|desde|comenz|以来|开始了|已", re.I)
 _NOISE = re.compile(lexicon.DATE_NOISE, re.I)
 _ANNOUNCE = re.compile(lexicon.ANNOUNCE_WORDS, re.I)
@@ -71,10 +73,16 @@ def policy_dates(doc: Doc) -> DateFacts:
     for k, (dm, si) in enumerate(zip(doc.dates, doc.date_sent)):
         if k in doc.dateline:
             continue
+        if dm.part == "header":
+            pd = PolicyDate("announced", dt.date(dm.year, dm.month, dm.day), dm.text, True, si)
+            out.all.append(pd)
+            continue
         sent_concepts = doc.by_sent[si]
         s_start, s_end = doc.sents[si]
         sentence = doc.full[s_start:s_end]
-        if not (sent_concepts & _POLICY_CONCEPTS or (si > 0 and doc.by_sent[si - 1] & {"emergency_contact", "two_step"})):
+        prev = doc.by_sent[si - 1] if si > 0 else set()
+        if not (sent_concepts & _POLICY_CONCEPTS or prev & {"emergency_contact", "two_step"}
+                or (prev & set(CONTACT_CONCEPTS) and prev & {"verify", "otp"})):
             # a date in a sentence that names nothing of a policy; accept only strong cues in
             # texts whose title names the policy, and only near a body sentence that does (a
             # long roundup names the policy in its title but dates other news in other sections)
@@ -105,6 +113,12 @@ def policy_dates(doc: Doc) -> DateFacts:
             if mb or ma:
                 role = r
                 break
+        if dm.part == "start":
+            role, strong = "effective", True  # "between 1 and 31 October": the first day opens it
+        elif dm.part == "end":
+            role, strong = "deadline", True
+        elif dm.part == "relative_end" and role != "deadline":
+            continue  # "since the end of January" is vague; "by the end of the month" is a day
         if role is None and cjk and _CJK_DATE_COMMA.match(doc.full[dm.end:s_end]) \
                 and _CJK_ANNOUNCE.search(doc.full[dm.end:s_end]):
             role, strong = "announced", True

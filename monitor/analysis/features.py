@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import lexicon
-from .dates import DateMention, find_dates
+from .dates import DateMention, find_dates, find_relative, merge_mentions
 from .text import clean, detect_language, split_sentences
 
 CONTACT_CONCEPTS = ("emergency_contact", "phone", "email", "contact_details", "notif_prefs")
@@ -121,10 +121,22 @@ def build(record: dict, published: dt.date | None) -> Doc:
         if key:
             w = 2 if m.start() < len(title) else 1
             doc.platforms[key] = doc.platforms.get(key, 0) + w
-    doc.dates = find_dates(full, lang)
+    doc.dates = merge_mentions(find_dates(full, lang), find_relative(full, published))
     doc.date_sent = [_sent_index(sents, d.start) for d in doc.dates]
+    if _FWD_FROM.search(full) and _FWD_SUBJECT.search(full):
+        # a message forwarded with its headers: the "Date:" line dates the notice itself
+        for dm in doc.dates:
+            ls = full.rfind("\n", 0, dm.start) + 1
+            if dm.year is not None and _FWD_DATE.match(full, ls) and not full[ls:dm.start].count("\n"):
+                dm.part = "header"
     _find_dateline(doc, offset)
     return doc
+
+
+_FWD_FROM = re.compile(r"^\W{0,3}(?:from|von|de|da|od|发件人|寄件者|差出人|보낸 사람)\s*[:：]", re.I | re.M)
+_FWD_SUBJECT = re.compile(r"^\W{0,3}(?:subject|betreff|asunto|objet|oggetto|temat|主题|主旨|件名|제목)\s*[:：]", re.I | re.M)
+_FWD_DATE = re.compile(r"\W{0,3}(?:date|sent|datum|gesendet|fecha|enviado|envoy[ée]|data|inviato|wys[łl]ano|日期|发送时间|"
+                       r"寄件日期|送信日時|日時|날짜|보낸 날짜)\s*[:：]", re.I)
 
 
 # The page's own date near the top ("2025-02-05 10:23 来源：雨果网", "By X | January 31, 2025 |",
@@ -141,7 +153,7 @@ DATELINE_WINDOW = 600
 def _find_dateline(doc: Doc, body_offset: int) -> None:
     full = doc.full
     for k, dm in enumerate(doc.dates):
-        if dm.year is None or dm.start < body_offset:
+        if dm.year is None or dm.start < body_offset or (dm.part or "").startswith("relative"):
             continue
         if dm.start - body_offset > DATELINE_WINDOW:
             break

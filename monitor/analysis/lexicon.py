@@ -730,23 +730,33 @@ DATE_CUES: dict[str, dict[str, str]] = {
                   r"entra en vigor(?: el)?|à partir du|depuis le|dès le|dès|le|entr\w+ en vigueur le|"
                   r"(?:began|started|starts?|begins?|went live|goes live|took effect|rolled out|kicked off|launched)\s+on|"
                   r"(?:startete|begann|gestartet) am|a (?:commencé|débuté) le|"
+                  r"between|dal|dall'|a partire dal|a decorrere dal|od(?: dnia)?|"
+                  r"اعتبار[اًا]* من|ابتداء[ًا]* من|منذ|من|"
                   r"从|自|于|於|即日|on)\W{0,3}$",
         "after": r"^\W{0,2}(?:起|开始|開始|生效|上线|以来|から|より|以降|onwards|on\b|and (?:applies|runs)|"
-                 r"(?:it )?(?:began|started|took effect))",
+                 r"(?:it )?(?:began|started|took effect)|부터|이후|'?\w{0,4} itibaren|itibar[ıi]yla)",
     },
     "deadline": {
         "before": r"(?:by|before|no later than|deadline(?: of| is)?|until|due|have until|has until|by the end of|"
                   r"bis(?: zum| spätestens)?|spätestens(?: bis)?(?: zum)?|frist(?: bis)?|antes del?|hasta el|plazo(?: hasta)?|"
                   r"avant le|d'ici le|au plus tard le|jusqu'au|date limite(?: est| du| au)?|截止|截至|须于|须在|必须在|"
-                  r"(?:截止|最后)(?:日期|时间)(?:为|是)?|期限(?:为|是|は|が)?|締め切り(?:は)?|締切(?:は)?)\W{0,3}$",
-        "after": r"^\W{0,2}(?:前|之前|以前|为止|截止|まで|までに|deadline|nachholen|(?:\w+\s+){0,2}(?:stichtag|frist|deadline))",
+                  r"(?:截止|最后)(?:日期|时间)(?:为|是)?|期限(?:为|是|は|が)?|締め切り(?:は)?|締切(?:は)?|"
+                  r"frist (?:ist|endet)(?: der| am)?|termin (?:upływa|mija)(?: z dniem)?|entro(?: il)?|do(?: dnia)?|"
+                  r"d'ici(?: la| le)?|بحلول|قبل|حتى|آخر ميعاد|موعد أقصاه|기한(?:은|는)?)\W{0,3}$",
+        "after": r"^\W{0,2}(?:前|之前|以前|为止|截止|まで|までに|deadline|nachholen|(?:\w+\s+){0,2}(?:stichtag|frist|deadline)|"
+                 r"까지|'?\w{0,3} kadar)",
     },
     "announced": {
         "before": r"(?:(?:announced|posted|published|said|came|appeared)(?:\s+\w+){0,3}?\s+on|"
                   r"(?:post|announcement|notice|message|mitteilung|ankündigung|beitrag|nachricht|anuncio|comunicado|"
                   r"annonce|publication)(?:\s+[\w-]+){0,4}?\s+(?:on|of|dated|vom|am|del|du)|"
-                  r"angekündigt am|veröffentlicht am|anunci[oó] el|publicado el|sali[oó] el|annoncé le|publié le)\W{0,3}$",
-        "after": r"^\W{0,3}(?:发布|公布|宣布|发出|発表|告知|(?:[\w-]+\s+){0,2}(?:announcement|post\b|notice))",
+                  r"angekündigt am|veröffentlicht am|anunci[oó] el|publicado el|sali[oó] el|annoncé le|publié le|"
+                  r"(?:comunic[oó]|inform[oó]|notific[oó])(?:\s+\w+){0,4}?\s+el|"
+                  r"(?:told|informed|notified|emailed|wrote to)(?:\s+\w+){0,3}?\s+on|"
+                  r"(?:annunciato|comunicato) il|"
+                  r"(?:announcement|forum post|notice|anuncio|annonce)\s*[(:])\W{0,3}$",
+        "after": r"^\W{0,3}(?:发布|公布|宣布|发出|発表|告知|(?:[\w-]+\s+){0,2}(?:announcement|post\b|notice)|"
+                 r"angekündigt|mitgeteilt|발표|공지)",
     },
 }
 # Words that make a date not the policy's (fee schedules, events, shipping cut-offs).
@@ -757,5 +767,7 @@ DATE_NOISE = (r"fee|fees|prime day|lightning deal|black friday|cyber monday|ship
 # Words near a date meaning the announcement itself ("the forum post came on 30 January").
 ANNOUNCE_WORDS = (r"announc\w*|forum|notice|posted|published|post\b|发布|公告|公布|宣布|発表|告知|angekündigt|"
                   r"mitteilung|ankündigung|comunicado|"
-                  r"veröffentlicht|anunci\w*|publicad\w*|annonc\w*|publi[ée]\w*|aviso oficial")
+                  r"veröffentlicht|anunci\w*|publicad\w*|annonc\w*|publi[ée]\w*|aviso oficial|"
+                  r"message|told|informed|notified|comunic\w*|inform[oó]|mitgeteilt|notific\w*|annunci\w*|"
+                  r"ogłos\w*|duyur\w*|공지|발표|أعلن\w*")
 
