@@ -15,6 +15,7 @@ import apprise
 
 from monitor.db import iso, transaction, utcnow
 from monitor.errors import ChannelError, NotFound
+from monitor.fetch import ForbiddenAddress, NetworkError, guard_address
 from monitor.store import dumps, insert, loads, page, row, rows
 
 PURPOSES = ("alerts", "sms", "email")
@@ -37,15 +38,38 @@ def masked_url(url: str) -> str:
     return plugin.url(privacy=True)
 
 
+# Plugins whose URL names the machine we connect to (webhooks, SMTP). Provider plugins (Twilio,
+# Vonage, SNS …) talk to their own fixed API hosts; their "host" part is an account or a number.
+_NETWORK_HOST_SCHEMES = frozenset({"json", "jsons", "form", "forms", "xml", "xmls",
+                                   "mailto", "mailtos"})
+
+
+def _guard(plugin, url: str) -> None:
+    """Refuse webhook and SMTP hosts that are link-local or cloud-metadata addresses (the same
+    guard as the monitor's fetcher); a host that does not resolve now is left to the send."""
+    if url.split("://", 1)[0].lower() not in _NETWORK_HOST_SCHEMES:
+        return
+    for host in {getattr(plugin, "host", None), getattr(plugin, "smtp_host", None)} - {None, ""}:
+        try:
+            guard_address(str(host), getattr(plugin, "port", None))
+        except ForbiddenAddress as exc:
+            raise ChannelError(f"channel refused: {exc}", field="url") from None
+        except NetworkError:
+            continue
+
+
 def validate_url(url: str) -> str:
-    """:raise ChannelError: Apprise does not understand the URL."""
+    """:raise ChannelError: Apprise does not understand the URL, or it points at a link-local or
+    cloud-metadata address."""
     url = (url or "").strip()
     if not url or "://" not in url:
         raise ChannelError("url must be an Apprise URL such as json://host/path or mailto://…",
                            field="url")
-    if apprise.Apprise.instantiate(url, suppress_exceptions=True) is None:
+    plugin = apprise.Apprise.instantiate(url, suppress_exceptions=True)
+    if plugin is None:
         raise ChannelError(f"Apprise does not support this URL ({url.split('://')[0]}://…)",
                            field="url")
+    _guard(plugin, url)
     return url
 
 
@@ -58,12 +82,17 @@ def _with_key(url: str, key: str | None) -> str:
 
 def send(url: str, title: str, body: str, *, key: str | None = None) -> SendResult:
     """Send one message through one Apprise URL; never raises for delivery failures."""
+    try:
+        validate_url(url)  # again at send time: a name may resolve elsewhere now
+    except ChannelError as exc:
+        return SendResult(False, str(exc))
     a = apprise.Apprise()
     if not a.add(_with_key(url, key)):
         return SendResult(False, "Apprise rejected the channel URL")
     with apprise.LogCapture(level=apprise.logging.WARNING) as log:
         try:
-            result = a.notify(title=title, body=body)
+            # plain text: announcement titles and facts must never become HTML in an email
+            result = a.notify(title=title, body=body, body_format=apprise.NotifyFormat.TEXT)
         except Exception as exc:  # a plugin bug must not stop the delivery loop
             return SendResult(False, f"{type(exc).__name__}: {exc}")
     if bool(result):

@@ -40,6 +40,10 @@ METADATA_HOSTS = frozenset({"metadata.google.internal", "metadata.goog", "metada
 _LINK_LOCAL_V4 = ipaddress.ip_network("169.254.0.0/16")
 _LINK_LOCAL_V6 = ipaddress.ip_network("fe80::/10")
 _AWS_METADATA_V6 = ipaddress.ip_address("fd00:ec2::254")
+# other clouds' fixed metadata / wire-server addresses outside 169.254.0.0/16
+_METADATA_V4 = frozenset({ipaddress.ip_address("100.100.100.200"),   # Alibaba
+                          ipaddress.ip_address("168.63.129.16")})     # Azure wire server
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 MAX_RETRY_AFTER = 7 * 24 * 3600
 
@@ -196,6 +200,37 @@ def looks_like_captcha(body: bytes, content_type: str = "") -> bool:
     return bool(_CAPTCHA_TITLE.search(head) or _CAPTCHA_MARKERS.search(head))
 
 
+def _forbidden(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    if isinstance(addr, ipaddress.IPv6Address):
+        if addr.ipv4_mapped:
+            addr = addr.ipv4_mapped
+        elif addr in _NAT64:
+            addr = ipaddress.IPv4Address(int(addr) & 0xFFFFFFFF)
+    if isinstance(addr, ipaddress.IPv4Address):
+        return addr in _LINK_LOCAL_V4 or addr in _METADATA_V4
+    return addr in _LINK_LOCAL_V6 or addr == _AWS_METADATA_V6
+
+
+def guard_address(host: str, port: int | None = None) -> None:
+    """Refuse a host that is, or resolves to, a link-local or cloud-metadata address (SSRF to the
+    machine's credentials). Loopback and private networks stay allowed: a self-hosted tool talks
+    to local feeds, SMTP servers and webhooks.
+
+    :raise ForbiddenAddress: :raise NetworkError: the host does not resolve.
+    """
+    host = (host or "").lower().rstrip(".").strip("[]")
+    if host in METADATA_HOSTS:
+        raise ForbiddenAddress(f"{host} is a cloud metadata host")
+    try:
+        infos = socket.getaddrinfo(host, port or 0, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise NetworkError(f"cannot resolve {host}: {exc}") from exc
+    for info in infos:
+        addr = ipaddress.ip_address(info[4][0].split("%")[0])
+        if _forbidden(addr):
+            raise ForbiddenAddress(f"{host} resolves to {addr}, a link-local/metadata address")
+
+
 def check_url(url: str, config: FetchConfig) -> tuple[str, int]:
     """Refuse schemes other than http(s) and metadata / link-local destinations.
 
@@ -213,22 +248,7 @@ def check_url(url: str, config: FetchConfig) -> tuple[str, int]:
     port = parts.port or (443 if scheme == "https" else 80)
     if config.allow_link_local:
         return host, port
-    if host in METADATA_HOSTS:
-        raise ForbiddenAddress(f"{host} is a cloud metadata host")
-    try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except socket.gaierror as exc:
-        raise NetworkError(f"cannot resolve {host}: {exc}") from exc
-    for info in infos:
-        addr = ipaddress.ip_address(info[4][0].split("%")[0])
-        if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped:
-            addr = addr.ipv4_mapped
-        if (
-            (isinstance(addr, ipaddress.IPv4Address) and addr in _LINK_LOCAL_V4)
-            or (isinstance(addr, ipaddress.IPv6Address)
-                and (addr in _LINK_LOCAL_V6 or addr == _AWS_METADATA_V6))
-        ):
-            raise ForbiddenAddress(f"{host} resolves to {addr}, a link-local/metadata address")
+    guard_address(host, port)
     return host, port
 
 

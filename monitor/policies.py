@@ -141,10 +141,23 @@ def process_pending(db, *, analyzer: Analyzer | None = None, hooks: Hooks | None
 def _members(db, policy_id: int) -> list[dict]:
     return rows(db, """
         SELECT i.id, i.title, i.url, i.published_at, i.fetched_at, i.analysis, i.source_id,
-               s.name AS source_name, s.official, s.user_id AS source_user_id, pi.added_at
+               s.name AS source_name, (s.official AND s.user_id IS NULL) AS official,
+               s.user_id AS source_user_id, pi.added_at
         FROM policy_items pi JOIN items i ON i.id = pi.item_id JOIN sources s ON s.id = i.source_id
         WHERE pi.policy_id = ?
-        ORDER BY s.official DESC, COALESCE(i.published_at, i.fetched_at), i.id""", [policy_id])
+        ORDER BY official DESC, COALESCE(i.published_at, i.fetched_at), i.id""", [policy_id])
+
+
+def scoped_story(db, item: dict) -> str:
+    """The policy key of an item. Items of a user's own source form that user's own policies:
+    a shared policy's title, link, dates and alerts come from shared sources only, so no user can
+    rewrite what others are told (and no user's private sources show in others' policies).
+    Only shared sources can be official (the operator's defaults); a user's "official" flag is
+    kept for display in their own list and ignored here."""
+    owner = db.execute("SELECT user_id FROM sources WHERE id = ?", [item["source_id"]]).fetchone()
+    if owner and owner[0] is not None:
+        return f"u{owner[0]}:{item['story']}"
+    return item["story"]
 
 
 def _merge_facts(members: list[dict]) -> tuple[dict, list[dict], bool]:
@@ -207,7 +220,7 @@ def merge_item(db, item: dict, result: dict, *, hooks: Hooks | None = None,
     number of alerts written).
     """
     now = now or iso(utcnow())
-    story = item["story"]
+    story = scoped_story(db, item)
     policy = row(db, "SELECT * FROM policies WHERE story = ?", [story])
     created = policy is None
     if created:

@@ -90,3 +90,23 @@ def test_source_api_validation(client, headers):
     r = client.post("/api/v1/sources", json={"name": "Feed", "kind": "feed", "url": "http://127.0.0.1:9/f",
                                              "interval": "2h"}, headers=headers)
     assert r.status_code == 201 and r.json["interval_s"] == 7200 and r.json["editable"]
+
+
+def test_a_users_own_source_cannot_rewrite_a_shared_policy(client, make_user, app):
+    """A private source marked "official" reporting the same story must not change the title,
+    link, dates or alerts other users get, nor show up in their policies."""
+    attacker, h_attacker = make_user("attacker")
+    _, h_victim = make_user("victim")
+    _feed_item(app, user_id=None)  # the shared report
+    shared = client.get("/api/v1/policies", headers=h_victim).json["items"][0]
+    _feed_item(app, user_id=attacker.id,
+               title="URGENT: re-verify your emergency contact now or lose your account")
+    victim_policies = client.get("/api/v1/policies", headers=h_victim).json["items"]
+    assert [p["id"] for p in victim_policies] == [shared["id"]]
+    again = client.get(f"/api/v1/policies/{shared['id']}", headers=h_victim).json
+    assert again["title"] == shared["title"] and again["dates"] == shared["dates"]
+    assert {s["name"] for s in again["sources"]} == {"Test forum"} and len(again["sources"]) == 1
+    victim_alerts = client.get("/api/v1/alerts?state=all", headers=h_victim).json["items"]
+    assert len(victim_alerts) == 1 and "URGENT" not in victim_alerts[0]["body"]
+    own = client.get("/api/v1/policies", headers=h_attacker).json["items"]
+    assert any("URGENT" in p["title"] for p in own)  # the attacker's report is their own policy

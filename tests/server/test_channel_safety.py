@@ -1,0 +1,44 @@
+"""Channels: alert text is sent as plain text (never HTML) and webhook/SMTP hosts on link-local
+or cloud-metadata addresses are refused, when added and when sending."""
+from __future__ import annotations
+
+import pytest
+
+from monitor import channels
+from verification_fixtures import smtp  # noqa: F401  (fixture: a real SMTP server on loopback)
+
+
+def test_email_alert_is_plain_text_and_markup_stays_text(smtp):  # noqa: F811
+    url = f"mailto://127.0.0.1:{smtp.port}?from=sellerguard@example.com&secure=no&to=ops@shop-mx.com"
+    hostile = 'Verify now <a href="https://phish.example/login">Seller Central</a><img src="https://t.example/p.gif">'
+    result = channels.send(url, "New policy", hostile)
+    assert result.ok, result.error
+    message = smtp.messages[-1]
+    html_parts = [p for p in message.walk() if p.get_content_type() == "text/html"]
+    for part in html_parts:  # if a client gets an HTML part, the markup is escaped in it
+        assert "<a href" not in part.get_content() and "<img" not in part.get_content()
+    assert "<a href=\"https://phish.example/login\">" in smtp.text()  # shown as text, verbatim
+
+
+@pytest.mark.parametrize("url", [
+    "json://169.254.169.254/latest/meta-data/iam",
+    "form://[fd00:ec2::254]/x",
+    "xml://100.100.100.200/latest",
+    "jsons://metadata.google.internal/computeMetadata/v1",
+    "mailto://u:p@shop.example?smtp=169.254.169.254&to=a@shop.example",
+])
+def test_metadata_hosts_are_refused(url):
+    with pytest.raises(channels.ChannelError):
+        channels.validate_url(url)
+    assert not channels.send(url, "t", "b").ok
+
+
+@pytest.mark.parametrize("url", ["json://127.0.0.1:9/hook", "twilio://AC123:tok@+15551234567"])
+def test_loopback_webhooks_and_providers_are_allowed(url):
+    assert channels.validate_url(url) == url
+
+
+def test_api_refuses_a_metadata_channel(client, headers):
+    r = client.post("/api/v1/channels", json={"name": "x", "url": "json://169.254.169.254/x",
+                                              "purposes": ["alerts"]}, headers=headers)
+    assert r.status_code == 422 and r.content_type == "application/problem+json"
