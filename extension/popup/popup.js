@@ -2,7 +2,7 @@
 // the open alerts with their facts, links into the manage page and to Seller Central. It shows
 // the worker's cached answer at once and asks for a fresh one.
 import { h, replace } from "../lib/dom.js";
-import { localizePage, t, when } from "../lib/i18n.js";
+import { day, localizePage, t, when } from "../lib/i18n.js";
 import { amazonStatus, factRows, kindLabel, localStatus, nextStepText, roleLabel } from "../lib/status-words.js";
 
 const manageUrl = (hash) => chrome.runtime.getURL(`manage/manage.html#${hash}`);
@@ -19,7 +19,7 @@ function contactItem(contact) {
       `${t("hereLabel")}: `, h("span", { class: statusClass(contact.local_status === "verified") }, localStatus(contact.local_status)),
       " · ",
       `${t("amazonLabel")}: `, h("span", { class: statusClass(amazon === "verified") }, amazonStatus(contact.amazon_status))),
-    contact.on_hold_until ? h("div", { class: "warn" }, t("onHoldUntil", contact.on_hold_until)) : null,
+    contact.on_hold_until ? h("div", { class: "warn" }, t("onHoldUntil", day(contact.on_hold_until))) : null,
     (contact.warnings || []).filter((w) => w.severity !== "info").map((w) => h("div", { class: w.severity === "error" ? "bad" : "warn" }, w.message)),
     contact.next_step && contact.next_step.code !== "done" ? h("div", { class: "step" }, `${t("nextStep")}: `, nextStepText(contact.next_step)) : null,
   );

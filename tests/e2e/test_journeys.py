@@ -209,3 +209,51 @@ def test_new_seller_pairs_adds_an_account_and_verifies_a_mobile(browser, server,
     landline.get_by_role("button", name="Delete").click()
     manage.locator(f"#account-{account_id} tbody tr", has_text="+49 30").wait_for(state="detached")
     assert expect_badge(browser, server, user) == "2"
+
+
+# ---------------------------------------------------------------- 2. hold
+
+
+def account_by_cli(server, user, name: str, markets: list[str], contacts: list[tuple[str, str]]) -> tuple[str, list[int]]:
+    """Set-up that is not under test here: an account and its emergency contacts through the CLI."""
+    args = ["accounts", "add", name, "--user", user, "--json"]
+    for m in markets:
+        args += ["-m", m]
+    account = server.cli(*args, json_out=True)
+    ids = [server.cli("contacts", "add", str(account["id"]), kind, value, "--user", user, "--json", json_out=True)["id"]
+           for kind, value in contacts]
+    return str(account["id"]), ids
+
+
+def test_a_contact_goes_on_hold_and_comes_back(browser, server, user):
+    account_id, (phone_id, _email_id) = account_by_cli(server, user, "Hold DE", ["DE"], [("phone", MOBILE), ("email", "hold@acme-eu.example")])
+    manage = pair_in_manage_page(browser, server, user)
+    row = contact_row(manage, account_id, "+49 15")
+    assert expect_badge(browser, server, user) == "2"
+
+    until = (date.today() + timedelta(days=21)).isoformat()
+    manage.fill(f"#hold-{phone_id}", until)
+    row.get_by_role("button", name="Put on hold").click()
+    held = manage.locator(f"#contact-{phone_id} .warn", has_text="On hold until")
+    held.wait_for()
+    # A date for people ("Dec 17, 2026" in English), not the API's ISO string.
+    assert until not in held.inner_text() and str(int(until[8:])) in held.inner_text()
+    assert server_status(server, user)["accounts"][0]["contacts"][0]["on_hold_until"] == until
+    # A contact on hold is not a step to do now.
+    assert expect_badge(browser, server, user) == "1"
+    browser.shot(manage, "journey-manage-hold")
+
+    popup = open_popup(browser)
+    item = popup.locator("li.contact", has_text="+49 15")
+    item.wait_for()
+    popup.wait_for_function("() => [...document.querySelectorAll('li.contact .warn')].some(e => e.textContent.startsWith('On hold until'))")
+    assert item.locator(".warn").inner_text() == held.inner_text(), "popup and manage page show the hold alike"
+    browser.shot(popup, "journey-popup-hold")
+
+    # Lift it: the contact is back to its step, and the badge counts it again.
+    manage.locator(f"#contact-{phone_id}").get_by_role("button", name="End hold").click()
+    manage.locator(f"#contact-{phone_id} .warn", has_text="On hold until").wait_for(state="detached")
+    assert server_status(server, user)["accounts"][0]["contacts"][0]["on_hold_until"] is None
+    assert expect_badge(browser, server, user) == "2"
+    popup.wait_for_function("() => ![...document.querySelectorAll('li.contact .warn')].some(e => e.textContent.startsWith('On hold'))")
+    assert "Send yourself a test code by SMS" in popup.locator("li.contact", has_text="+49 15").inner_text()
