@@ -9,9 +9,12 @@ from flask_limiter.util import get_remote_address
 
 
 def token_or_ip() -> str:
-    """The caller's key: a hash of its bearer token, else its address."""
+    """The caller's key: its token when the token is valid, else its address (made-up tokens
+    must not each get a fresh allowance)."""
+    from server.auth_http import bearer_user
+
     header = request.headers.get("Authorization", "")
-    if header.lower().startswith("bearer "):
+    if header.lower().startswith("bearer ") and bearer_user() is not None:
         return "tok:" + hashlib.sha256(header[7:].strip().encode()).hexdigest()[:32]
     return "ip:" + (get_remote_address() or "unknown")
 

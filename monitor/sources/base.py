@@ -183,9 +183,14 @@ def validate_source(data: dict, *, partial: bool = False, current: dict | None =
     kind = str(merged.get("kind") or "").strip().lower()
     cls = kind_class(kind)
     url = str(merged.get("url") or "").strip()
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise SourceConfigError(f"url must be an http(s) URL, got {url!r}", field="url")
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
+        valid = parts.scheme in ("http", "https") and bool(parts.hostname) and len(url) <= 2000
+    except ValueError:  # "http://[::1/", "http://host:99999/"
+        valid = False
+    if not valid:
+        raise SourceConfigError(f"url must be an http(s) URL, got {url[:200]!r}", field="url")
     language = merged.get("language")
     if language in ("", None):
         language = None

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from apiflask import Schema
-from apiflask.fields import Boolean, Date, Dict, Float, Integer, List, Nested, String
+from apiflask.fields import Boolean, Date, Dict, Integer, List, Nested, String
 from apiflask.validators import Length, OneOf, Range, Regexp
 
 MARKETPLACE = Regexp(r"^[A-Za-z]{2}$", error="Use a two-letter marketplace code such as DE.")
@@ -145,11 +145,9 @@ class EventOut(Schema):
 
 class EventQuery(PageQuery):
     subject_type = String(validate=OneOf(["account", "contact", "verification", "user", "policy", "alert", "source", "channel"]))
-    subject_id = Integer(validate=Range(min=1))
+    subject_id = Integer(validate=Range(min=1, max=2**63 - 1))
 
 
 AccountPage = page_of(AccountOut, "AccountPage")
 ContactPage = page_of(ContactOut, "ContactPage")
 EventPage = page_of(EventOut, "EventPage")
-
-__all__ = ["Float"]

@@ -15,6 +15,7 @@ from datetime import date
 import sqlite_utils
 
 from monitor import marketplaces as mp
+from monitor.db import utcnow
 from server.services.masking import mask
 
 # which contacts a policy about each contact type concerns
@@ -70,7 +71,7 @@ def _reasons(contact: dict, markets: set[str] | None, today: date) -> list[str]:
 
 def affected(db: sqlite_utils.Database, user_id: int, policy: dict, today: date | None = None) -> list[dict]:
     """``[{account_id, account_name, contact_id, reason}]`` for one user and one policy."""
-    today = today or date.today()
+    today = today or utcnow().date()
     facts = policy.get("facts") or {}
     markets = policy_marketplaces(db, policy)
     types = facts.get("contact_types") or ["contact_details"]

@@ -34,6 +34,7 @@ import json
 import math
 import re
 import secrets
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -158,7 +159,8 @@ def hash_link(secret: bytes, token: str) -> str:
 
 
 def normalise_code(code: str) -> str:
-    return re.sub(r"[\s\-]", "", code or "")
+    """Spaces and dashes dropped; full-width digits (a Japanese or Chinese IME) become ASCII."""
+    return re.sub(r"[\s\-]", "", unicodedata.normalize("NFKC", code or ""))
 
 
 # --- reading -------------------------------------------------------------------------------------
@@ -506,7 +508,7 @@ def check(db, settings: Settings, user_id: int, verification_id: int, code: str,
                                verification_status="canceled")
         else:
             _check_failure_cap(db, settings, user_id, v["destination"], now)
-            if not re.fullmatch(r"\d{%d}" % CODE_LENGTH, code):
+            if not re.fullmatch(r"[0-9]{%d}" % CODE_LENGTH, code):
                 raise ValidationFailed(errors={"code": [f"Enter the {CODE_LENGTH}-digit code."]})
             expected = v["code_hash"] or ""
             given = hash_code(settings.secret, v["id"], code)

@@ -89,3 +89,12 @@ def test_openapi_document(client):
 def test_no_cors_headers(client, headers):
     r = client.get("/api/v1/accounts", headers={**headers, "Origin": "https://evil.example"})
     assert not any(h.lower().startswith("access-control-") for h in r.headers.keys())
+
+
+@pytest.mark.parametrize("method,url,body", [
+    ("get", "/api/v1/events?subject_id=99999999999999999999", None),
+    ("post", "/api/v1/sources", {"name": "x", "kind": "feed", "url": "http://[::1/"}),
+    ("post", "/api/v1/sources", {"name": "x", "kind": "feed", "url": "http://127.0.0.1:99999/feed"}),
+], ids=["huge-subject-id", "broken-ipv6-url", "port-out-of-range"])
+def test_found_by_review_are_422_not_500(client, headers, method, url, body):
+    assert_problem(getattr(client, method)(url, json=body, headers=headers), 422, "validation-failed")

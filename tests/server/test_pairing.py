@@ -61,3 +61,13 @@ def test_code_ttl(app):
         _, expires = auth.create_pairing_code(db, app.config["SECRET"], user, ttl_minutes=10)
         from monitor.db import utcnow
         assert timedelta(minutes=9) < expires - utcnow() <= timedelta(minutes=10)
+
+
+def test_made_up_tokens_share_the_address_limit(tmp_path):
+    from server import create_app
+
+    app = create_app({"HOME": tmp_path, "OFFLINE": True, "API_RATE_LIMIT": "3 per minute"})
+    client = app.test_client()
+    statuses = [client.get("/api/v1/accounts", headers={"Authorization": f"Bearer sg_fake{i}"}).status_code
+                for i in range(5)]
+    assert statuses[:3] == [401] * 3 and statuses[3:] == [429, 429]
