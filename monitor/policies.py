@@ -341,7 +341,7 @@ def _public(db, p: dict, user_id: int | None) -> dict:
                         "title": m["title"], "url": m["url"], "published_at": m["published_at"],
                         "added_at": m["added_at"]})
     return {
-        "id": p["id"], "story": p["story"], "title": p["title"], "url": p["url"],
+        "id": p["id"], "label": LABEL, "story": p["story"], "title": p["title"], "url": p["url"],
         "official": bool(p["official"]), "marketplace": p["marketplace"],
         "facts": loads(p["facts"], {}), "dates": loads(p["dates"], []),
         "retroactive": bool(p["retroactive"]), "score": p["score"],

@@ -23,7 +23,7 @@ export async function notifyNew(alerts) {
       title: String(alert.title || t("alertUntitled")).slice(0, 200),
       message: String(message).slice(0, 400),
       contextMessage: "SellerGuard",
-      priority: alert.kind === "source_health" ? 0 : 2,
+      priority: String(alert.kind || "").startsWith("source_") ? 0 : 2,
     });
     seen.add(String(alert.id));
   }

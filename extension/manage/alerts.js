@@ -21,7 +21,7 @@ function alertItem(alert, refresh) {
         : h("span", { class: "muted" }, t("acknowledgedAt", when(alert.acked_at)))),
     alert.body ? h("p", {}, alert.body) : null,
     (alert.deliveries || []).length
-      ? h("p", { class: "muted" }, `${t("deliveries")}: `, alert.deliveries.map((d) => `${d.channel_id}: ${d.status}${d.last_error ? ` (${d.last_error})` : ""}`).join("; "))
+      ? h("p", { class: "muted" }, `${t("deliveries")}: `, alert.deliveries.map((d) => `${d.channel || d.channel_id}: ${d.status}${d.last_error ? ` (${d.last_error})` : ""}`).join("; "))
       : null);
 }
 

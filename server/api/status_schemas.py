@@ -154,7 +154,7 @@ class PolicySource(Schema):
     item_id = Integer(required=True)
     title = String(allow_none=True)
     url = String(allow_none=True)
-    published_at = String(allow_none=True)
+    published = String(allow_none=True, attribute="published_at")
     added_at = String(allow_none=True)
 
 
@@ -167,6 +167,7 @@ class Affected(Schema):
 
 class PolicyOut(Schema):
     id = Integer(required=True)
+    label = String(required=True)
     story = String(required=True)
     title = String(allow_none=True)
     url = String(allow_none=True)
@@ -186,7 +187,7 @@ class PolicyOut(Schema):
 class Delivery(Schema):
     channel_id = Integer(allow_none=True)
     channel = String(allow_none=True)
-    state = String(required=True)
+    status = String(required=True, attribute="state")  # pending | delivered | failed
     attempts = Integer(required=True)
     last_error = String(allow_none=True)
     next_attempt_at = String(allow_none=True)
@@ -214,5 +215,3 @@ class AlertQuery(PageQuery):
 SourcePage = page_of(SourceOut, "SourcePage")
 PolicyPage = page_of(PolicyOut, "PolicyPage")
 AlertPage = page_of(AlertOut, "AlertPage")
-
-__all__ = ["Range"]

@@ -45,6 +45,8 @@ def test_policy_alert_names_affected_accounts(client, make_user, app):
     assert any("US shop" in line and "toll free" in line for line in alerts[0]["impact"])
     policy_id = alerts[0]["policy_id"]
     policy = client.get(f"/api/v1/policies/{policy_id}", headers=h).json
+    assert policy["label"] == "contact_verification"
+    assert policy["sources"][0]["published"] == "2025-01-30T10:00:00Z"  # API-SHAPES field names
     reasons = {(a["account_name"], a["reason"]) for a in policy["affected"]}
     assert any(name == "US shop" and "no emergency email" in reason for name, reason in reasons)
     assert all(name != "JP shop" for name, _ in reasons)  # the policy is about US
