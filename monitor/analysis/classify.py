@@ -234,8 +234,7 @@ def classify(doc: Doc, dates: DateFacts) -> Decision:
         # a non-seller service named only away from the requirement ("AWS revenue rose 19%" in an
         # earnings story whose one paragraph reports a requirement for sellers) is not its subject
         ns_sents = {h.sent for h in doc.hits.get("trap_nonseller", ())}
-        near_core = {j for i in cv_core for j in (i - 1, i, i + 1)}
-        if not ns_sents & near_core and any("seller" in bs[i] for i in cv_core):
+        if not ns_sents & set(cv_core) and any("seller" in bs[i] for i in cv_core):
             ns *= 0.15
     if ns:
         traps.append(("portal that is not a seller marketplace", ns, 5.5, _mention(doc, "trap_nonseller")))

@@ -39,6 +39,10 @@ _PATH_RE = re.compile(
     r"(?:\s*(?:>|→|»|-)\s*[「]?[\w\u00c0-\u024f\u4e00-\u9fff\u3040-\u30ff][\w\u00c0-\u024f '\u4e00-\u9fff\u3040-\u30ff」]{1,40}){1,4})")
 
 
+MAX_DATE_MENTIONS = 200
+SENTENCE_WINDOW = 400
+
+
 @dataclass
 class PolicyDate:
     role: str
@@ -71,6 +75,8 @@ def policy_dates(doc: Doc) -> DateFacts:
             except ValueError:
                 pass
     for k, (dm, si) in enumerate(zip(doc.dates, doc.date_sent)):
+        if k >= MAX_DATE_MENTIONS:
+            break  # a text with hundreds of dates is a table or an attack, not an announcement
         if k in doc.dateline:
             continue
         if dm.part == "header":
@@ -79,6 +85,8 @@ def policy_dates(doc: Doc) -> DateFacts:
             continue
         sent_concepts = doc.by_sent[si]
         s_start, s_end = doc.sents[si]
+        # a "sentence" of thousands of characters (text without punctuation) is read around the date
+        s_start, s_end = max(s_start, dm.start - SENTENCE_WINDOW), min(s_end, dm.end + SENTENCE_WINDOW)
         sentence = doc.full[s_start:s_end]
         prev = doc.by_sent[si - 1] if si > 0 else set()
         if not (sent_concepts & _POLICY_CONCEPTS or prev & {"emergency_contact", "two_step"}

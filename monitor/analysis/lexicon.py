@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-LATIN_LANGS = ("en", "de", "es", "fr")
+LATIN_LANGS = ("en", "de", "es", "fr", "it", "pl", "tr")
 CJK_LANGS = ("zh", "ja")
 LANGS = LATIN_LANGS + CJK_LANGS
 
@@ -479,6 +479,188 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     },
 }
 
+# ---------------------------------------------------------------------------------------------
+# Further languages: Italian, Polish, Turkish (Latin script, word-bounded), Korean and Arabic
+# (matched as they are).  Fewer words than the six main languages: the core concepts, the
+# other-verification topics and the commonest traps.  Merged into CONCEPTS below.
+# ---------------------------------------------------------------------------------------------
+_AR = r"(?<![\u0621-\u064a])"  # Arabic has no \b we can use: not preceded by an Arabic letter
+EXTRA_CONCEPTS: dict[str, dict[str, list[str]]] = {
+    "emergency_contact": {
+        "it": [r"contatt[oi] di emergenza", r"numero di emergenza"],
+        "pl": [r"kontakt\w* awaryjn\w*", r"kontaktu awaryjnego"],
+        "tr": [r"acil (?:durum )?(?:iletişim|irtibat)\w*", r"acil durum kişisi\w*"],
+        "ko": [r"긴급 ?연락처", r"비상 ?연락처"],
+        "ar": [r"جهة (?:ال)?اتصال[^.،\n]{0,20}?(?:ال)?طوارئ", r"رقم الطوارئ"],
+    },
+    "two_step": {
+        "it": [r"verifica in due (?:passaggi|fasi|step)", r"autenticazione a due fattori", r"doppia autenticazione"],
+        "pl": [r"weryfikacj\w* dwuetapow\w*", r"uwierzytelniani\w* dwuskładnikow\w*", r"logowani\w* dwuetapow\w*"],
+        "tr": [r"iki (?:adımlı|aşamalı|faktörlü) (?:kimlik )?doğrulama\w*"],
+        "ko": [r"2단계 ?인증", r"이중 ?인증", r"2차 ?인증", r"2중 ?인증"],
+        "ar": [r"التحقق بخطوتين", r"المصادقة الثنائية", r"التحقق الثنائي", r"المصادقة (?:متعددة|ثنائية) العوامل"],
+    },
+    "phone": {
+        "it": [r"numer[oi] di (?:telefono|cellulare)", r"telefono", r"cellulare"],
+        "pl": [r"numer\w* telefon\w*", r"telefon\w*", r"komórk\w*"],
+        "tr": [r"cep telefon\w*", r"telefon numara\w*", r"telefon\w*", r"gsm"],
+        "ko": [r"휴대폰", r"휴대전화", r"전화번호", r"핸드폰"],
+        "ar": [r"رقم (?:ال)?(?:هاتف|جوال|موبايل)", _AR + r"(?:ال)?هاتف", _AR + r"(?:ال)?جوال", _AR + r"(?:ال)?موبايل",
+               _AR + r"(?:ال)?محمول"],
+    },
+    "email": {
+        "it": [r"indirizz\w* e-?mail", r"e-?mail", r"posta elettronica"],
+        "pl": [r"adres\w* e-?mail", r"e-?mail(?:a|em|u|e|i|om|ami|ach)?", r"poczt\w* elektroniczn\w*"],
+        "tr": [r"e-?posta\w*", r"e-?mail(?:ler\w*|ini\w*|in)?"],
+        "ko": [r"이메일", r"메일 ?주소", r"전자우편"],
+        "ar": [r"البريد (?:ال)?(?:إ|ا)لكتروني", r"الإيميل", r"والإيميل"],
+    },
+    "contact_details": {
+        "it": [r"dati di contatto", r"recapiti", r"informazioni di contatto"],
+        "pl": [r"dan\w* kontaktow\w*"],
+        "tr": [r"iletişim bilgi\w*"],
+        "ko": [r"연락처", r"담당자 ?정보"],
+        "ar": [r"معلومات الاتصال", r"بيانات الاتصال"],
+    },
+    "notif_prefs": {
+        "it": [r"preferenze di notifica", r"impostazioni (?:di|delle) notifiche?"],
+        "pl": [r"ustawieni\w* powiadomień"],
+        "tr": [r"bildirim (?:tercihleri|ayarları)"],
+        "ko": [r"알림 ?설정"],
+        "ar": [r"تفضيلات الإشعارات", r"إعدادات الإشعارات"],
+    },
+    "verify": {
+        "it": [r"verific\w*", r"conferm\w*", r"convalid\w*"],
+        "pl": [r"weryfik\w*", r"zweryfik\w*", r"potwierdz\w*", r"potwierdź\w*"],
+        "tr": [r"doğrula\w*", r"onayla\w*", r"teyit\w*"],
+        "ko": [r"인증", r"확인", r"검증"],
+        "ar": [r"التحقق", r"تحقق", r"بالتحقق", r"تأكيد", r"توثيق"],
+    },
+    "otp": {
+        "it": [r"codic[ei] (?:di verifica|monouso|otp|via sms|sms|ricevut\w*)", r"password monouso", r"(?:un|il) codice"],
+        "pl": [r"kod\w* (?:weryfikacyjn\w*|sms\w*|jednorazow\w*|z sms\w*|z aplikacji)", r"(?:kodem|kod) wysłan\w*"],
+        "tr": [r"(?:tek kullanımlık|doğrulama|onay|sms) (?:kodu?|şifre\w*)\w*", r"tek kullanımlık"],
+        "ko": [r"인증번호", r"인증 ?코드", r"일회용 ?비밀번호"],
+        "ar": [r"رمز (?:التحقق|لمرة واحدة)", r"كلمة (?:مرور|سر) لمرة واحدة", r"عبر رمز"],
+    },
+    "sms": {
+        "it": [r"sms"], "pl": [r"sms\w*"], "tr": [r"sms"],
+        "ko": [r"문자"],
+        "ar": [r"رسالة نصية", r"رسالة قصيرة", r"رسائل نصية"],
+    },
+    "require": {
+        "it": [r"obbligatori\w*", r"deve", r"devono", r"dovranno", r"dovrà", r"richied\w*", r"chied\w*", r"è necessario"],
+        "pl": [r"obowiązk\w*", r"musi", r"muszą", r"wymaga\w*", r"wymóg", r"należy", r"będzie wymaga\w*"],
+        "tr": [r"zorunlu\w*", r"zorunda", r"gerekiyor", r"gerekli", r"istiyor", r"isteyecek", r"istedi", r"mecburi"],
+        "ko": [r"의무", r"필수", r"해야", r"하여야", r"요구", r"요청"],
+        "ar": [r"إلزامي\w*", r"إجباري\w*", r"اجباري\w*", r"يجب", r"يتعين", r"سيتعين", r"مطالبة", r"تطلب", r"يطلب", r"طلبت", r"ملزم"],
+    },
+    "event": {
+        "it": [r"a partire dal", r"dal(?= \d)", r"da oggi", r"nuov[aoie] (?:regol|obblig|requisit|verific)\w*", r"annunciat\w*",
+               r"stanno ricevendo", r"entra in vigore", r"introduc\w*"],
+        "pl": [r"od(?= (?:dnia )?\d)", r"wprowadz\w*", r"now\w* (?:wymog|wymóg|zasad|obowiąz)\w*", r"ogłosił\w*",
+               r"zacznie", r"rozpoczn\w*", r"od teraz"],
+        "tr": [r"itibaren", r"itibarıyla", r"başlıyor", r"başladı", r"yeni (?:kural|zorunluluk|düzenleme)\w*", r"duyurdu",
+               r"oluyor"],
+        "ko": [r"부터", r"시행", r"도입", r"공지", r"새로운", r"의무화"],
+        "ar": [r"اعتبار[اًا]*", r"ابتداء[ًا]*", r"بدأت", r"أعلنت", r"منذ", r"بقى"],
+    },
+    "seller": {
+        "it": [r"venditor\w*", r"commercianti", r"negozi"],
+        "pl": [r"sprzedawc\w*", r"sprzedając\w*", r"kont\w* firmow\w*"],
+        "tr": [r"satıcı\w*", r"mağaza\w*"],
+        "ko": [r"판매자", r"셀러", r"입점"],
+        "ar": [r"البائع\w*", r"بائع\w*", r"لبائعي", r"التجار", r"لوحة البائع"],
+    },
+    "consequence": {
+        "it": [r"sospes\w*", r"bloccat\w*", r"disattivat\w*", r"non riceve\w*", r"smetteranno"],
+        "pl": [r"zablokow\w*", r"zawiesz\w*", r"wstrzyma\w*"],
+        "tr": [r"askıya\w*", r"engellen\w*", r"kapatıl\w*", r"bekletil\w*", r"yükleyemeyecek"],
+        "ko": [r"보류", r"정지", r"제한", r"차단"],
+        "ar": [r"تعليق", r"إيقاف", r"تجميد", r"حظر", r"هتتوقف", r"ستتوقف"],
+    },
+    "buyer": {
+        "it": [r"acquirent\w*", r"clienti"],
+        "pl": [r"kupując\w*", r"klient\w*"],
+        "tr": [r"alıcı\w*", r"müşteri\w*"],
+        "ko": [r"구매자", r"고객", r"회원"],
+        "ar": [r"المشترين", r"المشتري", r"العملاء", r"المتسوقين"],
+    },
+    "ov_identity": {
+        "it": [r"identità", r"documento d'identità", r"carta d'identità", r"passaporto", r"selfie", r"data di nascita"],
+        "pl": [r"tożsamoś\w*", r"dowod\w* osobist\w*", r"paszport\w*"],
+        "tr": [r"kimlik (?:kartı|belgesi)\w*", r"nüfus cüzdanı", r"pasaport\w*"],
+        "ko": [r"신분증", r"여권"],
+        "ar": [r"الهوية", r"جواز السفر", r"بطاقة الهوية"],
+    },
+    "ov_address": {
+        "it": [r"indirizzo (?:aziendale|della sede|postale)", r"cartolin\w*"],
+        "pl": [r"adres\w* (?:firmy|siedziby|zamieszkania|działalności)", r"pocztówk\w*"],
+        "tr": [r"adres doğrulama", r"işletme adres\w*"],
+        "ko": [r"사업장 ?주소", r"주소 ?확인"],
+        "ar": [r"عنوان (?:النشاط|الشركة)", r"التحقق من العنوان"],
+    },
+    "ov_bank": {
+        "it": [r"conto bancario", r"coordinate bancarie", r"iban"],
+        "pl": [r"kont\w* bankow\w*", r"rachun\w* bankow\w*", r"przelew\w* weryfikacyjn\w*"],
+        "tr": [r"banka hesab\w*", r"iban"],
+        "ko": [r"통장", r"계좌"],
+        "ar": [r"الحساب البنكي", r"الحساب المصرفي", r"آيبان"],
+    },
+    "ov_tax": {
+        "it": [r"codice fiscale", r"partita iva", r"dati fiscali", r"fiscal\w*", r"dac7"],
+        "pl": [r"nip", r"podatk\w*", r"podatkow\w*", r"dac7"],
+        "tr": [r"vergi\w*"],
+        "ko": [r"세금", r"사업자등록번호", r"부가세"],
+        "ar": [r"الضريب\w*", r"التسجيل الضريبي"],
+    },
+    "ov_kyc": {
+        "it": [r"visura camerale", r"documenti aziendali", r"kyc"],
+        "pl": [r"krs", r"dokument\w* firmow\w*", r"kyc"],
+        "tr": [r"imza sirküler\w*", r"ticaret sicil\w*"],
+        "ko": [r"사업자 ?등록증", r"서류"],
+        "ar": [r"الرخصة التجارية", r"السجل التجاري", r"المستندات"],
+    },
+    "trap_phishing": {
+        "it": [r"truff\w*", r"phishing", r"e-?mail fals\w*"],
+        "pl": [r"oszust\w*", r"phishing\w*", r"wyłudz\w*"],
+        "tr": [r"dolandırıc\w*", r"oltalama", r"sahte (?:e-?posta|mesaj|sms)\w*"],
+        "ko": [r"피싱", r"사기", r"스미싱"],
+        "ar": [r"احتيال", r"تصيد", r"رسائل مزيفة"],
+    },
+    "trap_optional": {
+        "it": [r"facoltativ\w*", r"opzional\w*", r"possono (?:ora )?attivare"],
+        "pl": [r"opcjonaln\w*", r"dobrowoln\w*"],
+        "tr": [r"isteğe bağlı", r"opsiyonel"],
+        "ko": [r"선택 ?사항", r"선택적"],
+        "ar": [r"اختياري\w*"],
+    },
+    "trap_other_topic": {
+        "it": [r"commission\w*", r"tariff\w*", r"resi", r"spedizion\w*", r"scorte", r"black friday", r"offerte lampo"],
+        "pl": [r"prowizj\w*", r"opłat\w*", r"zwrot\w*", r"dostaw\w*"],
+        "tr": [r"komisyon\w*", r"ücret\w*", r"iade\w*", r"kargo\w*"],
+        "ko": [r"수수료", r"반품", r"배송"],
+        "ar": [r"الرسوم", r"العمولة", r"التوصيل", r"الشحن"],
+    },
+    "help_page": {
+        "it": [r"come (?:fare|modificare|cambiare|aggiornare)", r"guida", r"passo dopo passo"],
+        "pl": [r"jak (?:zmienić|dodać|zaktualizować)", r"poradnik", r"krok po kroku"],
+        "tr": [r"nasıl", r"rehber\w*", r"adım adım"],
+        "ko": [r"방법", r"하는 법"],
+        "ar": [r"كيفية", r"دليل", r"خطوة بخطوة"],
+    },
+    "trap_nonseller": {
+        "it": [r"affiliazione", r"sviluppatori"],
+        "pl": [r"program\w* partnersk\w*", r"deweloper\w*"],
+        "tr": [r"satış ortaklığı", r"geliştirici\w*"],
+        "ko": [r"제휴", r"개발자"],
+        "ar": [r"التسويق بالعمولة", r"المطورين"],
+    },
+}
+for _concept, _by_lang in EXTRA_CONCEPTS.items():
+    for _lang, _frags in _by_lang.items():
+        CONCEPTS[_concept].setdefault(_lang, []).extend(_frags)
+
 # Strong obligation words (a subset of "require"): an optional feature is not optional when these
 # stand next to it.
 MANDATORY = re.compile(
@@ -488,7 +670,7 @@ MANDATORY = re.compile(
 # Platforms: canonical key -> (display name, patterns).  Amazon is the default platform the
 # product is about; the others get a note.
 PLATFORMS: dict[str, tuple[str, list[str]]] = {
-    "amazon": ("Amazon", [r"amazon", r"亚马逊", r"亞馬遜", r"アマゾン", r"seller central", r"卖家中心", r"セラーセントラル",
+    "amazon": ("Amazon", [r"amazon", r"亚马逊", r"亞馬遜", r"アマゾン", r"아마존", r"أمازون", r"امازون", r"seller central", r"卖家中心", r"セラーセントラル",
                           r"\bfba\b", r"\becn\b"]),
     "ebay": ("eBay", [r"\bebay\b", r"易贝", r"亿贝"]),
     "etsy": ("Etsy", [r"\betsy\b"]),
@@ -511,10 +693,14 @@ PLATFORMS: dict[str, tuple[str, list[str]]] = {
     "lazada": ("Lazada", [r"lazada"]),
     "shopify": ("Shopify", [r"shopify"]),
     "wish": ("Wish", [r"\bwish\.com\b"]),
-    "bol": ("bol.com", [r"\bbol\.com\b"]),
+    "bol": ("bol.com", [r"\bbol\.com\b", r"\b(?-i:Bol)\b", r"\bbol(?= partner)"]),
     "flipkart": ("Flipkart", [r"flipkart"]),
-    "coupang": ("Coupang", [r"coupang"]),
-    "noon": ("noon", [r"\bnoon\.com\b"]),
+    "coupang": ("Coupang", [r"coupang", r"쿠팡", r"酷澎"]),
+    "noon": ("noon", [r"\bnoon\.com\b", r"\bmarketplace noon\b",
+                      r"\bnoon(?= (?:seller|sellers|marketplace|will|has|makes|requires|asks|told|is asking))",
+                      r"(?<![\u0621-\u064a])[وبل]?نون(?![\u0621-\u064a])"]),
+    "trendyol": ("Trendyol", [r"trendyol"]),
+    "hepsiburada": ("Hepsiburada", [r"hepsiburada"]),
     "fnac": ("Fnac", [r"\bfnac\b"]),
     "wayfair": ("Wayfair", [r"wayfair"]),
     "newegg": ("Newegg", [r"newegg"]),

@@ -4,8 +4,8 @@ Everything here is cheap and offline.  HTML goes through BeautifulSoup/lxml only
 looks like markup.  Mojibake repair is a tiny, conservative version of what ``ftfy`` does for the
 one case seen in reposts (UTF-8 bytes decoded as Windows-1252/Latin-1): each run of suspicious
 characters is re-encoded and decoded as UTF-8, and kept only when that succeeds.  We do not pull in
-ftfy for this one case.  Language detection is script-based (kana -> ja, Han -> zh) plus a
-stop-word vote among en/de/es/fr; it only decides the order of numeric dates and the language
+ftfy for this one case.  Language detection is script-based (kana -> ja, Han -> zh, Hangul -> ko,
+Arabic -> ar) plus a stop-word vote among en/de/es/fr/it/pl/tr; it only decides the order of numeric dates and the language
 shown in reasons, since the lexicon is matched in every language anyway.  A model-based detector
 (py3langid) would add a dependency and a model file for no gain on these six languages.
 """
@@ -172,6 +172,7 @@ def clean(text: object, limit: int = MAX_TEXT_CHARS) -> str:
     text = repair_mojibake(text)
     text = repair_gbk_mojibake(text)
     text = unicodedata.normalize("NFKC", text)
+    text = text.translate(_DIGITS)
     text = _CTRL_RE.sub(" ", text)
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("＞", ">").replace("›", ">")
     text = _WS_RE.sub(" ", text)
@@ -179,6 +180,10 @@ def clean(text: object, limit: int = MAX_TEXT_CHARS) -> str:
     if "\n" in text:
         text = strip_boilerplate(text)
     return text.strip()[:limit]
+
+
+# Arabic-Indic and Persian digits ("١ أكتوبر ٢٠٢٥") as ASCII digits; NFKC leaves them alone.
+_DIGITS = {cp: ord("0") + i for base in (0x0660, 0x06F0) for i, cp in enumerate(range(base, base + 10))}
 
 
 # Sentence boundaries: Latin punctuation followed by space and a capital/opening mark, CJK
@@ -226,7 +231,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 _KANA_RE = re.compile(r"[\u3040-\u30ff]")
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 _HANGUL_RE = re.compile(r"[\uac00-\ud7af]")
-_WORD_RE = re.compile(r"[a-zäöüßàâçéèêëîïôûùñáíóú']+", re.I)
+_ARABIC_RE = re.compile(r"[\u0621-\u064a]")
+_WORD_RE = re.compile(r"[a-zäöüßàâçéèêëîïôûùñáíóúìòąćęłńśźżğışç']+", re.I)
 _STOP = {
     "en": {"the", "and", "to", "of", "is", "are", "you", "your", "will", "with", "for", "that", "this", "sellers",
            "have", "must", "from", "on", "it", "not"},
@@ -236,12 +242,16 @@ _STOP = {
            "desde", "es", "al"},
     "fr": {"le", "la", "les", "de", "des", "et", "en", "pour", "que", "du", "une", "est", "vous", "votre", "leur",
            "sur", "au", "avec", "à", "d'un", "qui"},
+    "it": {"il", "di", "che", "è", "per", "gli", "della", "dei", "delle", "con", "sono", "nel", "alla", "chi", "dal",
+           "venditori", "anche", "non"},
+    "pl": {"na", "nie", "się", "że", "od", "jest", "dla", "jak", "są", "po", "czy", "oraz", "przez", "będzie"},
+    "tr": {"ve", "bir", "bu", "için", "ile", "olarak", "da", "de", "tüm", "olan", "gibi", "daha", "veya"},
 }
-SUPPORTED = ("en", "zh", "ja", "de", "es", "fr")
+SUPPORTED = ("en", "zh", "ja", "de", "es", "fr", "it", "pl", "tr", "ko", "ar")
 
 
 def detect_language(text: str, hint: object = None) -> str:
-    """Best guess among en/zh/ja/de/es/fr (or 'ko'/'und'); the hint wins when the script agrees."""
+    """Best guess among en/zh/ja/de/es/fr/it/pl/tr/ko/ar (or 'und'); the hint wins when the script agrees."""
     sample = text[:3000]
     kana = len(_KANA_RE.findall(sample))
     han = len(_HAN_RE.findall(sample))
@@ -253,8 +263,10 @@ def detect_language(text: str, hint: object = None) -> str:
         return "zh" if hint_s != "ja" else "ja"
     if hangul >= 5:
         return "ko"
+    if len(_ARABIC_RE.findall(sample)) >= 5:
+        return "ar"
     words = [w.lower() for w in _WORD_RE.findall(sample)]
-    if hint_s in ("en", "de", "es", "fr") and len(words) < 8:
+    if hint_s in ("en", "de", "es", "fr", "it", "pl", "tr") and len(words) < 8:
         return hint_s
     scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOP.items()}
     best = max(scores, key=lambda k: scores[k])
