@@ -33,7 +33,7 @@ def _obj():
 
 def _db():
     db = _obj().open_db()
-    migrate_monitor(db)  # idempotent; the server's open_db may not know our namespace
+    migrate_monitor(db)  # idempotent: the commands also run over a bare monitor database
     return db
 
 

@@ -1,7 +1,7 @@
 """The one SQLite file: connections, transactions and versioned migrations.
 
 Every package owns its tables and registers its own migration list under a namespace
-(``monitor``, ``server.accounts`` …); :func:`migrate` applies the missing steps in order, each in
+(``monitor``, ``server``, ``server.verification``); :func:`migrate` applies the missing steps in order, each in
 its own transaction, and records them in ``schema_migrations``. A step is never edited once
 released: a new version is a new step, so an existing database never loses data.
 

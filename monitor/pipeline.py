@@ -38,7 +38,6 @@ from monitor.store import rows, row, update
 
 log = logging.getLogger(__name__)
 
-ANALYSIS_BUDGET_S = 120.0   # a cycle stops analysing after this long; the rest stays queued
 ANALYSIS_BATCH = 500        # items read per batch (each item is still its own transaction)
 SKIPPED_RETRY_S = 60.0      # a source skipped because its host was busy is due again after this
 
@@ -294,7 +293,7 @@ def run_once(db, *, all: bool = False, progress: Callable[[PollResult], None] | 
 
 
 def analyze_pending(db, summary: Summary, *, analyzer=None, hooks: Hooks | None = None,
-                    budget: float = ANALYSIS_BUDGET_S, batch: int = ANALYSIS_BATCH) -> None:
+                    budget: float = MonitorConfig.analysis_budget, batch: int = ANALYSIS_BATCH) -> None:
     """Analyse queued items batch after batch until none is left or ``budget`` seconds have
     passed (at least one item is analysed per call, so a backlog always moves). Each item is its
     own transaction: a process killed here loses nothing, the rest simply stays queued."""

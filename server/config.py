@@ -23,6 +23,15 @@ DEFAULTS: dict[str, Any] = {
     "API_RATE_LIMIT": "600 per minute",
     "RATELIMIT_ENABLED": True,
     "PUBLIC_URL": None,  # base URL used in emailed links; defaults to http://HOST:PORT
+    # local verification (DESIGN §4); the lifetimes are capped at 10 min (SMS) and 24 h (email)
+    "VERIFY_SMS_TTL_MINUTES": 10,
+    "VERIFY_EMAIL_TTL_MINUTES": 60,
+    "VERIFY_COOLDOWNS": [30, 60, 120, 240],  # seconds after the 1st, 2nd, 3rd, 4th send
+    "VERIFY_DAILY_FAILURES": 100,  # wrong codes per contact per day, across verifications
+    "VERIFY_LOCKOUT_SECONDS": 600,  # after 5 wrong codes, before a new verification
+    "VERIFY_SENDS_PER_DESTINATION_PER_HOUR": 10,
+    "VERIFY_SMS_PER_COUNTRY_PER_HOUR": 20,  # per user and calling code: stops SMS pumping
+    "VERIFY_OUTBOX": True,  # with no channel configured, record messages in the dev outbox
 }
 
 ENV_PREFIX = "SELLERGUARD_"
@@ -39,6 +48,8 @@ def resolve_home(home: str | os.PathLike | None) -> Path:
 
 
 def _coerce(value: str, like: Any) -> Any:
+    if isinstance(like, list):  # "30,60,120"
+        return [int(x) for x in value.replace(";", ",").split(",") if x.strip()]
     if isinstance(like, bool):
         return value.strip().lower() in {"1", "true", "yes", "on"}
     if isinstance(like, int):

@@ -5,25 +5,13 @@ from __future__ import annotations
 from apiflask import APIBlueprint
 
 from monitor import channels
-from monitor.errors import ChannelError
-from monitor.errors import NotFound as MonitorNotFound
 from server.api.schemas import PageQuery, page_body
 from server.api.verification_schemas import ChannelIn, ChannelOut, ChannelPage, ChannelTestOut
 from server.auth_http import auth, current_user
 from server.db import get_db
-from server.errors import NotFound, ValidationFailed
+from server.services import events
 
 bp = APIBlueprint("channels", __name__, tag="Channels")
-
-
-def _call(fn, *args, **kwargs):
-    """monitor's named errors → the server's problem+json errors (same 404 for others' channels)."""
-    try:
-        return fn(*args, **kwargs)
-    except MonitorNotFound:
-        raise NotFound("No such channel.") from None
-    except ChannelError as exc:
-        raise ValidationFailed(errors={exc.field or "url": [str(exc)]}) from None
 
 
 @bp.get("/channels")
@@ -43,22 +31,27 @@ def list_channels(query):
 def add_channel(body):
     """Add an Apprise URL: purposes ``alerts`` (policy alerts, notices), ``sms`` (verification
     codes; SellerGuard adds the recipient) and/or ``email`` (``mailto://…``; ditto)."""
-    return _call(channels.add_channel, get_db(), current_user().id, body["name"], body["url"],
-                 body["purposes"])
+    db, user_id = get_db(), current_user().id
+    channel = channels.add_channel(db, user_id, body["name"], body["url"], body["purposes"])
+    events.record(db, user_id, "channel.created", "channel", channel["id"],
+                  {"name": channel["name"], "purposes": channel["purposes"]})  # never the URL
+    return channel
 
 
 @bp.get("/channels/<int:channel_id>")
 @bp.auth_required(auth)
 @bp.output(ChannelOut)
 def get_channel(channel_id):
-    return _call(channels.get_channel, get_db(), current_user().id, channel_id)
+    return channels.get_channel(get_db(), current_user().id, channel_id)
 
 
 @bp.delete("/channels/<int:channel_id>")
 @bp.auth_required(auth)
 @bp.output({}, status_code=204)
 def delete_channel(channel_id):
-    _call(channels.delete_channel, get_db(), current_user().id, channel_id)
+    db, user_id = get_db(), current_user().id
+    channels.delete_channel(db, user_id, channel_id)
+    events.record(db, user_id, "channel.deleted", "channel", channel_id)
     return ""
 
 
@@ -67,4 +60,4 @@ def delete_channel(channel_id):
 @bp.output(ChannelTestOut)
 def test_channel(channel_id):
     """Send a test message through the channel now; the answer says whether it was accepted."""
-    return _call(channels.test_channel, get_db(), current_user().id, channel_id)
+    return channels.test_channel(get_db(), current_user().id, channel_id)

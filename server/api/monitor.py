@@ -9,7 +9,7 @@ from server.api.status_schemas import (AlertOut, AlertPage, AlertQuery, CheckRes
                                        PolicyPage, SourceIn, SourceOut, SourcePage, SourcePatch)
 from server.auth_http import auth, current_user
 from server.db import get_db
-from server.services import impact
+from server.services import events, impact
 
 bp = APIBlueprint("monitor", __name__, tag="Monitor")
 
@@ -32,7 +32,11 @@ def list_sources(query):
 @bp.input(SourceIn, arg_name="body")
 @bp.output(SourceOut, status_code=201)
 def create_source(body):
-    return sources.create_source(get_db(), current_user().id, body)
+    db, user_id = get_db(), current_user().id
+    source = sources.create_source(db, user_id, body)
+    events.record(db, user_id, "source.created", "source", source["id"],
+                  {"name": source["name"], "url": source["url"]})
+    return source
 
 
 @bp.patch("/sources/<int:source_id>")
@@ -41,14 +45,19 @@ def create_source(body):
 @bp.output(SourceOut)
 def update_source(source_id, body):
     """Change one of the caller's own sources (shared defaults are read-only)."""
-    return sources.update_source(get_db(), current_user().id, source_id, body)
+    db, user_id = get_db(), current_user().id
+    source = sources.update_source(db, user_id, source_id, body)
+    events.record(db, user_id, "source.updated", "source", source_id, {"fields": sorted(body)})
+    return source
 
 
 @bp.delete("/sources/<int:source_id>")
 @bp.auth_required(auth)
 @bp.output({}, status_code=204)
 def delete_source(source_id):
-    sources.delete_source(get_db(), current_user().id, source_id)
+    db, user_id = get_db(), current_user().id
+    sources.delete_source(db, user_id, source_id)
+    events.record(db, user_id, "source.deleted", "source", source_id)
     return ""
 
 
@@ -93,4 +102,7 @@ def list_alerts(query):
 @bp.auth_required(auth)
 @bp.output(AlertOut)
 def ack_alert(alert_id):
-    return alerts.ack_alert(get_db(), current_user().id, alert_id)
+    db, user_id = get_db(), current_user().id
+    alert = alerts.ack_alert(db, user_id, alert_id)
+    events.record(db, user_id, "alert.acked", "alert", alert_id, {"kind": alert["kind"]})
+    return alert

@@ -87,8 +87,14 @@ class Group(click.Group):
     """Turns our named errors into a one-line message and exit code 1, never a traceback."""
 
     def invoke(self, ctx):
+        from monitor.errors import MonitorError
+        from server.errors import from_monitor
+
         try:
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            except MonitorError as exc:
+                raise from_monitor(exc) from None
         except ApiError as exc:
             err_console.print(f"[red]error:[/red] {exc.message}")
             for field, messages in (exc.extra_data.get("errors") or {}).items():

@@ -4,10 +4,7 @@ from __future__ import annotations
 import click
 
 from monitor import channels as channel_svc
-from monitor.errors import ChannelError
-from monitor.errors import NotFound as MonitorNotFound
 from server.cli import console, emit, err_console, table
-from server.errors import NotFound, ValidationFailed
 from server.services import delivery
 from server.services import verification as svc
 
@@ -87,15 +84,6 @@ def verify_cancel(obj, verification_id, user_name, as_json):
                     actor="cli"), as_json, _render)
 
 
-def _channel_call(fn, *args):
-    try:
-        return fn(*args)
-    except MonitorNotFound:
-        raise NotFound("No such channel.") from None
-    except ChannelError as exc:
-        raise ValidationFailed(str(exc), errors={exc.field or "url": [str(exc)]}) from None
-
-
 @click.group()
 def channels() -> None:
     """Apprise channels: alerts, and the SMS / email providers that deliver codes."""
@@ -114,7 +102,7 @@ def channels_add(obj, name, url, purposes, user_name, as_json):
     """Add an Apprise URL. For sms/email leave the recipient out: SellerGuard adds the contact
     (e.g. twilio://SID:TOKEN@+15551234567, mailtos://user:pass@smtp.example.com?from=me@example.com,
     json://gateway.example/sms — the number goes in the payload field "to")."""
-    ch = _channel_call(channel_svc.add_channel, obj.open_db(), obj.user_id(user_name), name, url,
+    ch = channel_svc.add_channel(obj.open_db(), obj.user_id(user_name), name, url,
                        list(purposes))
     ch.pop("user_id", None)
     emit(ch, as_json, lambda c: console.print(
@@ -142,7 +130,7 @@ def channels_list(obj, user_name, as_json):
 @click.pass_obj
 def channels_test(obj, channel_id, user_name, as_json):
     """Send a test message through a channel."""
-    result = _channel_call(channel_svc.test_channel, obj.open_db(), obj.user_id(user_name), channel_id)
+    result = channel_svc.test_channel(obj.open_db(), obj.user_id(user_name), channel_id)
     emit(result, as_json, lambda r: console.print(
         "[green]Delivered.[/green]" if r["ok"] else f"[red]Failed:[/red] {r['error']}"))
     if not result["ok"]:
@@ -155,7 +143,7 @@ def channels_test(obj, channel_id, user_name, as_json):
 @click.pass_obj
 def channels_delete(obj, channel_id, user_name):
     """Delete a channel."""
-    _channel_call(channel_svc.delete_channel, obj.open_db(), obj.user_id(user_name), channel_id)
+    channel_svc.delete_channel(obj.open_db(), obj.user_id(user_name), channel_id)
     console.print(f"Deleted channel #{channel_id}.")
 
 

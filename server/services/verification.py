@@ -42,6 +42,7 @@ from datetime import datetime, timedelta
 import phonenumbers
 
 from monitor.db import iso, parse_iso, transaction, utcnow
+from server.config import DEFAULTS
 from server.errors import ApiError, Conflict, NotFound, RateLimited, ValidationFailed
 from server.services import accounts, contacts, delivery, events, messages, notify
 from server.services.masking import mask
@@ -53,17 +54,6 @@ SMS_TTL_MAX_MINUTES = 10
 EMAIL_TTL_MAX_MINUTES = 24 * 60
 STATUSES = ("pending", "approved", "expired", "canceled", "max_attempts_reached", "failed")
 CHANNEL_FOR_KIND = {"phone": "sms", "email": "email"}
-
-DEFAULTS = {
-    "VERIFY_SMS_TTL_MINUTES": 10,
-    "VERIFY_EMAIL_TTL_MINUTES": 60,
-    "VERIFY_COOLDOWNS": [30, 60, 120, 240],
-    "VERIFY_DAILY_FAILURES": 100,
-    "VERIFY_LOCKOUT_SECONDS": 600,
-    "VERIFY_SENDS_PER_DESTINATION_PER_HOUR": 10,
-    "VERIFY_SMS_PER_COUNTRY_PER_HOUR": 20,
-    "VERIFY_OUTBOX": True,
-}
 
 COLUMNS = ("id, user_id, contact_id, channel, destination, language, status, code_hash, link_hash, "
            "attempts, sends, last_sent_at, next_resend_at, expires_at, locked_until, failure_reason, "
@@ -91,12 +81,6 @@ class CannotReceive(ApiError):
     slug = "cannot-receive"
 
 
-def _bool(value) -> bool:
-    if isinstance(value, str):
-        return value.strip().lower() in {"1", "true", "yes", "on"}
-    return bool(value)
-
-
 @dataclass(frozen=True)
 class Settings:
     secret: bytes
@@ -113,13 +97,12 @@ class Settings:
 
     @classmethod
     def from_config(cls, config) -> Settings:
+        """From the app's configuration (``server.config``: defaults, file, environment, overrides)."""
         def get(key):
             value = config.get(key)
             return DEFAULTS[key] if value is None else value
 
         cooldowns = get("VERIFY_COOLDOWNS")
-        if isinstance(cooldowns, str):
-            cooldowns = [int(x) for x in cooldowns.replace(";", ",").split(",") if x.strip()]
         public = config.get("PUBLIC_URL") or f"http://{config.get('HOST', '127.0.0.1')}:{config.get('PORT', 8750)}"
         return cls(
             secret=config["SECRET"],
@@ -132,7 +115,7 @@ class Settings:
             lockout_seconds=int(get("VERIFY_LOCKOUT_SECONDS")),
             sends_per_destination_per_hour=int(get("VERIFY_SENDS_PER_DESTINATION_PER_HOUR")),
             sms_per_country_per_hour=int(get("VERIFY_SMS_PER_COUNTRY_PER_HOUR")),
-            outbox=_bool(get("VERIFY_OUTBOX")),
+            outbox=bool(get("VERIFY_OUTBOX")),
             public_url=str(public).rstrip("/"),
         )
 

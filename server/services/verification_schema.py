@@ -2,7 +2,7 @@
 edited: add a new one.
 
 - ``verifications``: one per attempt to prove a contact receives codes. The code exists only as
-  ``code_hash`` (HMAC-SHA256 keyed with the installation secret over ``"<id>:<code>"``), cleared
+  ``code_hash`` (HMAC-SHA256 keyed with the installation secret over ``"v<id>:<code>"``), cleared
   once the verification leaves ``pending``; the emailed link token only as ``link_hash``.
 - ``verification_sends``: every send (for the per-destination and per-country-code hourly limits).
 - ``verification_failures``: every wrong code (for the daily cap per contact across verifications;

@@ -112,3 +112,18 @@ def test_a_users_own_source_cannot_rewrite_a_shared_policy(client, make_user, ap
     assert len(victim_alerts) == 1 and "URGENT" not in victim_alerts[0]["body"]
     own = client.get("/api/v1/policies", headers=h_attacker).json["items"]
     assert any("URGENT" in p["title"] for p in own)  # the attacker's report is their own policy
+
+
+def test_sources_channels_and_acks_are_in_the_audit_trail(client, headers):
+    src = client.post("/api/v1/sources", json={"name": "F", "kind": "feed", "url": "http://127.0.0.1:9/f"},
+                      headers=headers).json
+    client.patch(f"/api/v1/sources/{src['id']}", json={"name": "G"}, headers=headers)
+    client.delete(f"/api/v1/sources/{src['id']}", headers=headers)
+    ch = client.post("/api/v1/channels", json={"name": "hook", "url": "json://127.0.0.1:9/secret-path",
+                                               "purposes": ["alerts"]}, headers=headers).json
+    client.delete(f"/api/v1/channels/{ch['id']}", headers=headers)
+    trail = client.get("/api/v1/events", headers=headers).json["items"]
+    types = [e["type"] for e in trail]
+    for expected in ("source.created", "source.updated", "source.deleted", "channel.created", "channel.deleted"):
+        assert expected in types
+    assert "secret-path" not in str(trail)  # channel URLs carry provider secrets: never audited
