@@ -1,15 +1,23 @@
 // Notification channels (Apprise URLs): list with secrets masked by the server, add, test, remove.
 import { h, replace } from "../lib/dom.js";
 import { t, when } from "../lib/i18n.js";
-import { act, all, api } from "./client.js";
+import { act, all, api, flash } from "./client.js";
 
 const PURPOSES = ["alerts", "sms", "email"];
 
+/** The server answers 200 {ok, error} for a test that reached Apprise: say which it was. */
+async function testChannel(c) {
+  const r = await act(() => api("POST", `/channels/${c.id}/test`));
+  if (!r) return; // act() showed the server's problem
+  if (r.ok) flash(t("testSent"));
+  else flash(t("testFailed", r.error || t("unknownError")), true);
+}
+
 function channelRow(c, refresh) {
   return h("tr", {},
-    h("td", {}, c.name), h("td", {}, h("code", {}, c.url)), h("td", {}, (c.purposes || []).join(", ")), h("td", {}, when(c.created_at)),
+    h("td", {}, c.name), h("td", {}, h("code", {}, c.url)), h("td", {}, (c.purposes || []).map((p) => t(`purpose_${p}`)).join(", ")), h("td", {}, when(c.created_at)),
     h("td", {},
-      h("button", { type: "button", onclick: () => act(() => api("POST", `/channels/${c.id}/test`), t("testSent")) }, t("test")),
+      h("button", { type: "button", onclick: () => testChannel(c) }, t("test")),
       h("button", { type: "button", class: "danger", onclick: async () => {
         if (!confirm(t("confirmDelete", c.name))) return;
         if ((await act(() => api("DELETE", `/channels/${c.id}`), t("deleted"))) !== undefined) await refresh();

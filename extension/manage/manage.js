@@ -26,6 +26,20 @@ async function section(id, fn) {
 }
 
 async function renderAll() {
+  // aria-busy while sections load (assistive tech waits; so can tests); a counter because a
+  // change may start a render while another is running.
+  const main = document.getElementById("main");
+  main.dataset.renders = String(Number(main.dataset.renders || 0) + 1);
+  main.setAttribute("aria-busy", "true");
+  try {
+    await renderSections();
+  } finally {
+    main.dataset.renders = String(Number(main.dataset.renders) - 1);
+    if (main.dataset.renders === "0") main.removeAttribute("aria-busy");
+  }
+}
+
+async function renderSections() {
   const { settings } = await chrome.storage.local.get("settings");
   const paired = Boolean(settings && settings.token);
   const { key, value } = route();
@@ -55,5 +69,10 @@ async function renderAll() {
 
 localizePage();
 document.title = t("manageTitle");
-window.addEventListener("hashchange", renderAll);
+// Deep links (#policy=ID, #account=ID, #alert=ID) need the sections rendered for them; a plain
+// section link (#sources) is an ordinary anchor and must not reload the page's forms under the
+// seller's typing.
+window.addEventListener("hashchange", () => {
+  if (["policy", "account", "alert"].includes(route().key)) renderAll();
+});
 renderAll();

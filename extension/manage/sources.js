@@ -3,16 +3,48 @@ import { h, replace } from "../lib/dom.js";
 import { t, when } from "../lib/i18n.js";
 import { act, all, api } from "./client.js";
 
+/** What "Check now" found, in the row: entries and the latest titles, or why it failed. The check
+ * stores nothing on the server, so the list is not reloaded. */
+function showCheck(holder, r) {
+  if (r.ok) {
+    holder.className = "check-result ok";
+    const titles = (r.sample || []).map((e) => e.title).filter(Boolean).slice(0, 3);
+    replace(holder, t("checkFound", r.entries ?? 0),
+      titles.length ? h("span", { class: "muted" }, ` ${t("checkLatest")} `, titles.join(" · ")) : null);
+  } else {
+    holder.className = "check-result error";
+    replace(holder, t("checkFailed", r.error || r.state || t("unknownError")));
+  }
+  holder.hidden = false;
+}
+
+async function checkNow(event, s, holder) {
+  const button = event.currentTarget;
+  button.disabled = true;
+  holder.className = "check-result muted";
+  replace(holder, t("checking"));
+  holder.hidden = false;
+  try {
+    const r = await act(() => api("POST", `/sources/${s.id}/check`));
+    if (r) showCheck(holder, r);
+    else holder.hidden = true; // act() said why in the page's message line
+  } finally {
+    button.disabled = false;
+  }
+}
+
 function sourceRow(s, refresh) {
   const health = s.health || {};
+  const result = h("div", { class: "check-result", role: "status", hidden: true });
   return h("tr", {},
     h("td", {}, s.name, h("br"), h("span", { class: "muted" }, s.url)),
     h("td", {}, s.kind, " · ", s.language || "", " · ", (s.marketplaces || []).join(", "), " · ", s.interval || ""),
     h("td", {}, h("span", { class: ["ok", "not_modified"].includes(health.state) ? "ok" : (!health.state || health.state === "new") ? "muted" : "bad" }, health.state || "—"),
       health.last_success_at ? h("div", { class: "muted" }, when(health.last_success_at)) : null,
-      health.last_error ? h("div", { class: "error" }, health.last_error) : null),
+      health.last_error ? h("div", { class: "error" }, health.last_error) : null,
+      result),
     h("td", {},
-      h("button", { type: "button", onclick: async () => { if (await act(() => api("POST", `/sources/${s.id}/check`), t("checked"))) await refresh(); } }, t("checkNow")),
+      h("button", { type: "button", onclick: (event) => checkNow(event, s, result) }, t("checkNow")),
       s.shared ? null : h("button", { type: "button", class: "danger", onclick: async () => {
         if (!confirm(t("confirmDelete", s.name))) return;
         if ((await act(() => api("DELETE", `/sources/${s.id}`), t("deleted"))) !== undefined) await refresh();

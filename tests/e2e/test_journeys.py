@@ -73,6 +73,12 @@ def expect_badge(browser, server, user) -> str:
     return want
 
 
+def settled(page):
+    """Waits until the manage page has finished rendering its sections (main loses aria-busy)."""
+    page.wait_for_selector("#main:not([aria-busy])", state="attached")
+    return page
+
+
 def flash(page) -> str:
     return page.locator("#flash").inner_text()
 
@@ -88,7 +94,7 @@ def pair_in_manage_page(browser, server, user):
     page.click("#pair-form button[type=submit]")
     page.wait_for_selector("#pair-state.ok", timeout=20000)
     page.wait_for_selector("#acc-new-name")
-    return page
+    return settled(page)
 
 
 def add_account(page, name: str, markets: list[str]) -> str:
@@ -257,3 +263,99 @@ def test_a_contact_goes_on_hold_and_comes_back(browser, server, user):
     assert expect_badge(browser, server, user) == "2"
     popup.wait_for_function("() => ![...document.querySelectorAll('li.contact .warn')].some(e => e.textContent.startsWith('On hold'))")
     assert "Send yourself a test code by SMS" in popup.locator("li.contact", has_text="+49 15").inner_text()
+
+
+# ---------------------------------------------------------------- 3. sources and channels
+
+QUIET_FEED = [
+    {"title": "Q4 storage limits: what changes for FBA sellers", "link": "http://127.0.0.1/news/storage-limits",
+     "guid": "news-1001", "published": "Mon, 23 Nov 2026 08:00:00 GMT",
+     "text": "Storage limits for the fourth quarter are now shown in the Capacity Monitor."},
+    {"title": "Holiday returns window extended", "link": "http://127.0.0.1/news/returns",
+     "guid": "news-1002", "published": "Tue, 24 Nov 2026 08:00:00 GMT",
+     "text": "Items bought between November 1 and December 31 can be returned until January 31."},
+]
+
+
+@pytest.fixture
+def quiet_feed():
+    feed = FeedServer(rss(QUIET_FEED))
+    yield feed
+    feed.close()
+
+
+@pytest.fixture
+def receiver():
+    r = JsonReceiver()
+    yield r
+    r.close()
+
+
+def test_sources_and_channels_from_the_manage_page(browser, server, user, quiet_feed, receiver):
+    manage = pair_in_manage_page(browser, server, user)
+    manage.get_by_role("link", name="Sources").click()
+    manage.wait_for_selector("#src-name")
+
+    # A feed source of the seller's own, then "Check now": the page says what it found.
+    manage.fill("#src-name", "Local seller news")
+    manage.select_option("#src-kind", "feed")
+    manage.fill("#src-url", quiet_feed.url)
+    manage.fill("#src-lang", "en")
+    manage.fill("#src-markets", "DE, FR")
+    manage.locator("form", has=manage.locator("#src-name")).locator("button[type=submit]").click()
+    row = manage.locator("#sources tbody tr", has_text="Local seller news")
+    row.wait_for()
+    assert quiet_feed.url in row.inner_text() and "DE, FR" in row.inner_text()
+    hits = len(quiet_feed.hits)
+    row.get_by_role("button", name="Check now").click()
+    result = row.locator(".check-result.ok, .check-result.error")
+    result.wait_for()
+    text = result.inner_text()
+    assert "ok" in result.get_attribute("class").split(), text
+    assert len(quiet_feed.hits) > hits, "the check fetched the feed"
+    assert "2 entries" in text and "Holiday returns window extended" in text, text
+
+    # A source that is not there: the check says it failed, and why.
+    manage.fill("#src-name", "Broken link")
+    manage.fill("#src-url", quiet_feed.url.replace("feed.xml", "gone.xml"))
+    manage.locator("form", has=manage.locator("#src-name")).locator("button[type=submit]").click()
+    broken = manage.locator("#sources tbody tr", has_text="Broken link")
+    broken.wait_for()
+    broken.get_by_role("button", name="Check now").click()
+    bad = broken.locator(".check-result.error")
+    bad.wait_for()
+    assert "404" in bad.inner_text(), bad.inner_text()
+    assert "Checked." not in flash(manage)
+    browser.shot(manage, "journey-manage-sources")
+
+    # A json:// channel for alerts, then "Test": the receiver gets the message.
+    manage.get_by_role("link", name="Notification channels").click()
+    manage.wait_for_selector("#ch-name")
+    manage.fill("#ch-name", "Ops webhook")
+    manage.fill("#ch-url", receiver.url("alerts"))
+    assert manage.is_checked("#ch-alerts")
+    manage.locator("form", has=manage.locator("#ch-name")).locator("button[type=submit]").click()
+    channel = manage.locator("#channels tbody tr", has_text="Ops webhook")
+    channel.wait_for()
+    assert "alerts" in channel.inner_text()
+    channel.get_by_role("button", name="Test").click()
+    got = browser.wait_until(receiver.received, message="the test message at the receiver")
+    assert len(got) == 1 and got[0]["path"] == "/alerts"
+    assert "test" in (got[0]["body"].get("title") or "").lower()
+    manage.wait_for_function("() => document.getElementById('flash').textContent.length > 0")
+    assert flash(manage) == "Test message sent."
+
+    # A channel nobody answers: "Test" says it failed instead of "sent".
+    dead = JsonReceiver()
+    dead_url = dead.url("nobody")
+    dead.close()
+    manage.fill("#ch-name", "Dead webhook")
+    manage.fill("#ch-url", dead_url)
+    manage.locator("form", has=manage.locator("#ch-name")).locator("button[type=submit]").click()
+    dead_row = manage.locator("#channels tbody tr", has_text="Dead webhook")
+    dead_row.wait_for()
+    manage.evaluate("() => { document.getElementById('flash').textContent = ''; }")
+    dead_row.get_by_role("button", name="Test").click()
+    manage.wait_for_selector("#flash.error")
+    assert "Test message sent." not in flash(manage)
+    browser.shot(manage, "journey-manage-channels")
