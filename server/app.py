@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,10 @@ from server.guards import SqliteInt, strict_json_body
 from server.limits import limiter
 
 log = logging.getLogger(__name__)
+
+# apispec warns when APIFlask registers an output schema it already added as a nested one;
+# server.api.openapi.dedupe_schemas folds the copies back, so the document stays exact.
+warnings.filterwarnings("ignore", message=".*has already been added to the spec", category=UserWarning)
 
 API_PREFIX = "/api/v1"
 

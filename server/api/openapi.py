@@ -1,6 +1,8 @@
 """The OpenAPI document tells the truth about errors: every one is application/problem+json."""
 from __future__ import annotations
 
+import re
+
 # --- errors in the OpenAPI document ----------------------------------------------------------
 # Every error leaves the API as RFC 9457 application/problem+json (server.errors.problem);
 # APIFlask documents its own {message, detail} as application/json. ``problem_openapi`` is an
@@ -19,6 +21,36 @@ PROBLEM_SCHEMA = {
     },
     "additionalProperties": True,
 }
+
+
+_NUMBERED = re.compile(r"^(.*\D)(\d+)$")
+
+
+def dedupe_schemas(spec: dict) -> dict:
+    """APIFlask registers an output schema again after apispec has registered it as a nested
+    schema of a list page, under a numbered name (``AccountOut1``). Identical copies are folded
+    back into the first name and every reference follows."""
+    schemas = spec.get("components", {}).get("schemas", {})
+    renames = {}
+    for name in list(schemas):
+        m = _NUMBERED.match(name)
+        if m and m.group(1) in schemas and schemas[m.group(1)] == schemas[name]:
+            renames[f"#/components/schemas/{name}"] = f"#/components/schemas/{m.group(1)}"
+            del schemas[name]
+
+    def walk(node):
+        if isinstance(node, dict):
+            if isinstance(node.get("$ref"), str) and node["$ref"] in renames:
+                node["$ref"] = renames[node["$ref"]]
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    if renames:
+        walk(spec)
+    return spec
 
 
 def problem_openapi(spec: dict) -> dict:
@@ -41,4 +73,4 @@ def problem_openapi(spec: dict) -> dict:
                     resp["content"] = {**kept, **problem}
             responses.setdefault("default", {"description": "Error (RFC 9457 problem)",
                                              "content": {**html, **problem}})
-    return spec
+    return dedupe_schemas(spec)

@@ -98,3 +98,14 @@ def test_no_cors_headers(client, headers):
 ], ids=["huge-subject-id", "broken-ipv6-url", "port-out-of-range"])
 def test_found_by_review_are_422_not_500(client, headers, method, url, body):
     assert_problem(getattr(client, method)(url, json=body, headers=headers), 422, "validation-failed")
+
+
+def test_openapi_has_no_duplicate_schemas_and_documents_problems(client):
+    spec = client.get("/api/v1/openapi.json").json
+    names = spec["components"]["schemas"]
+    assert not [n for n in names if n[-1].isdigit()], sorted(names)
+    text = str(spec)
+    refs = {r.split("/")[-1] for r in __import__("re").findall(r"#/components/schemas/(\w+)", text)}
+    assert refs <= set(names)  # every reference resolves
+    default = spec["paths"]["/api/v1/accounts"]["get"]["responses"]["default"]
+    assert "application/problem+json" in default["content"]
