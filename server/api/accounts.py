@@ -1,6 +1,7 @@
 from apiflask import APIBlueprint
 from flask import current_app
 
+from monitor.db import transaction
 from server.api.schemas import AccountIn, AccountOut, AccountPage, AccountPatch, PageQuery, page_body
 from server.auth_http import auth, current_user
 from server.db import get_db
@@ -39,9 +40,10 @@ def get_account(account_id):
 @bp.output(AccountOut)
 def update_account(account_id, body):
     db, user_id = get_db(), current_user().id
-    account, marketplaces_changed = accounts.update(db, user_id, account_id, body)
-    if marketplaces_changed:
-        contacts.recheck_account(db, user_id, account_id, contacts.CheckSettings.from_config(current_app.config))
+    with transaction(db):  # the new marketplaces and the contacts' re-checked locality land together
+        account, marketplaces_changed = accounts.update(db, user_id, account_id, body)
+        if marketplaces_changed:  # phones only: no DNS inside the write lock
+            contacts.recheck_account(db, user_id, account_id, contacts.CheckSettings.from_config(current_app.config))
     return account
 
 
