@@ -1,5 +1,5 @@
 // Plain words for the server's status codes, shared by popup and manage page.
-import { t } from "./i18n.js";
+import { day, t } from "./i18n.js";
 
 export function localStatus(code) {
   return t(`local_${code || "unverified"}`);
@@ -27,7 +27,14 @@ export function nextStepText(step) {
   return step.message || t(`next_${step.code}`);
 }
 
-/** Facts of a policy alert as [label, value] pairs (only those present). */
+/** A code from the monitor in words ("emergency_contact" → "emergency contact"); an unknown code
+ * is shown as it is, with underscores as spaces. */
+function word(prefix, code) {
+  const text = chrome.i18n.getMessage(`${prefix}_${code}`);
+  return text || String(code).replace(/_/g, " ");
+}
+
+/** Facts of a policy alert as [label, value] pairs (only those present), in words. */
 export function factRows(facts) {
   if (!facts) return [];
   const rows = [];
@@ -35,12 +42,12 @@ export function factRows(facts) {
     if (value === null || value === undefined || value === "" || (Array.isArray(value) && !value.length)) return;
     rows.push([t(key), Array.isArray(value) ? value.join(", ") : String(value)]);
   };
-  push("factWhat", facts.contact_types);
-  push("factMethod", facts.method);
+  push("factWhat", (facts.contact_types || []).map((c) => word("ctype", c)));
+  push("factMethod", facts.method ? word("method", facts.method) : null);
   push("factMarketplace", facts.marketplace);
   push("factWhere", facts.where);
-  push("factEffective", facts.effective_date);
-  push("factDeadline", facts.deadline);
+  push("factEffective", day(facts.effective_date));
+  push("factDeadline", day(facts.deadline));
   push("factConsequences", facts.consequences);
   return rows;
 }

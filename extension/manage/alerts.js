@@ -9,6 +9,12 @@ function facts(f) {
   return rows.length ? h("dl", { class: "facts" }, rows.map(([k, v]) => [h("dt", {}, k), h("dd", {}, v)])) : null;
 }
 
+/** "Ops webhook: delivered", "Ops webhook: failed (reason)": the channel by name, the state in words. */
+function deliveryText(d) {
+  const state = ["pending", "delivered", "failed"].includes(d.status) ? t(`delivery_${d.status}`) : String(d.status || "");
+  return `${d.channel || `#${d.channel_id}`}: ${state}${d.last_error ? ` (${d.last_error})` : ""}`;
+}
+
 function alertItem(alert, refresh) {
   return h("li", { class: "card", id: `alert-${alert.id}` },
     h("div", { class: "row" },
@@ -19,9 +25,9 @@ function alertItem(alert, refresh) {
             if (await act(() => api("POST", `/alerts/${alert.id}/ack`), t("acknowledged"))) await refresh();
           } }, t("acknowledge"))
         : h("span", { class: "muted" }, t("acknowledgedAt", when(alert.acked_at)))),
-    alert.body ? h("p", {}, alert.body) : null,
+    alert.body ? h("p", { class: "alert-body" }, alert.body) : null,
     (alert.deliveries || []).length
-      ? h("p", { class: "muted" }, `${t("deliveries")}: `, alert.deliveries.map((d) => `${d.channel || d.channel_id}: ${d.status}${d.last_error ? ` (${d.last_error})` : ""}`).join("; "))
+      ? h("p", { class: "muted" }, `${t("deliveries")}: `, alert.deliveries.map(deliveryText).join("; "))
       : null);
 }
 

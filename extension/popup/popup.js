@@ -48,7 +48,9 @@ function alertCard(alert) {
     h("h3", {}, alert.title || t("alertUntitled")),
     h("p", { class: "muted" }, when(alert.created_at)),
     facts.length ? h("dl", { class: "facts" }, facts.map(([k, v]) => [h("dt", {}, k), h("dd", {}, v)])) : null,
-    alert.affected && alert.affected.length ? h("p", {}, `${t("affectedAccounts")}: `, alert.affected.join(", ")) : null,
+    alert.affected && alert.affected.length
+      ? [h("p", { class: "affected-h" }, `${t("affectedAccounts")}:`), h("ul", { class: "affected" }, alert.affected.map((line) => h("li", {}, line)))]
+      : null,
     h("a", { href: manageUrl(alert.policy_id ? `policy=${encodeURIComponent(alert.policy_id)}` : "alerts"), target: "_blank" }, t("details")),
   );
 }
@@ -72,7 +74,13 @@ function render({ settings, status, alerts, lastSync }) {
     return;
   }
   const counts = status.counts || {};
-  const openAlerts = alerts || status.alerts || [];
+  // GET /alerts lists every open alert but without the policy's facts; /status carries the facts
+  // and affected accounts of the newest ones: show each alert with both.
+  const summaries = new Map((status.alerts || []).map((a) => [String(a.id), a]));
+  const openAlerts = (alerts || status.alerts || []).map((a) => {
+    const s = summaries.get(String(a.id)) || {};
+    return { ...a, facts: a.facts || s.facts || null, affected: a.affected || s.affected || [] };
+  });
   replace(content,
     h("p", { id: "summary" }, t("summaryLine", counts.accounts ?? (status.accounts || []).length, counts.verified ?? 0, counts.contacts ?? 0, counts.pending_steps ?? 0)),
     h("h2", {}, t("openAlerts"), ` (${openAlerts.length})`),

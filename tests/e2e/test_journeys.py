@@ -359,3 +359,114 @@ def test_sources_and_channels_from_the_manage_page(browser, server, user, quiet_
     manage.wait_for_selector("#flash.error")
     assert "Test message sent." not in flash(manage)
     browser.shot(manage, "journey-manage-channels")
+
+
+# ---------------------------------------------------------------- 4. from a real feed to the browser
+
+ANNOUNCEMENT = {
+    "title": "Amazon to require verified emergency contact phone numbers for sellers in Germany",
+    "link": "http://127.0.0.1/news/amazon-emergency-contact-verification-de",
+    "guid": "news-2041",
+    "published": "Tue, 24 Nov 2026 09:00:00 GMT",
+    "author": "Ina Berger",
+    "text": (
+        "Amazon has begun notifying sellers on Amazon.de that they must verify the emergency contact "
+        "details in Seller Central. In an email sent to sellers on November 24, 2026, Amazon said that "
+        "starting January 15, 2027, every seller account must have an emergency contact phone number "
+        "verified by a one-time passcode (OTP) sent by SMS. Sellers must complete the verification under "
+        "Settings > Notification Preferences by February 28, 2027. Accounts that have not verified their "
+        "emergency contact by the deadline may have their listings deactivated. Sellers who use a landline "
+        "as their emergency number should replace it with a mobile number before starting the verification."
+    ),
+}
+
+
+def test_an_announcement_in_a_feed_reaches_badge_notification_popup_policy_and_channel(browser, server, user, receiver, tmp_path):
+    feed = FeedServer(rss([QUIET_FEED[0], ANNOUNCEMENT]))
+    try:
+        _journey_from_feed(browser, server, user, receiver, feed, tmp_path)
+    finally:
+        feed.close()
+
+
+def _journey_from_feed(browser, server, user, receiver, feed, tmp_path):
+    account_id, _ = account_by_cli(server, user, "Acme EU", ["DE", "FR"], [("phone", MOBILE), ("email", EMAIL)])
+    server.cli("channels", "add", "Ops webhook", receiver.url("alerts"), "--purpose", "alerts", "--user", user)
+    sources = tmp_path / "sources.yaml"
+    sources.write_text(
+        "sources:\n"
+        "  - name: Seller News (local)\n"
+        "    kind: feed\n"
+        f"    url: {feed.url}\n"
+        "    language: en\n"
+        "    marketplaces: [DE]\n"
+        "    interval: 30m\n", "utf-8")
+    server.cli("sources", "import", str(sources), "--user", user)
+
+    manage = pair_in_manage_page(browser, server, user)
+    before = expect_badge(browser, server, user)
+    assert not notifications(browser)
+
+    summary = server.cli("monitor", "run", "--once", "--all", "--json", json_out=True)
+    assert summary["policies_new"] >= 1, summary
+    alerts = server.cli("alerts", "list", "--user", user, "--json", json_out=True)["items"]
+    assert len(alerts) == 1, alerts
+    alert = alerts[0]
+    assert alert["policy_id"] and "emergency contact" in alert["title"].lower()
+
+    # The extension's poll (the alarm) brings it to the badge and a notification.
+    fire_alarm(browser)
+    after = expect_badge(browser, server, user)
+    assert int(after) == int(before or 0) + 1
+    assert badge_title(browser).startswith("SellerGuard: 1 open alert")
+    shown = browser.wait_until(lambda: notifications(browser), message="a notification")
+    assert list(shown) == [f"sg-alert-{alert['id']}"]
+
+    # The popup: the alert with its facts.
+    popup = open_popup(browser)
+    card = popup.locator("#alerts .alert").first
+    card.wait_for()
+    text = card.inner_text()
+    assert alert["title"] in text
+    facts = dict(zip(card.locator("dt").all_inner_texts(), card.locator("dd").all_inner_texts(), strict=True))
+    assert facts.get("Where", "").endswith("Notification Preferences"), facts
+    assert facts.get("Marketplace") == "DE", facts
+    assert facts.get("From") == "Jan 15, 2027" and facts.get("Deadline") == "Feb 28, 2027", facts
+    # Words, not the monitor's codes.
+    assert facts.get("What") == "emergency contact, phone number", facts
+    assert facts.get("How") == "one-time code", facts
+    affected_lines = card.locator("ul.affected li").all_inner_texts()
+    assert affected_lines and all("Acme EU" in line for line in affected_lines), affected_lines
+    browser.shot(popup, "journey-popup-alert")
+
+    # The manage page's policy view (where the notification and the popup's "Details" lead).
+    details_href = card.get_by_role("link", name="Details").get_attribute("href")
+    assert details_href.endswith(f"#policy={alert['policy_id']}")
+    policy_page = browser.context.new_page()
+    policy_page.goto(details_href)
+    settled(policy_page)
+    policy = policy_page.locator(f"#policy-{alert['policy_id']}")
+    policy.wait_for()
+    affected = policy.locator("ul li", has=policy_page.locator(f"a[href='#account={account_id}']"))
+    affected.first.wait_for()
+    reasons = " ".join(affected.all_inner_texts())
+    assert "Acme EU" in reasons and "Amazon verification not confirmed yet" in reasons, reasons
+    assert policy_page.locator("#alert-list").inner_text().count(alert["title"]) == 1
+    browser.shot(policy_page, "journey-manage-policy")
+
+    # The json:// channel got the alert once, and another monitor run sends nothing again.
+    got = browser.wait_until(receiver.received, message="the alert at the webhook")
+    server.cli("monitor", "run", "--once", "--all", "--json", json_out=True)
+    got = receiver.received()
+    assert len(got) == 1, got
+    assert got[0]["path"] == "/alerts"
+    assert alert["title"] in (got[0]["body"].get("title") or ""), got[0]["body"]
+    # The manage page's alert says where it went, in words.
+    policy_page.reload()
+    item = policy_page.locator(f"#alert-{alert['id']}")
+    item.wait_for()
+    assert "Delivered: Ops webhook: delivered" in item.inner_text(), item.inner_text()
+    body = item.locator(".alert-body")
+    assert body.evaluate("e => getComputedStyle(e).whiteSpace") == "pre-line"
+    assert "\nYour accounts affected:\n" in body.inner_text()
+    manage.close()
