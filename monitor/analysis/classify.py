@@ -205,6 +205,18 @@ def classify(doc: Doc, dates: DateFacts) -> Decision:
         ev = _mention(doc, "trap_phishing") or _mention(doc, "scam_shape")
         traps.append(("phishing warning or scam message", phish, 5.0, ev))
 
+    # A seller's question or complaint about a contact check the platform is asking for ("a pop-up
+    # wants me to verify the emergency contact, the code never arrives on our landline") is a report
+    # of the requirement; a code problem at sign-in, or with no request in sight, is troubleshooting.
+    asked_sents = {i for i in cv_core if cv_core[i] >= 0.55 and bs[i] & {"require", "prompt"}}
+    asked_sents |= {i for i in range(doc.title_sents) if bs[i] & {"prompt"} and bs[i] & set(CONTACT_CONCEPTS)}
+    ts_sents = {h.sent for h in doc.hits.get("trap_troubleshoot", ())}
+    login_problem = any("login" in bs[i] or "two_step" in bs[i] for i in ts_sents) or \
+        any("login" in bs[i] for i in range(doc.title_sents))
+    asked = bool(asked_sents) and not login_problem and core >= 1.0
+    # a help page also says what is "required"; only a request shown to the seller counts there
+    asked_shown = asked and any("prompt" in bs[i] for i in asked_sents) and not doc.has("two_step")
+
     ts = _trap_strength_count(doc, "trap_troubleshoot", 0.35)
     if ts and doc.in_title("trap_troubleshoot") and n_event and not doc.has("first_person_problem"):
         ts = 0.6  # a news item titled with the practical problem ("... not received? what to do")
@@ -213,6 +225,8 @@ def classify(doc: Doc, dates: DateFacts) -> Decision:
             ts = min(1.0, ts + 0.3)
         if not doc.in_title("trap_troubleshoot") and (policy_dated or n_event >= 2):
             ts *= 0.5
+        if asked:
+            ts *= 0.35
         traps.append(("login or code troubleshooting", ts, 4.0, _mention(doc, "trap_troubleshoot")))
 
     if doc.has("trap_optional"):
@@ -268,6 +282,8 @@ def classify(doc: Doc, dates: DateFacts) -> Decision:
             st *= 0.6
         if doc.published is None:
             st = min(1.0, st + 0.2)
+        if asked_shown and not help_url:
+            st *= 0.4  # "how do I get past it?" about a request the platform is showing now
         if st >= 0.1:
             traps.append(("evergreen help page or guide, no dated change", st, 4.0,
                           _mention(doc, "help_page") or f"help URL {_q(doc.url, 50)}"))

@@ -96,7 +96,7 @@ def analyze(record: dict, *, today: dt.date | None = None) -> dict:
         anchor = None
     facts["notes"] = list(dict.fromkeys(notes))
     story = story_key(decision.label, plat, facts["contact_types"], ov_sub, anchor.year if anchor else None,
-                      doc.title, doc.body)
+                      doc.title, doc.body, notification_contacts=doc.has("notif_prefs"), method=facts["method"])
     rid_out = rid if isinstance(rid, (str, int)) and not isinstance(rid, bool) else (None if rid is None else str(rid))
     return {"id": rid_out, "label": decision.label, "score": float(max(0.0, min(1.0, decision.score))),
             "reasons": decision.reasons, "facts": facts, "story": story}

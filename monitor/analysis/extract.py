@@ -12,7 +12,9 @@ from .dates import resolve_year
 from .features import CONTACT_CONCEPTS, OV_CONCEPTS, Doc
 
 _ARTICLE = r"(?:\s+(?:the|dem|den|der|el|le|la|del))?\W{0,3}$"
-_CUE = {role: (re.compile(c["before"].replace(r"\W{0,3}$", _ARTICLE), re.I), re.compile(c["after"], re.I))
+# a cue word starts a word: "publicado el 30" is no Polish "do" (deadline) followed by "el"
+_CUE = {role: (re.compile(r"(?<![A-Za-z\u00c0-\u024f])" + c["before"].replace(r"\W{0,3}$", _ARTICLE), re.I),
+               re.compile(c["after"], re.I))
         for role, c in lexicon.DATE_CUES.items()}
 _WEAK_BEFORE = re.compile(r"(?:\bon|\ble|\bam|\bel|于|於)\W{0,3}$", re.I)
 # A cue that is only one of those little words ("on", "le", "于") is weak; "desde el" is not.
@@ -216,8 +218,8 @@ def contact_types(doc: Doc, core_sents: set[int]) -> list[str]:
     near = {j for i in core_sents for j in (i - 1, i, i + 1) if 0 <= j < len(doc.by_sent)}
     if "two_step_verification" in found and any(doc.by_sent[j] & {"phone"} for j in near):
         found.add("phone")
-    if "emergency_contact" in found and any("sms" in doc.by_sent[j] for j in near):
-        found.add("phone")
+    if found & {"emergency_contact", "two_step_verification"} and any("sms" in doc.by_sent[j] for j in near):
+        found.add("phone")  # a code by SMS goes to a phone: the phone is one of the channels checked
     if not found:
         for i in scope:
             if doc.by_sent[i] & {"contact_details", "notif_prefs"}:

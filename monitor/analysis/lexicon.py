@@ -47,7 +47,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
                r"double authentification", r"authentification forte"],
     },
     "phone": {
-        "en": [r"phone(?:\s+numbers?)?", r"mobile(?:\s+(?:phone|number)s?)", r"cell(?:\s*phone)?(?:\s+numbers?)?",
+        "en": [r"phones?(?:\s+numbers?)?", r"mobile(?:\s+(?:phone|number)s?)", r"cell(?:\s*phone)?(?:\s+numbers?)?",
                r"telephone(?:\s+numbers?)?", r"landlines?", r"ecn"],
         "zh": [r"手机号?码?", r"电话号?码?", r"電話號?碼?", r"手機號?碼?", r"座机", r"联系电话"],
         "ja": [r"電話番号", r"携帯電話", r"携帯番号", r"携帯", r"固定電話", r"電話"],
@@ -141,12 +141,14 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
         "fr": [r"sms", r"texto"],
     },
     "link": {
-        "en": [r"(?:verification|confirmation) links?", r"link (?:sent|in the email)"],
-        "zh": [r"验证链接", r"确认链接"],
-        "ja": [r"確認リンク", r"認証リンク"],
-        "de": [r"bestätigungslink\w*", r"verifizierungslink\w*"],
-        "es": [r"enlace de (?:verificaci[oó]n|confirmaci[oó]n)"],
-        "fr": [r"lien de (?:v[ée]rification|confirmation)"],
+        "en": [r"(?:verification|confirmation) links?", r"link (?:sent|in the email|we send|received)",
+               r"click(?:ing)? (?:on )?the link (?:in|sent|we)"],
+        "zh": [r"验证链接", r"确认链接", r"点击邮件中的链接完成"],
+        "ja": [r"確認リンク", r"認証リンク", r"リンクをクリックして(?:認証|確認)"],
+        "de": [r"bestätigungslink\w*", r"verifizierungslink\w*", r"link (?:in der e-?mail|zugeschickt|geschickt)"],
+        "es": [r"enlace de (?:verificaci[oó]n|confirmaci[oó]n)", r"enlace (?:enviado|recibido)"],
+        "fr": [r"lien de (?:v[ée]rification|confirmation)", r"lien (?:envoy[ée]|re[çc]u)"],
+        "it": [r"link (?:di (?:verifica|conferma)|ricevuto|inviato)"],
     },
     "call": {
         "en": [r"voice calls?", r"automated calls?", r"phone calls?"],
@@ -342,7 +344,8 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
                r"consultants?", r"kindle direct publishing", r"kdp", r"self-?publish\w*", r"authors",
                r"aws", r"amazon web services", r"root users?", r"(?:aws )?management console", r"cloud accounts?",
                r"partner (?:dashboard|accounts?|programs?|programmes?)", r"shopify partners?", r"app developers?",
-               r"dmarc", r"dkim", r"spf", r"bulk senders?", r"sending domains?", r"sender (?:requirements|rules|guidelines)"],
+               r"dmarc", r"dkim", r"spf", r"bulk senders?", r"sending domains?", r"sender (?:requirements|rules|guidelines)",
+               r"amazon flex", r"delivery (?:drivers?|partners?|associates?)", r"drivers"],
         "zh": [r"联盟", r"推广", r"开发者", r"政府采购", r"亚马逊云", r"自出版", r"供应商门户", r"保险公司"],
         "ja": [r"アソシエイト", r"アフィリエイト", r"開発者", r"デベロッパー", r"著者", r"電子書籍", r"サプライヤーポータル", r"保険会社"],
         "de": [r"partnerprogramm\w*", r"affiliate\w*", r"entwickler\w*", r"vergabe\w*", r"autor(?:inn)?en",
@@ -376,9 +379,10 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     "trap_other_topic": {
         "en": [r"fees?", r"fba", r"capacity limits?", r"returns? processing", r"returns?", r"prime day",
                r"tariffs?", r"customs", r"inventory", r"lightning deals?", r"black friday", r"storage",
-               r"inbound placement", r"shipping (?:rates|fees|cut-?off)", r"acquir\w*", r"sales up"],
+               r"inbound placement", r"shipping (?:rates|fees|cut-?off)", r"acquir\w*", r"sales up",
+               r"brand registry", r"trademarks?"],
         "zh": [r"费用", r"收费", r"佣金", r"仓储费", r"退货", r"关税", r"会员日", r"库存", r"秒杀", r"黑五", r"销售额",
-               r"低库存"],
+               r"低库存", r"品牌备案", r"商标"],
         "ja": [r"手数料", r"返品", r"関税", r"プライムデー", r"在庫", r"配送料"],
         "de": [r"gebühr\w*", r"rücksend\w*", r"zöll\w*", r"zoll", r"prime day", r"lagerbest\w*", r"blitzangebote?"],
         "es": [r"tarifas?", r"comisi[oó]n\w*", r"devoluci[oó]n\w*", r"aranceles?", r"inventario", r"prime day"],
@@ -443,7 +447,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     "doubt": {
         "en": [r"is (?:this|it|that) (?:a |an )?(?:real|legit\w*|genuine|phishing|scam|fake)", r"legit or",
                r"real or", r"thought (?:it was|this was)", r"assumed (?:it|the \w+) was", r"took it for",
-               r"suspected (?:it|a)", r"at first"],
+               r"suspected (?:it|a)", r"at first", r"i'?m suspicious", r"not sure if (?:it|this)"],
         "zh": [r"是不是", r"是钓鱼吗", r"是真的吗", r"以为是", r"还以为", r"是否(?:为|是)"],
         "ja": [r"と思った", r"と思いました", r"本物", r"でしょうか"],
         "de": [r"ist (?:das|die mail) echt", r"dachte\w*", r"hielten?", r"zunächst für", r"erst für"],
@@ -452,7 +456,8 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     },
     "reassure": {
         "en": [r"it'?s (?:real|legit\w*|genuine)", r"(?:is|was) (?:real|legit\w*|genuine)(?! or)", r"not (?:a )?(?:scam|phishing)",
-               r"verified anyway", r"no[t]? phishing"],
+               r"verified anyway", r"no[t]? phishing", r"legit(?=\s*[.!])", r"confirmed(?=\s*[,.!])",
+               r"the real (?:one|notice|request|prompt|message)"],
         "zh": [r"不是钓鱼", r"是真的", r"官方的", r"确实"],
         "ja": [r"本物です", r"正規の"],
         "de": [r"ist echt", r"kein phishing", r"tatsächlich"],
@@ -462,12 +467,36 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
     # Context about an earlier, different requirement ("Amazon has previously made 2SV mandatory").
     "background": {
         "en": [r"previously", r"last year", r"in the past", r"earlier this year", r"back in \d{4}", r"has long required",
-               r"years ago", r"as (?:usual|before|always)"],
-        "zh": [r"此前", r"之前曾", r"早在", r"去年", r"照常", r"一如既往"],
-        "ja": [r"以前から", r"昨年", r"これまでも", r"従来どおり", r"従来通り"],
-        "de": [r"zuvor", r"bereits im vergangenen", r"letztes jahr", r"früher schon", r"wie gewohnt", r"wie bisher", r"wie üblich"],
-        "es": [r"anteriormente", r"el año pasado", r"ya hab[ií]a", r"como siempre", r"como de costumbre"],
-        "fr": [r"auparavant", r"l'an dernier", r"l'année dernière", r"avait déjà", r"comme d'habitude", r"comme auparavant"],
+               r"years ago", r"as (?:usual|before|always)", r"(?:is |are )?separate from", r"not (?:the same as|to be confused with)",
+               r"unlike (?:the|last)", r"different from the"],
+        "zh": [r"此前", r"之前曾", r"早在", r"去年", r"照常", r"一如既往", r"不是同一", r"不同于", r"有别于", r"并非同一"],
+        "ja": [r"以前から", r"昨年", r"これまでも", r"従来どおり", r"従来通り", r"とは別の?"],
+        "de": [r"zuvor", r"bereits im vergangenen", r"letztes jahr", r"früher schon", r"wie gewohnt", r"wie bisher", r"wie üblich",
+               r"nicht zu verwechseln", r"unabhängig von der"],
+        "es": [r"anteriormente", r"el año pasado", r"ya hab[ií]a", r"como siempre", r"como de costumbre", r"distint[ao] de",
+               r"no confundir"],
+        "fr": [r"auparavant", r"l'an dernier", r"l'année dernière", r"avait déjà", r"comme d'habitude", r"comme auparavant",
+               r"distincte? de", r"à ne pas confondre"],
+    },
+    # The platform showing a seller a request to act ("a pop-up asks me to verify", 弹窗提示): a thread
+    # about such a request is about the requirement, even when it is a question or a complaint.
+    "prompt": {
+        "en": [r"prompt(?:s|ed|ing)?", r"pop[\s-]?ups?", r"pops? up", r"popped up", r"banners?", r"keeps? asking",
+               r"(?:wants|asks|asked|asking|forcing|forces|makes) (?:me|us) to", r"verify screen", r"yellow box"],
+        "zh": [r"弹窗", r"弹出", r"提示", r"要求我", r"让我(?:验证|确认|更新)"],
+        "ja": [r"表示され", r"表示が出", r"求められ", r"メッセージが表示"],
+        "de": [r"hinweis", r"aufforderung", r"aufgefordert", r"will,? dass ich", r"fordert (?:mich|uns)"],
+        "es": [r"aviso", r"me pide", r"nos pide", r"me sale", r"me salta"],
+        "fr": [r"me demande", r"nous demande", r"s'affiche", r"message d'alerte"],
+    },
+    # Signing in: a code problem at sign-in is login troubleshooting.
+    "login": {
+        "en": [r"log(?:ging|ged)?[\s-]?in(?:to)?", r"sign(?:ing|ed)?[\s-]?in(?:to)?", r"login"],
+        "zh": [r"登录", r"登陆", r"登入"],
+        "ja": [r"ログイン", r"サインイン"],
+        "de": [r"anmeld\w*", r"einlogg\w*", r"login"],
+        "es": [r"inici(?:ar|o de) sesi[oó]n", r"iniciar sesion", r"login"],
+        "fr": [r"connexion", r"(?:me |se )?connecter", r"login"],
     },
     "past_deadline": {
         "en": [r"came and went", r"passed without", r"original(?:ly)?", r"expired", r"missed"],
@@ -915,6 +944,7 @@ DATE_CUES: dict[str, dict[str, str]] = {
                   r"ab(?: dem)?|seit(?: dem)?|vom|beginnend|gilt|desde(?: el)?|a partir del?|comenz[oó](?: el)?|"
                   r"entra en vigor(?: el)?|à partir du|depuis le|dès le|dès|le|entr\w+ en vigueur le|"
                   r"(?:began|started|starts?|begins?|went live|goes live|took effect|rolled out|kicked off|launched)\s+on|"
+                  r"(?:rolling|roll(?:s|ed)?) out on|"
                   r"(?:startete|begann|gestartet) am|a (?:commencé|débuté) le|"
                   r"between|dal|dall'|a partire dal|a decorrere dal|od(?: dnia)?|"
                   r"اعتبار[اًا]* من|ابتداء[ًا]* من|منذ|من|"
