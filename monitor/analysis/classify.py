@@ -268,7 +268,11 @@ def classify(doc: Doc, dates: DateFacts) -> Decision:
 
     other = doc.count("trap_other_topic")
     if other:
-        st = min(1.0, other / 3.0 + (0.4 if doc.in_title("trap_other_topic") else 0.0)) * (0.4 if core >= 1.0 else 1.0)
+        # the other topic inside the sentence that carries the contact check ("applicants to Brand
+        # Registry must enter the code sent to ...") makes the check a step of that process
+        in_core = any("trap_other_topic" in bs[i] for i in cv_core if cv_core[i] >= 1.0)
+        st = min(1.0, other / 3.0 + (0.4 if doc.in_title("trap_other_topic") else 0.0)) * \
+            (0.4 if core >= 1.0 and not in_core else 1.0)
         traps.append(("announcement on another topic (fees, FBA, returns, events, tariffs)", st, 2.5,
                       _mention(doc, "trap_other_topic")))
 

@@ -242,6 +242,13 @@ _REL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"(?:il )?prossimo)\s+(?P<wd>" + _WD_ALT + r")(?![\w])", re.I)),
     ("wd_next", re.compile(r"(?<![\w])(?P<wd>" + _WD_ALT + r")\s+(?:prochain|pr[oó]ximo|prossimo)(?![\w])", re.I)),
     ("cjk_next_wd", re.compile(r"(?:下周|下星期|下週|来週の?)(?P<wd>[一二三四五六日天月火水木金土])")),
+    # "in a forum post on Thursday" / "last Thursday" / "am Donnerstag mitgeteilt": a past weekday, the
+    # latest such day up to the publication date; only after a past-tense verb of announcing or
+    # starting (a bare "on Monday" may as well be the coming one)
+    ("past_wd", re.compile(r"(?<![\w])(?:(?:said|posted|announced|told \w+|wrote|confirmed|published|notified \w+|"
+                           r"emailed \w+|began|started|launched|went live|appeared|came)(?:\s+[\w-]+){0,5}?\s+on|"
+                           r"(?:said|posted|announced|confirmed|published)(?:\s+[\w-]+){0,5}?\s+(?:in\s+\w+\s+)?on|"
+                           r"\bon|last|(?:am )?vergangenen|(?:el )?pasado|dernier)\s+(?P<wd>" + _WD_ALT + r")(?![\w])", re.I)),
     ("tomorrow", re.compile(r"(?<![\w])(?:tomorrow|ab morgen|(?:a partir de|desde) ma[ñn]ana|demain|domani)(?![\w])|明天|明日(?:から|より|起)", re.I)),
     ("month_end", re.compile(r"(?<![\w])(?:(?:the )?end of (?:the|this) month|ende (?:des|dieses) monats|monatsende|"
                              r"(?:el )?fin(?:al)? de(?:l)? mes|(?:la )?fin du mois|fine (?:del )?mese)(?![\w])|本月底|(?<![\d月])月底前|今月末", re.I)),
@@ -269,6 +276,21 @@ def find_relative(text: str, published: dt.date | None) -> list[DateMention]:
                     continue
                 ahead = (wd - published.weekday()) % 7 or 7
                 d = published + dt.timedelta(days=ahead)
+            elif kind == "past_wd":
+                wd = _WEEKDAYS.get(gd["wd"].lower())
+                if wd is None:
+                    continue
+                lead = text[max(0, m.start() - 80):m.start("wd")].lower()
+                if not re.search(r"\b(?:last|vergangenen|pasado|dernier)\s*$", lead) and (
+                        re.search(r"\bwill\b|\bwird\b|\bstarting\b|\bfrom\b", lead)
+                        or not re.search(r"\b(?:said|posted|announced|told|wrote|confirmed|published|notified|emailed|"
+                                         r"began|started|launched|went live|appeared|came)\b|\bpost\b", lead)):
+                    continue
+                back = (published.weekday() - wd) % 7
+                d = published - dt.timedelta(days=back)
+                m_start = m.start("wd")
+                out.append(DateMention(m_start, m.end(), m.group("wd"), d.year, d.month, d.day, "relative"))
+                continue
             elif kind == "cjk_next_wd":
                 monday_next = published + dt.timedelta(days=7 - published.weekday())
                 d = monday_next + dt.timedelta(days=_CJK_WEEKDAYS[gd["wd"]])

@@ -25,7 +25,8 @@ LANGS = LATIN_LANGS + CJK_LANGS
 CONCEPTS: dict[str, dict[str, list[str]]] = {
     "emergency_contact": {
         "en": [r"emergency[\s-]+contact\w*", r"ecn", r"emergency (?:phone|email|e-mail|number)"],
-        "zh": [r"紧急联系", r"緊急聯繫", r"緊急聯絡", r"紧急联络"],
+        "zh": [r"紧急联系", r"緊急聯繫", r"緊急聯絡", r"紧急联络",
+               r"紧\?联系人", r"\?急联系人"],  # one character lost to a repaired GBK mojibake
         "ja": [r"緊急連絡先", r"緊急時の連絡先"],
         "de": [r"notfall[-\s]?kontakt\w*", r"notfallkontaktdaten", r"notfall[-\s]?telefonnummer"],
         "es": [r"contactos? de emergencia", r"tel[eé]fono de emergencia"],
@@ -970,6 +971,8 @@ DATE_CUES: dict[str, dict[str, str]] = {
                   r"(?:comunic[oó]|inform[oó]|notific[oó])(?:\s+\w+){0,4}?\s+el|"
                   r"(?:told|informed|notified|emailed|wrote to)(?:\s+\w+){0,3}?\s+on|"
                   r"(?:annunciato|comunicato) il|"
+                  r"(?:announced|posted|published|confirmed)(?:\s+(?:it|this|that|the|a|an|in|on|to|its|their|official|"
+                  r"forums?|seller|sellers|news|blog|community|board))+|"
                   r"(?:announcement|forum post|notice|anuncio|annonce)\s*[(:])\W{0,3}$",
         "after": r"^\W{0,3}(?:发布|公布|宣布|发出|発表|告知|(?:[\w-]+\s+){0,2}(?:announcement|post\b|notice)|"
                  r"angekündigt|mitgeteilt|발표|공지)",
