@@ -208,14 +208,20 @@ def classify(doc: Doc, dates: DateFacts) -> Decision:
     # A seller's question or complaint about a contact check the platform is asking for ("a pop-up
     # wants me to verify the emergency contact, the code never arrives on our landline") is a report
     # of the requirement; a code problem at sign-in, or with no request in sight, is troubleshooting.
-    asked_sents = {i for i in cv_core if cv_core[i] >= 0.55 and bs[i] & {"require", "prompt"}}
+    asked_sents = {i for i in cv_core if cv_core[i] >= 0.55 and bs[i] & {"require", "prompt"} and "help_page" not in bs[i]}
     asked_sents |= {i for i in range(doc.title_sents) if bs[i] & {"prompt"} and bs[i] & set(CONTACT_CONCEPTS)}
     ts_sents = {h.sent for h in doc.hits.get("trap_troubleshoot", ())}
     login_problem = any("login" in bs[i] or "two_step" in bs[i] for i in ts_sents) or \
         any("login" in bs[i] for i in range(doc.title_sents))
     asked = bool(asked_sents) and not login_problem and core >= 1.0
     # a help page also says what is "required"; only a request shown to the seller counts there
-    asked_shown = asked and any("prompt" in bs[i] for i in asked_sents) and not doc.has("two_step")
+    title_question = doc.title.rstrip().endswith(("?", "？"))
+    asked_shown = asked and any("prompt" in bs[i] for i in asked_sents) and not doc.has("two_step") \
+        and (title_question or not doc.in_title("help_page"))  # "How to edit ..." is a guide, "how do I ...?" a thread
+
+    if asked_shown:
+        z_cv += 0.5
+        reasons.append(f"the platform is showing a request to verify: {_mention(doc, 'prompt')}")
 
     ts = _trap_strength_count(doc, "trap_troubleshoot", 0.35)
     if ts and doc.in_title("trap_troubleshoot") and n_event and not doc.has("first_person_problem"):
