@@ -65,7 +65,8 @@ export async function call(method, path, body, { serverUrl, token } = {}) {
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (err) {
-    throw new ApiError(0, { title: "unreachable", detail: String(err && err.message ? err.message : err) });
+    // `server` lets pages say which address did not answer, in words rather than the browser's.
+    throw new ApiError(0, { title: "unreachable", detail: String(err && err.message ? err.message : err), server: base });
   }
   const type = response.headers.get("Content-Type") || "";
   const data = type.includes("json") ? await response.json().catch(() => null) : null;

@@ -3,7 +3,7 @@
 import { call, ApiError } from "./api.js";
 import { showCounts, showOffline, showUnpaired } from "./badge.js";
 import { notifyNew } from "./notify.js";
-import { forgetPairing, settings, write } from "./store.js";
+import { forgetPairing, read, settings, write } from "./store.js";
 
 export const ALARM = "sg-poll";
 export const PERIOD_MINUTES = 1;
@@ -48,7 +48,10 @@ export async function refresh() {
     return { ok: true };
   } catch (err) {
     const error = err instanceof ApiError ? err.toJSON() : { status: 0, message: String(err) };
-    await write({ lastSync: { at: new Date().toISOString(), ok: false, error } });
+    // Keep when the server last answered, so pages can say how old what they show is.
+    const { lastSync } = await read("lastSync");
+    const lastOkAt = lastSync ? (lastSync.ok ? lastSync.at : lastSync.lastOkAt || null) : null;
+    await write({ lastSync: { at: new Date().toISOString(), ok: false, error, lastOkAt } });
     if (err instanceof ApiError && err.status === 401) {
       await forgetPairing(); // the token was revoked: ask to pair again
       await showUnpaired();

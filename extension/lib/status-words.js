@@ -21,6 +21,15 @@ export function severityLabel(severity) {
   return t(`severity_${severity || "info"}`);
 }
 
+/** A failed call in words: "cannot reach your server at …" when nothing answered, else what the
+ * server said. `error` is the worker's {status, message, problem}. */
+export function errorText(error) {
+  if (!error) return t("unknownError");
+  const problem = error.problem || {};
+  if (error.status === 0 && problem.title === "unreachable") return t("serverUnreachable", problem.server || "");
+  return error.message || problem.detail || problem.title || t("unknownError");
+}
+
 /** The next step in words: the server's own message, else a fallback by code. */
 export function nextStepText(step) {
   if (!step) return "";

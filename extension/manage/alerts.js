@@ -2,7 +2,7 @@
 import { h, replace } from "../lib/dom.js";
 import { t, when } from "../lib/i18n.js";
 import { factRows } from "../lib/status-words.js";
-import { act, all, api } from "./client.js";
+import { act, all, api, failedPart } from "./client.js";
 
 function facts(f) {
   const rows = factRows(f);
@@ -64,14 +64,14 @@ export async function renderAlerts(container, refresh, { policyId } = {}) {
     const alerts = await all("/alerts?state=open");
     parts.push(alerts.length ? h("ul", { class: "plain", id: "alert-list" }, alerts.map((a) => alertItem(a, refresh))) : h("p", { class: "muted" }, t("noAlerts")));
   } catch (err) {
-    parts.push(h("p", { class: "error" }, err.message));
+    parts.push(failedPart(err));
   }
   parts.push(h("h3", {}, t("policies")));
   try {
     const policies = await all("/policies");
     parts.push(policies.length ? h("ul", { class: "plain", id: "policy-list" }, policies.map((p) => policyItem(p, policyId))) : h("p", { class: "muted" }, t("noPolicies")));
   } catch (err) {
-    parts.push(h("p", { class: "error" }, err.message));
+    parts.push(failedPart(err));
   }
   replace(container, parts);
   const open = policyId && document.getElementById(`policy-${policyId}`);

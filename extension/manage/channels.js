@@ -1,7 +1,7 @@
 // Notification channels (Apprise URLs): list with secrets masked by the server, add, test, remove.
 import { h, replace } from "../lib/dom.js";
 import { t, when } from "../lib/i18n.js";
-import { act, all, api, flash } from "./client.js";
+import { act, all, api, failedPart, flash } from "./client.js";
 
 const PURPOSES = ["alerts", "sms", "email"];
 
@@ -53,7 +53,7 @@ export async function renderChannels(container, refresh) {
         h("tbody", {}, channels.map((c) => channelRow(c, refresh))))
       : h("p", { class: "muted" }, t("noChannels"));
   } catch (err) {
-    list = h("p", { class: "error" }, err.message);
+    list = failedPart(err);
   }
   replace(container, list, h("p", { class: "muted" }, t("channelsHelp")), h("h3", {}, t("addChannel")), channelForm(refresh));
 }

@@ -1,15 +1,29 @@
 // The manage page's way to the server: every call goes through the service worker, which holds
 // the token and keeps badge and caches in step after a change.
+import { h } from "../lib/dom.js";
 import { t } from "../lib/i18n.js";
+import { errorText } from "../lib/status-words.js";
 
 export class CallFailed extends Error {
   constructor(error) {
     const problem = (error && error.problem) || {};
     const fields = problem.errors ? Object.entries(problem.errors).map(([k, v]) => `${k}: ${[].concat(v).join(" ")}`).join("; ") : "";
-    super(fields || problem.detail || problem.title || (error && error.message) || t("unknownError"));
+    const unreachable = error && error.status === 0 && problem.title === "unreachable";
+    super(unreachable ? errorText(error) : fields || problem.detail || problem.title || (error && error.message) || t("unknownError"));
     this.status = error ? error.status : 0;
     this.problem = problem;
   }
+}
+
+/** True when the call failed because nothing answered at the server's address. */
+export function isUnreachable(err) {
+  return Boolean(err && err.status === 0 && err.problem && err.problem.title === "unreachable");
+}
+
+/** What a part of a section shows when it could not load: a short note when the server is not
+ * there (the connection section says it in full), else the server's words. */
+export function failedPart(err) {
+  return isUnreachable(err) ? h("p", { class: "muted" }, t("sectionUnavailable")) : h("p", { class: "error" }, err.message || String(err));
 }
 
 /** Sends a message to the worker; throws CallFailed when it answers ok: false. */

@@ -1,9 +1,10 @@
 // The manage page (a full tab): connection, accounts and contacts, alerts and policies, sources
 // and channels. Sections render from the server through the service worker; #policy=ID and
 // #account=ID deep-link into them (notifications and the popup use these).
-import { h, replace } from "../lib/dom.js";
+import { replace } from "../lib/dom.js";
 import { localizePage, t } from "../lib/i18n.js";
 import { renderAccounts } from "./accounts.js";
+import { failedPart, isUnreachable } from "./client.js";
 import { renderAlerts } from "./alerts.js";
 import { renderChannels } from "./channels.js";
 import { renderPairing } from "./pairing.js";
@@ -17,11 +18,15 @@ function route() {
   return { key, value };
 }
 
+/** Renders one section; returns false when the server could not be reached. A section that cannot
+ * load says so briefly: the connection section says once, in full, what is wrong. */
 async function section(id, fn) {
   try {
     await fn(body(id));
+    return true;
   } catch (err) {
-    replace(body(id), h("p", { class: "error" }, err.message || String(err)));
+    replace(body(id), failedPart(err));
+    return !isUnreachable(err);
   }
 }
 
@@ -50,12 +55,15 @@ async function renderSections() {
     document.getElementById("pair-code")?.focus();
     return;
   }
-  await Promise.all([
+  const reached = await Promise.all([
     section("accounts", (el) => renderAccounts(el, () => section("accounts", (e) => renderAccounts(e, renderAll)))),
     section("alerts", (el) => renderAlerts(el, () => section("alerts", (e) => renderAlerts(e, renderAll)), { policyId: key === "policy" ? value : null })),
     section("sources", (el) => renderSources(el, () => section("sources", (e) => renderSources(e, renderAll)))),
     section("channels", (el) => renderChannels(el, () => section("channels", (e) => renderChannels(e, renderAll)))),
   ]);
+  // Nothing answered: a poll records it (badge, popup, and the connection section through the
+  // storage listener below).
+  if (reached.includes(false)) chrome.runtime.sendMessage({ type: "sg:refresh" });
   if (key === "account" || key === "alert") {
     const target = document.getElementById(`${key}-${value}`);
     if (target) {
@@ -66,6 +74,16 @@ async function renderSections() {
     document.getElementById(key).scrollIntoView({ block: "start" });
   }
 }
+
+// The server went away: the connection section says so. It came back: everything reloads.
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area !== "local" || !changes.lastSync) return;
+  const before = changes.lastSync.oldValue;
+  const after = changes.lastSync.newValue;
+  if (!after) return;
+  if (after.ok && before && !before.ok) renderAll();
+  else if (!after.ok && (!before || before.ok)) section("pair", (el) => renderPairing(el, renderAll));
+});
 
 localizePage();
 document.title = t("manageTitle");

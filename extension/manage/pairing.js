@@ -1,6 +1,7 @@
 // Connection: the server address and the pairing code → a token kept by the service worker.
 import { h, replace } from "../lib/dom.js";
 import { t, when } from "../lib/i18n.js";
+import { errorText } from "../lib/status-words.js";
 import { act, ask, flash } from "./client.js";
 
 /** Asks for the server's origin as a host permission when it is not one the manifest grants. */
@@ -57,9 +58,11 @@ export async function renderPairing(container, onPaired) {
   const state = conf.token
     ? h("p", { id: "pair-state", class: "ok" }, t("pairedWith", conf.serverUrl, (conf.user && conf.user.name) || ""))
     : h("p", { id: "pair-state", class: "bad" }, t("notPairedLong"));
-  const sync = lastSync
-    ? h("p", { class: lastSync.ok ? "muted" : "error" }, t("lastSync", when(lastSync.at)), lastSync.ok ? "" : ` — ${(lastSync.error && lastSync.error.message) || ""}`)
-    : null;
+  const sync = !lastSync ? null
+    : lastSync.ok ? h("p", { class: "muted" }, t("lastSync", when(lastSync.at)))
+      : h("p", { class: "error", role: "alert" },
+        lastSync.error && lastSync.error.status === 0 ? errorText(lastSync.error) : `${t("syncFailed")}: ${errorText(lastSync.error)}`,
+        lastSync.lastOkAt ? ` ${t("showingFrom", when(lastSync.lastOkAt))}` : "");
   const unpair = conf.token
     ? h("button", { type: "button", class: "danger", onclick: async () => {
         await act(() => ask({ type: "sg:unpair" }), t("unpaired"));

@@ -1,7 +1,7 @@
 // Announcement sources the monitor watches: list with health, add, check now, remove.
 import { h, replace } from "../lib/dom.js";
 import { t, when } from "../lib/i18n.js";
-import { act, all, api } from "./client.js";
+import { act, all, api, failedPart } from "./client.js";
 
 /** What "Check now" found, in the row: entries and the latest titles, or why it failed. The check
  * stores nothing on the server, so the list is not reloaded. */
@@ -86,7 +86,7 @@ export async function renderSources(container, refresh) {
         h("tbody", {}, sources.map((s) => sourceRow(s, refresh))))
       : h("p", { class: "muted" }, t("noSources"));
   } catch (err) {
-    list = h("p", { class: "error" }, err.message);
+    list = failedPart(err);
   }
   replace(container, list, h("h3", {}, t("addSource")), sourceForm(refresh));
 }

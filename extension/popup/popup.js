@@ -3,7 +3,7 @@
 // the worker's cached answer at once and asks for a fresh one.
 import { h, replace } from "../lib/dom.js";
 import { day, localizePage, t, when } from "../lib/i18n.js";
-import { amazonStatus, factRows, kindLabel, localStatus, nextStepText, roleLabel } from "../lib/status-words.js";
+import { amazonStatus, errorText, factRows, kindLabel, localStatus, nextStepText, roleLabel } from "../lib/status-words.js";
 
 const manageUrl = (hash) => chrome.runtime.getURL(`manage/manage.html#${hash}`);
 
@@ -65,10 +65,15 @@ function render({ settings, status, alerts, lastSync }) {
       h("a", { href: manageUrl("pair"), target: "_blank", class: "button" }, t("pairNow")));
     return;
   }
-  const problem = lastSync && !lastSync.ok ? (lastSync.error && lastSync.error.message) || "" : "";
-  replace(sync,
-    lastSync ? t("lastSync", when(lastSync.at)) : "",
-    problem ? h("span", { class: "error" }, ` — ${t("syncFailed")}: ${problem}`) : "");
+  if (lastSync && !lastSync.ok) {
+    // Not "Updated <time>" for an update that failed: say what is wrong and how old the data is.
+    const unreachable = lastSync.error && lastSync.error.status === 0;
+    replace(sync,
+      h("span", { class: "error" }, unreachable ? errorText(lastSync.error) : `${t("syncFailed")}: ${errorText(lastSync.error)}`),
+      lastSync.lastOkAt ? ` ${t("showingFrom", when(lastSync.lastOkAt))}` : "");
+  } else {
+    replace(sync, lastSync ? t("lastSync", when(lastSync.at)) : "");
+  }
   if (!status) {
     replace(content, h("p", {}, t("loading")));
     return;

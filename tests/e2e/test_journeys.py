@@ -470,3 +470,64 @@ def _journey_from_feed(browser, server, user, receiver, feed, tmp_path):
     assert body.evaluate("e => getComputedStyle(e).whiteSpace") == "pre-line"
     assert "\nYour accounts affected:\n" in body.inner_text()
     manage.close()
+
+
+# ---------------------------------------------------------------- 5. the server goes away
+
+
+def test_a_stopped_server_is_said_plainly_and_the_extension_recovers(browser, server, user):
+    account_by_cli(server, user, "Down DE", ["DE"], [("phone", MOBILE), ("email", "down@acme-eu.example")])
+    manage = pair_in_manage_page(browser, server, user)
+    counted = expect_badge(browser, server, user)
+    popup = open_popup(browser)
+    popup.locator("section.account", has_text="Down DE").wait_for()
+    errors: list[str] = []
+    for page in (manage, popup):
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+
+    server.stop()
+    try:
+        fire_alarm(browser)
+        browser.wait_until(lambda: badge(browser) == "!", message="the offline badge")
+        assert "cannot reach" in badge_title(browser)
+
+        # The popup keeps the last known accounts and says, in words, that the server is not there.
+        problem = popup.locator("#sync .error")
+        problem.wait_for()
+        said = problem.inner_text()
+        assert "Cannot reach your SellerGuard server" in said and server.base in said, said
+        assert "fetch" not in said.lower(), "no browser jargon"
+        assert "Down DE" in popup.inner_text("#accounts")
+        browser.shot(popup, "journey-popup-server-down")
+
+        # The page that was open: its connection section says it, and trying something says the same.
+        manage.fill("#acc-new-name", "While down")
+        manage.check("#acc-new-DE")
+        manage.locator("form", has=manage.locator("#acc-new-name")).locator("button[type=submit]").click()
+        manage.wait_for_selector("#flash.error")
+        assert flash(manage).startswith("Cannot reach your SellerGuard server"), flash(manage)
+        manage.locator("#pair .error", has_text="Cannot reach your SellerGuard server").wait_for()
+
+        # The manage page, opened while it is down: one clear message, no crash, the pairing kept.
+        manage.reload()
+        settled(manage)
+        down = manage.locator("#pair .error", has_text="Cannot reach your SellerGuard server")
+        down.wait_for()
+        assert server.base in down.inner_text()
+        body = manage.inner_text("#main")
+        assert "fetch" not in body.lower(), body[:2000]
+        assert body.count("Cannot reach") == 1, body[:2000]
+        assert manage.locator("#accounts .body").inner_text() == "Not available until the server answers."
+        assert manage.locator("#pair-state.ok").is_visible(), "still paired"
+        browser.shot(manage, "journey-manage-server-down")
+
+    finally:
+        server.start()
+
+    # Back: the next poll clears the offline badge, the popup and the manage page follow by themselves.
+    fire_alarm(browser)
+    browser.wait_until(lambda: badge(browser) == counted, message="the badge after the server is back")
+    popup.wait_for_selector("#sync .error", state="detached")
+    manage.locator("#pair .error", has_text="Cannot reach").wait_for(state="detached")
+    manage.locator(f"article.card", has_text="Down DE").wait_for()
+    assert not errors, errors
