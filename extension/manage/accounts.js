@@ -95,7 +95,7 @@ function verifyBox(contact, refresh) {
       }
     });
     replace(box,
-      h("p", {}, t("codeSent", v.channel, when(v.expires_at)),
+      h("p", {}, t("codeSent", v.channel === "sms" || v.channel === "email" ? t(`via_${v.channel}`) : v.channel, when(v.expires_at)),
         v.delivered_via === "outbox" ? h("span", { class: "warn" }, ` ${t("outboxNote")}`) : ""),
       v.status !== "pending" ? h("p", { class: "bad" }, t("verificationState", v.status), v.failure_reason ? ` — ${v.failure_reason}` : "") : null,
       form);

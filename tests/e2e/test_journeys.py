@@ -183,6 +183,7 @@ def test_new_seller_pairs_adds_an_account_and_verifies_a_mobile(browser, server,
     code_input = manage.locator(f"#code-{mobile_id}")
     code_input.wait_for()
     box = mobile.locator(".verify-box")
+    assert box.inner_text().startswith("Code sent by SMS; valid until ")
     assert "sellerguard outbox" in box.inner_text()
     code = code_from_outbox(server, user, "15123456789")
     code_input.fill(code)
