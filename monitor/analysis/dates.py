@@ -289,7 +289,7 @@ def find_relative(text: str, published: dt.date | None) -> list[DateMention]:
                 back = (published.weekday() - wd) % 7
                 d = published - dt.timedelta(days=back)
                 m_start = m.start("wd")
-                out.append(DateMention(m_start, m.end(), m.group("wd"), d.year, d.month, d.day, "relative"))
+                out.append(DateMention(m_start, m.end(), m.group("wd"), d.year, d.month, d.day, "relative_past"))
                 continue
             elif kind == "cjk_next_wd":
                 monday_next = published + dt.timedelta(days=7 - published.weekday())

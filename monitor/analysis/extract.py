@@ -127,6 +127,8 @@ def policy_dates(doc: Doc) -> DateFacts:
             role, strong = "effective", True  # "between 1 and 31 October": the first day opens it
         elif dm.part == "end":
             role, strong = "deadline", True
+        elif dm.part == "relative_past" and role != "announced":
+            continue  # "started showing for me on Monday": one seller's day, not the policy's start
         elif dm.part == "relative_end" and role != "deadline":
             continue  # "since the end of January" is vague; "by the end of the month" is a day
         if role is None and cjk and _CJK_DATE_COMMA.match(doc.full[dm.end:s_end]) \

@@ -704,7 +704,7 @@ MANDATORY = re.compile(
 # Platforms: canonical key -> (display name, patterns).  Amazon is the default platform the
 # product is about; the others get a note.
 PLATFORMS: dict[str, tuple[str, list[str]]] = {
-    "amazon": ("Amazon", [r"amazon", r"亚马逊", r"亞馬遜", r"アマゾン", r"아마존", r"أمازون", r"امازون", r"seller central", r"卖家中心", r"セラーセントラル",
+    "amazon": ("Amazon", [r"amazon", r"亚马逊", r"亞馬遜", r"アマゾン", r"아마존", r"أمازون", r"امازون", r"seller central", r"セラーセントラル",
                           r"\bfba\b", r"\becn\b"]),
     "ebay": ("eBay", [r"\bebay\b", r"易贝", r"亿贝"]),
     "etsy": ("Etsy", [r"\betsy\b"]),

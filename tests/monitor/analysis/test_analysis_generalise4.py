@@ -120,3 +120,16 @@ def test_sms_code_for_two_step_adds_phone():
     out = _run("Ab dem 1. Juli ist die Zwei-Faktor-Authentifizierung für alle Händler verpflichtend; der Code kommt "
                "per SMS.", "2FA wird Pflicht für Händler", published="2024-06-01", language="de")
     assert out["facts"]["contact_types"] == ["two_step_verification", "phone"]
+
+
+def test_generic_seller_center_name_is_not_amazon():
+    out = _run("Temu通知卖家：自2024年6月1日起，卖家中心账号必须绑定并验证手机号，未完成验证的账号将无法发布商品。",
+               "Temu卖家中心强制验证手机号", published="2024-05-20", language="zh")
+    assert out["label"] == "contact_verification"
+    assert "/temu/" in out["story"]
+
+
+def test_past_weekday_is_not_a_start_date():
+    out = _run("The request to verify the emergency contact phone with a one-time code started showing for me on "
+               "Monday.", "Emergency contact verification prompt", published="2024-05-10")
+    assert out["facts"]["effective_date"] is None
