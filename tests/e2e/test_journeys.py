@@ -19,6 +19,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from tests.e2e.conftest import wait_until
 from tests.e2e.journey_kit import FeedServer, JourneyServer, JsonReceiver, rss
 
 _users = itertools.count(1)
@@ -99,6 +100,7 @@ def pair_in_manage_page(browser, server, user):
 
 def add_account(page, name: str, markets: list[str]) -> str:
     """Fills the 'Add account' form; returns the new account's id (from its card)."""
+    settled(page)
     page.fill("#acc-new-name", name)
     for m in markets:
         page.check(f"#acc-new-{m}")
@@ -109,6 +111,7 @@ def add_account(page, name: str, markets: list[str]) -> str:
 
 
 def add_contact(page, account_id: str, kind: str, value: str, role: str = "emergency"):
+    settled(page)
     p = f"#new-contact-{account_id}"
     page.select_option(f"{p}-kind", kind)
     page.select_option(f"{p}-role", role)
@@ -142,7 +145,6 @@ def code_from_outbox(server, user, destination_digits: str) -> str:
                 if m:
                     return m.group(1)
         return None
-    from tests.e2e.conftest import wait_until
     return wait_until(find, message="a code in the outbox")
 
 
@@ -530,5 +532,5 @@ def test_a_stopped_server_is_said_plainly_and_the_extension_recovers(browser, se
     browser.wait_until(lambda: badge(browser) == counted, message="the badge after the server is back")
     popup.wait_for_selector("#sync .error", state="detached")
     manage.locator("#pair .error", has_text="Cannot reach").wait_for(state="detached")
-    manage.locator(f"article.card", has_text="Down DE").wait_for()
+    manage.locator("article.card", has_text="Down DE").wait_for()
     assert not errors, errors
