@@ -55,7 +55,7 @@ def _deliveries(db, alert_ids: list[int]) -> dict[int, list[dict]]:
     marks = ",".join("?" for _ in alert_ids)
     out: dict[int, list[dict]] = {}
     for d in rows(db, f"""
-        SELECT d.alert_id, d.channel_id, c.name AS channel, d.state, d.attempts, d.last_error,
+        SELECT d.alert_id, d.channel_id, c.name AS channel, d.state AS status, d.attempts, d.last_error,
                d.next_attempt_at, d.delivered_at
         FROM alert_deliveries d LEFT JOIN channels c ON c.id = d.channel_id
         WHERE d.alert_id IN ({marks}) ORDER BY d.id""", alert_ids):

@@ -234,7 +234,7 @@ def alerts_list(state, user_name, as_json, page, per_page):
     for col in ("id", "kind", "state", "created", "title", "delivered"):
         table.add_column(col)
     for a in result["items"]:
-        done = sum(d["state"] == "delivered" for d in a["deliveries"])
+        done = sum(d["status"] == "delivered" for d in a["deliveries"])
         table.add_row(str(a["id"]), a["kind"], a["state"], a["created_at"], a["title"],
                       f"{done}/{len(a['deliveries'])}")
     console.print(table)

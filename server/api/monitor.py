@@ -9,7 +9,7 @@ from server.api.status_schemas import (AlertOut, AlertPage, AlertQuery, CheckRes
                                        PolicyPage, SourceIn, SourceOut, SourcePage, SourcePatch)
 from server.auth_http import auth, current_user
 from server.db import get_db
-from server.services import events, impact
+from server.services import events, impact, status
 
 bp = APIBlueprint("monitor", __name__, tag="Monitor")
 
@@ -95,7 +95,12 @@ def get_policy(policy_id):
 def list_alerts(query):
     """Your alerts (open by default; `state=all` for every one), each with its delivery log."""
     state = None if query["state"] == "all" else query["state"]
-    return _page(alerts.list_alerts(get_db(), current_user().id, state, query["page"], query["per_page"]), query)
+    db = get_db()
+    result = alerts.list_alerts(db, current_user().id, state, query["page"], query["per_page"])
+    facts = status.policy_facts(db, result["items"])
+    for alert in result["items"]:
+        alert["facts"] = facts.get(alert["policy_id"])
+    return _page(result, query)
 
 
 @bp.post("/alerts/<int:alert_id>/ack")

@@ -187,7 +187,7 @@ class PolicyOut(Schema):
 class Delivery(Schema):
     channel_id = Integer(allow_none=True)
     channel = String(allow_none=True)
-    status = String(required=True, attribute="state")  # pending | delivered | failed
+    status = String(required=True)  # pending | delivered | failed
     attempts = Integer(required=True)
     last_error = String(allow_none=True)
     next_attempt_at = String(allow_none=True)
@@ -202,6 +202,7 @@ class AlertOut(Schema):
     body = String(required=True)
     impact = List(String(), required=True)
     policy_id = Integer(allow_none=True)
+    facts = Dict(allow_none=True)  # the policy's facts (§3.2), on lists; null for source alerts
     source_id = Integer(allow_none=True)
     created_at = String(required=True)
     acked_at = String(allow_none=True)

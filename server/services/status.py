@@ -125,14 +125,20 @@ def _build(db: sqlite_utils.Database, user, today: date | None, alert_limit: int
     }
 
 
-def _alert_summaries(db: sqlite_utils.Database, alerts: list[dict]) -> list[dict]:
-    """Open alerts with the facts of their policy (one query for all of them)."""
+def policy_facts(db: sqlite_utils.Database, alerts: list[dict]) -> dict[int, dict]:
+    """The facts of the alerts' policies, by policy id (one query for all of them)."""
     ids = sorted({a["policy_id"] for a in alerts if a.get("policy_id")})
     facts: dict[int, dict] = {}
     if ids:
         marks = ",".join("?" for _ in ids)
         for pid, raw in db.execute(f"SELECT id, facts FROM policies WHERE id IN ({marks})", ids):
             facts[pid] = json.loads(raw or "{}")
+    return facts
+
+
+def _alert_summaries(db: sqlite_utils.Database, alerts: list[dict]) -> list[dict]:
+    """Open alerts with the facts of their policy."""
+    facts = policy_facts(db, alerts)
     return [{"id": a["id"], "kind": a["kind"], "title": a["title"], "policy_id": a.get("policy_id"),
              "created_at": a["created_at"], "facts": facts.get(a.get("policy_id")),
              "affected": a.get("impact") or []} for a in alerts]

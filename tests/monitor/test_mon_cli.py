@@ -116,7 +116,7 @@ def test_monitor_run_once_json_and_table(run, site, receiver, monkeypatch):
     assert run("policies", "show", "999").exit_code != 0
 
     deliveries = alerts["items"][0]["deliveries"]
-    assert [d["channel"] for d in deliveries] == ["hook"] and deliveries[0]["state"] == "delivered"
+    assert [d["channel"] for d in deliveries] == ["hook"] and deliveries[0]["status"] == "delivered"
 
 
 def test_monitor_analyze_streams_without_db(run, monkeypatch, tmp_path):

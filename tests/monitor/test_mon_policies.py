@@ -63,7 +63,7 @@ def test_new_item_becomes_one_policy_and_one_delivered_alert(db, world, fast_con
     assert "Effective: 2025-01-24 (retroactive" in body
     assert msg["headers"]["X-SellerGuard-Idempotency-Key"].startswith("policy:1:new:u7:c")
     [alert] = alerts.list_alerts(db, 7, "open")["items"]
-    assert alert["deliveries"][0]["state"] == "delivered"
+    assert alert["deliveries"][0]["status"] == "delivered"
     assert alert["deliveries"][0]["attempts"] == 1 and alert["deliveries"][0]["delivered_at"]
     assert alert["impact"] == ["Account 'Acme 7' (US): emergency phone +49 30 ••••567 is a "
                                "landline"]
@@ -126,11 +126,11 @@ def test_delivery_retries_and_keeps_a_log(db, world, fast_config, analyzer, rece
     pipeline.run_once(db, config=fast_config, analyzer=analyzer, hooks=world["hooks"])
     [alert] = [a for a in alerts.list_alerts(db, 7)["items"] if a["kind"] == "policy_new"]
     log = alerts.get_alert(db, 7, alert["id"])["deliveries"][0]
-    assert log["state"] == "pending" and log["attempts"] == 1 and log["last_error"]
+    assert log["status"] == "pending" and log["attempts"] == 1 and log["last_error"]
     alerts.deliver_pending(db, config=fast_config, now=later(1))
     alerts.deliver_pending(db, config=fast_config, now=later(2))
     log = alerts.get_alert(db, 7, alert["id"])["deliveries"][0]
-    assert log["state"] == "delivered" and log["attempts"] == 3
+    assert log["status"] == "delivered" and log["attempts"] == 3
     assert len([m for m in receiver.messages
                 if m["payload"]["title"].startswith("New")]) == 1
 

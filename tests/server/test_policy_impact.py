@@ -42,6 +42,7 @@ def test_policy_alert_names_affected_accounts(client, make_user, app):
     assert stats.matched == 1 and stats.policies_new == 1
     alerts = client.get("/api/v1/alerts", headers=h).json["items"]
     assert len(alerts) == 1 and alerts[0]["kind"] == "policy_new"
+    assert "emergency_contact" in alerts[0]["facts"]["contact_types"]
     assert any("US shop" in line and "toll free" in line for line in alerts[0]["impact"])
     policy_id = alerts[0]["policy_id"]
     policy = client.get(f"/api/v1/policies/{policy_id}", headers=h).json
