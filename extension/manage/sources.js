@@ -39,7 +39,9 @@ function sourceRow(s, refresh) {
   return h("tr", {},
     h("td", {}, s.name, h("br"), h("span", { class: "muted" }, s.url)),
     h("td", {}, s.kind, " · ", s.language || "", " · ", (s.marketplaces || []).join(", "), " · ", s.interval || ""),
-    h("td", {}, h("span", { class: ["ok", "not_modified"].includes(health.state) ? "ok" : (!health.state || health.state === "new") ? "muted" : "bad" }, health.state || "—"),
+    h("td", {}, s.enabled === false
+      ? h("span", { class: "muted" }, t("sourcePaused"))
+      : h("span", { class: ["ok", "not_modified"].includes(health.state) ? "ok" : (!health.state || health.state === "new") ? "muted" : "bad" }, health.state || "—"),
       health.last_success_at ? h("div", { class: "muted" }, when(health.last_success_at)) : null,
       health.last_error ? h("div", { class: "error" }, health.last_error) : null,
       result),
