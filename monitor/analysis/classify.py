@@ -32,6 +32,9 @@ from .extract import DateFacts, platform
 from .features import CONTACT_CONCEPTS, OV_CONCEPTS, Doc
 
 _HELP_URL = re.compile(r"/help/|/gp/help|/hub/|/faq|/support/|help\.|/hc/|/kb/", re.I)
+# a page on a seller portal's own host (Seller Central forums, seller help/news sites) is read by sellers
+_SELLER_URL = re.compile(r"^\w+://(?:[\w-]+\.)*?(?:sellercentral|seller-?cent(?:er|re)|sellerhelp|sellerportal|"
+                         r"seller|sellers|vendedores)(?:-[\w]+)?\.", re.I)
 _VERIFY_ACTS = {"verify", "otp", "link"}
 _STRONG_CONTACT = {"emergency_contact", "phone", "email"}
 
@@ -163,6 +166,10 @@ def classify(doc: Doc, dates: DateFacts) -> Decision:
         z_cv += 0.5
         z_ov += 0.5
         reasons.append(f"seller context: {_mention(doc, 'seller')}")
+    elif doc.url and _SELLER_URL.search(doc.url):
+        z_cv += 0.5
+        z_ov += 0.5
+        reasons.append(f"seller context: a seller portal's page ({_q(doc.url, 50)})")
     else:
         z_cv -= 0.6
         z_ov -= 0.6
@@ -223,6 +230,11 @@ def classify(doc: Doc, dates: DateFacts) -> Decision:
         z_cv += 0.5
         reasons.append(f"the platform is showing a request to verify: {_mention(doc, 'prompt')}")
 
+    # "will they be locked out after Feb 17?" under a sentence that states the mandate and its date
+    # ("2SV becomes mandatory Feb 17"): a question about a dated requirement, not a code problem
+    mandate = any(cv_core[i] >= 1.0 and "require" in bs[i] and "doubt" not in bs[i]
+                  and any(p.sent == i and p.date and p.role in ("effective", "deadline") for p in dates.all)
+                  for i in cv_core)
     ts = _trap_strength_count(doc, "trap_troubleshoot", 0.35)
     if ts and doc.in_title("trap_troubleshoot") and n_event and not doc.has("first_person_problem"):
         ts = 0.6  # a news item titled with the practical problem ("... not received? what to do")
@@ -231,7 +243,7 @@ def classify(doc: Doc, dates: DateFacts) -> Decision:
             ts = min(1.0, ts + 0.3)
         if not doc.in_title("trap_troubleshoot") and (policy_dated or n_event >= 2):
             ts *= 0.5
-        if asked:
+        if asked or mandate:
             ts *= 0.35
         traps.append(("login or code troubleshooting", ts, 4.0, _mention(doc, "trap_troubleshoot")))
 
@@ -305,7 +317,8 @@ def classify(doc: Doc, dates: DateFacts) -> Decision:
         z_ov -= st * wt
         reasons.append(f"trap: {name}" + (f": {ev}" if ev else "") + f" (strength {st:.1f})")
 
-    if not (doc.has("seller") or doc.platforms or doc.has("emergency_contact") or platform(doc)):
+    if not (doc.has("seller") or doc.platforms or doc.has("emergency_contact") or platform(doc)
+            or (doc.url and _SELLER_URL.search(doc.url))):
         # neither sellers nor a selling platform named anywhere: an account-security story of some
         # other service (mail, banking, a SaaS), not a marketplace asking its sellers
         z_cv = min(z_cv, -0.5)

@@ -42,7 +42,10 @@ _MONTH_NAMES_MORE = {
     10: ["ottobre", "październik", "października", "ekim", "أكتوبر", "اكتوبر"],
     11: ["listopad", "listopada", "kasım", "kasim", "نوفمبر"], 12: ["dicembre", "grudzień", "grudnia", "aralık", "aralik", "ديسمبر"],
 }
-for _m, _names in list(_MONTH_NAMES.items()) + list(_MONTH_NAMES_OTHER.items()) + list(_MONTH_NAMES_MORE.items()):
+# pt (abril, agosto shared with es)
+_MONTH_NAMES_PT = {1: ["janeiro"], 2: ["fevereiro"], 3: ["março"], 5: ["maio"], 6: ["junho"], 7: ["julho"],
+                   9: ["setembro"], 10: ["outubro"], 11: ["novembro"], 12: ["dezembro"]}
+for _m, _names in list(_MONTH_NAMES_PT.items()) + list(_MONTH_NAMES.items()) + list(_MONTH_NAMES_OTHER.items()) + list(_MONTH_NAMES_MORE.items()):
     for _n in _names:
         MONTHS[_n] = _m
 

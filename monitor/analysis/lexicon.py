@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-LATIN_LANGS = ("en", "de", "es", "fr", "it", "pl", "tr")
+LATIN_LANGS = ("en", "de", "es", "fr", "it", "pl", "tr", "pt")
 CJK_LANGS = ("zh", "ja")
 LANGS = LATIN_LANGS + CJK_LANGS
 
@@ -521,6 +521,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
 _AR = r"(?<![\u0621-\u064a])"  # Arabic has no \b we can use: not preceded by an Arabic letter
 EXTRA_CONCEPTS: dict[str, dict[str, list[str]]] = {
     "emergency_contact": {
+        "pt": [r"contatos? de emerg[eê]ncia", r"telefone de emerg[eê]ncia"],
         "it": [r"contatt[oi] di emergenza", r"numero di emergenza"],
         "pl": [r"kontakt\w* awaryjn\w*", r"kontaktu awaryjnego"],
         "tr": [r"acil (?:durum )?(?:iletişim|irtibat)\w*", r"acil durum kişisi\w*"],
@@ -528,6 +529,7 @@ EXTRA_CONCEPTS: dict[str, dict[str, list[str]]] = {
         "ar": [r"جهة (?:ال)?اتصال[^.،\n]{0,20}?(?:ال)?طوارئ", r"رقم الطوارئ"],
     },
     "two_step": {
+        "pt": [r"verifica[cç][aã]o em (?:duas etapas|dois passos)", r"autentica[cç][aã]o (?:em duas etapas|de dois fatores|em dois fatores)", r"dupla autentica[cç][aã]o"],
         "it": [r"verifica in due (?:passaggi|fasi|step)", r"autenticazione a due fattori", r"doppia autenticazione"],
         "pl": [r"weryfikacj\w* dwuetapow\w*", r"uwierzytelniani\w* dwuskładnikow\w*", r"logowani\w* dwuetapow\w*"],
         "tr": [r"iki (?:adımlı|aşamalı|faktörlü) (?:kimlik )?doğrulama\w*"],
@@ -535,6 +537,7 @@ EXTRA_CONCEPTS: dict[str, dict[str, list[str]]] = {
         "ar": [r"التحقق بخطوتين", r"المصادقة الثنائية", r"التحقق الثنائي", r"المصادقة (?:متعددة|ثنائية) العوامل"],
     },
     "phone": {
+        "pt": [r"n[uú]meros? de (?:telefone|celular)", r"telefones?", r"celular(?:es)?"],
         "it": [r"numer[oi] di (?:telefono|cellulare)", r"telefono", r"cellulare"],
         "pl": [r"numer\w* telefon\w*", r"telefon\w*", r"komórk\w*"],
         "tr": [r"cep telefon\w*", r"telefon numara\w*", r"telefon\w*", r"gsm"],
@@ -543,6 +546,7 @@ EXTRA_CONCEPTS: dict[str, dict[str, list[str]]] = {
                _AR + r"(?:ال)?محمول"],
     },
     "email": {
+        "pt": [r"endere[cç]o de e-?mail", r"e-?mail"],
         "it": [r"indirizz\w* e-?mail", r"e-?mail", r"posta elettronica"],
         "pl": [r"adres\w* e-?mail", r"e-?mail(?:a|em|u|e|i|om|ami|ach)?", r"poczt\w* elektroniczn\w*"],
         "tr": [r"e-?posta\w*", r"e-?mail(?:ler\w*|ini\w*|in)?"],
@@ -550,6 +554,7 @@ EXTRA_CONCEPTS: dict[str, dict[str, list[str]]] = {
         "ar": [r"البريد (?:ال)?(?:إ|ا)لكتروني", r"الإيميل", r"والإيميل"],
     },
     "contact_details": {
+        "pt": [r"dados de contato", r"informa[cç][oõ]es de contato"],
         "it": [r"dati di contatto", r"recapiti", r"informazioni di contatto"],
         "pl": [r"dan\w* kontaktow\w*"],
         "tr": [r"iletişim bilgi\w*"],
@@ -564,6 +569,7 @@ EXTRA_CONCEPTS: dict[str, dict[str, list[str]]] = {
         "ar": [r"تفضيلات الإشعارات", r"إعدادات الإشعارات"],
     },
     "verify": {
+        "pt": [r"verifica[cç][aã]o", r"valida[cç][aã]o", r"confirma[cç][aã]o"],
         "it": [r"verific\w*", r"conferm\w*", r"convalid\w*"],
         "pl": [r"weryfik\w*", r"zweryfik\w*", r"potwierdz\w*", r"potwierdź\w*"],
         "tr": [r"doğrula\w*", r"onayla\w*", r"teyit\w*"],
@@ -571,6 +577,7 @@ EXTRA_CONCEPTS: dict[str, dict[str, list[str]]] = {
         "ar": [r"التحقق", r"تحقق", r"بالتحقق", r"تأكيد", r"توثيق"],
     },
     "otp": {
+        "pt": [r"c[oó]digos? de (?:verifica[cç][aã]o|seguran[cç]a|confirma[cç][aã]o)", r"senha de uso [uú]nico", r"(?:um|o) c[oó]digo"],
         "it": [r"codic[ei] (?:di verifica|monouso|otp|via sms|sms|ricevut\w*)", r"password monouso", r"(?:un|il) codice"],
         "pl": [r"kod\w* (?:weryfikacyjn\w*|sms\w*|jednorazow\w*|z sms\w*|z aplikacji)", r"(?:kodem|kod) wysłan\w*"],
         "tr": [r"(?:tek kullanımlık|doğrulama|onay|sms) (?:kodu?|şifre\w*)\w*", r"tek kullanımlık"],
@@ -583,6 +590,7 @@ EXTRA_CONCEPTS: dict[str, dict[str, list[str]]] = {
         "ar": [r"رسالة نصية", r"رسالة قصيرة", r"رسائل نصية"],
     },
     "require": {
+        "pt": [r"obrigat[oó]ri\w*", r"exig\w*", r"dever[aã]o?", r"devem", r"precisam?", r"ter[aã]o? que"],
         "it": [r"obbligatori\w*", r"deve", r"devono", r"dovranno", r"dovrà", r"richied\w*", r"chied\w*", r"è necessario"],
         "pl": [r"obowiązk\w*", r"musi", r"muszą", r"wymaga\w*", r"wymóg", r"należy", r"będzie wymaga\w*"],
         "tr": [r"zorunlu\w*", r"zorunda", r"gerekiyor", r"gerekli", r"istiyor", r"isteyecek", r"istedi", r"mecburi"],
@@ -590,6 +598,7 @@ EXTRA_CONCEPTS: dict[str, dict[str, list[str]]] = {
         "ar": [r"إلزامي\w*", r"إجباري\w*", r"اجباري\w*", r"يجب", r"يتعين", r"سيتعين", r"مطالبة", r"تطلب", r"يطلب", r"طلبت", r"ملزم"],
     },
     "event": {
+        "pt": [r"a partir de", r"desde", r"passa(?:r[aá])? a", r"nov[ao]s? (?:regra|exig[eê]ncia|obrigatoriedade)\w*", r"anunci\w*"],
         "it": [r"a partire dal", r"dal(?= \d)", r"da oggi", r"nuov[aoie] (?:regol|obblig|requisit|verific)\w*", r"annunciat\w*",
                r"stanno ricevendo", r"entra in vigore", r"introduc\w*"],
         "pl": [r"od(?= (?:dnia )?\d)", r"wprowadz\w*", r"now\w* (?:wymog|wymóg|zasad|obowiąz)\w*", r"ogłosił\w*",
@@ -600,6 +609,7 @@ EXTRA_CONCEPTS: dict[str, dict[str, list[str]]] = {
         "ar": [r"اعتبار[اًا]*", r"ابتداء[ًا]*", r"بدأت", r"أعلنت", r"منذ", r"بقى"],
     },
     "seller": {
+        "pt": [r"vendedor(?:es|as?)?", r"lojistas?"],
         "it": [r"venditor\w*", r"commercianti", r"negozi"],
         "pl": [r"sprzedawc\w*", r"sprzedając\w*", r"kont\w* firmow\w*"],
         "tr": [r"satıcı\w*", r"mağaza\w*"],
@@ -607,6 +617,7 @@ EXTRA_CONCEPTS: dict[str, dict[str, list[str]]] = {
         "ar": [r"البائع\w*", r"بائع\w*", r"لبائعي", r"التجار", r"لوحة البائع"],
     },
     "consequence": {
+        "pt": [r"suspens\w*", r"bloquead\w*", r"desativad\w*"],
         "it": [r"sospes\w*", r"bloccat\w*", r"disattivat\w*", r"non riceve\w*", r"smetteranno"],
         "pl": [r"zablokow\w*", r"zawiesz\w*", r"wstrzyma\w*"],
         "tr": [r"askıya\w*", r"engellen\w*", r"kapatıl\w*", r"bekletil\w*", r"yükleyemeyecek"],
@@ -614,6 +625,7 @@ EXTRA_CONCEPTS: dict[str, dict[str, list[str]]] = {
         "ar": [r"تعليق", r"إيقاف", r"تجميد", r"حظر", r"هتتوقف", r"ستتوقف"],
     },
     "buyer": {
+        "pt": [r"compradores?", r"clientes"],
         "it": [r"acquirent\w*", r"clienti"],
         "pl": [r"kupując\w*", r"klient\w*"],
         "tr": [r"alıcı\w*", r"müşteri\w*"],
@@ -944,7 +956,7 @@ def marketplace_regex() -> re.Pattern[str]:
 # ---------------------------------------------------------------------------------------------
 DATE_CUES: dict[str, dict[str, str]] = {
     "effective": {
-        "before": r"(?:starting|beginning|begins|from|as of|effective|since|began|started|start(?:s|ed)?|"
+        "before": r"(?:starting|beginning|begins?|from|as of|effective|since|began|started|start(?:s|ed)?|"
                   r"rolled out|live since|commencing|introduced|takes effect|take effect|went live|"
                   r"ab(?: dem)?|seit(?: dem)?|vom|beginnend|gilt|desde(?: el)?|a partir del?|comenz[oó](?: el)?|"
                   r"entra en vigor(?: el)?|à partir du|depuis le|dès le|dès|le|entr\w+ en vigueur le|"
@@ -961,14 +973,14 @@ DATE_CUES: dict[str, dict[str, str]] = {
         "before": r"(?:by|before|no later than|deadline(?: of| is)?|until|due|have until|has until|by the end of|"
                   r"bis(?: zum| spätestens)?|spätestens(?: bis)?(?: zum)?|frist(?: bis)?|antes del?|hasta el|plazo(?: hasta)?|"
                   r"avant le|d'ici le|au plus tard le|jusqu'au|date limite(?: est| du| au)?|截止|截至|须于|须在|必须在|"
-                  r"(?:截止|最后)(?:日期|时间)(?:为|是)?|期限(?:为|是|は|が)?|締め切り(?:は)?|締切(?:は)?|"
+                  r"(?:截止|最后)(?:日期|时间)(?:为|是)?|期限(?:为|是|は|が|の)?|締め切り(?:は)?|締切(?:は)?|"
                   r"frist (?:ist|endet)(?: der| am)?|termin (?:upływa|mija)(?: z dniem)?|entro(?: il)?|do(?: dnia)?|"
                   r"d'ici(?: la| le)?|بحلول|قبل|حتى|آخر ميعاد|موعد أقصاه|기한(?:은|는)?)\W{0,3}$",
         "after": r"^\W{0,2}(?:前|之前|以前|为止|截止|まで|までに|deadline|nachholen|(?:\w+\s+){0,2}(?:stichtag|frist|deadline)|"
                  r"까지|'?\w{0,3} kadar)",
     },
     "announced": {
-        "before": r"(?:(?:announced|posted|published|said|came|appeared)(?:\s+\w+){0,3}?\s+on|"
+        "before": r"(?:(?:announced|posted|published|said|came|appeared|sent)(?:\s+\w+){0,3}?\s+on|"
                   r"(?:post|announcement|notice|message|mitteilung|ankündigung|beitrag|nachricht|anuncio|comunicado|"
                   r"annonce|publication)(?:\s+[\w-]+){0,4}?\s+(?:on|of|dated|vom|am|del|du)|"
                   r"angekündigt am|veröffentlicht am|anunci[oó] el|publicado el|sali[oó] el|annoncé le|publié le|"
