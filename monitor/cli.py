@@ -225,6 +225,7 @@ def alerts_group():
 @json_opt
 @_pages
 def alerts_list(state, user_name, as_json, page, per_page):
+    """List alerts (open by default) with their delivery log."""
     db = _db()
     result = alerts_mod.list_alerts(db, _user(user_name), None if state == "all" else state,
                                     page, per_page)
@@ -245,6 +246,7 @@ def alerts_list(state, user_name, as_json, page, per_page):
 @user_opt
 @json_opt
 def alerts_ack(alert_id, user_name, as_json):
+    """Acknowledge an alert (it leaves the open list and the badge)."""
     db = _db()
     try:
         result = alerts_mod.ack_alert(db, _user(user_name), alert_id)
@@ -268,6 +270,7 @@ def policies_group():
 @json_opt
 @_pages
 def policies_list(user_name, as_json, page, per_page):
+    """List recognised contact-verification policies (all users' view without --user)."""
     db = _db()
     result = policies_mod.list_policies(db, _user(user_name) if user_name else None, page,
                                         per_page)
@@ -289,6 +292,7 @@ def policies_list(user_name, as_json, page, per_page):
 @user_opt
 @json_opt
 def policies_show(policy_id, user_name, as_json):
+    """Show a policy: merged facts, every date with its source, every source."""
     db = _db()
     try:
         p = policies_mod.get_policy(db, _user(user_name) if user_name else None, policy_id)
