@@ -85,16 +85,25 @@ def parse_phone(value: str, marketplace_codes: list[str]) -> phonenumbers.PhoneN
         raise CheckError("Write the number with its country code (for example +1 206 555 0100): "
                          "the account has no marketplace to tell which country it is in.")
     first: phonenumbers.PhoneNumber | None = None
+    valid: dict[str, tuple[str, phonenumbers.PhoneNumber]] = {}
     for region in candidates:
         try:
             number = phonenumbers.parse(text, region)
         except phonenumbers.NumberParseException:
             continue
         if phonenumbers.is_valid_number(number):
-            return number
+            e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+            valid.setdefault(e164, (region, number))
         first = first or number
+    if len(valid) > 1:  # "06 12 34 56 78" is a French mobile and a German landline
+        readings = ", ".join(f"{phonenumbers.format_number(n, phonenumbers.PhoneNumberFormat.INTERNATIONAL)} "
+                             f"in {r}" for r, n in valid.values())
+        raise CheckError("This account sells in several countries and this number is valid in more "
+                         f"than one of them ({readings}); write it with its country code.")
+    if valid:
+        return next(iter(valid.values()))[1]
     if first is None:
-        raise CheckError("This is not a phone number. Write it with its country code, e.g. +44 7700 900123.")
+        raise CheckError("This is not a phone number. Write it with its country code, e.g. +44 7400 123456.")
     return first
 
 
@@ -104,7 +113,7 @@ def check_phone(value: str, marketplace_codes: list[str]) -> CheckResult:
     valid = phonenumbers.is_valid_number(number)
     if len(str(number.national_number)) < MIN_NATIONAL_DIGITS:
         raise CheckError("This number is too short to be a phone number. Write it with its country "
-                         "code, e.g. +44 7700 900123.")
+                         "code, e.g. +44 7400 123456.")
     warnings: list[dict] = []
     if not valid:
         if not phonenumbers.is_possible_number(number):
@@ -151,9 +160,13 @@ def check_phone(value: str, marketplace_codes: list[str]) -> CheckResult:
     })
 
 
-def mail_domain_accepts(domain: str, *, timeout: float = 2.0, nameserver: str | None = None) -> bool | None:
-    """True when the domain has an MX (or an implicit MX via A/AAAA), False when DNS says it
-    cannot receive mail (NXDOMAIN, null MX), None when we could not tell (timeout, no network)."""
+# A domain that always publishes mail servers. When DNS says "no such domain" for the seller's
+# domain AND for this one, the resolver is filtered or offline (it answers NXDOMAIN for every
+# name): the answer is then "unknown", never "cannot receive mail".
+DNS_CANARY = "amazon.com"
+
+
+def _resolver(timeout: float, nameserver: str | None) -> dns.resolver.Resolver:
     resolver = dns.resolver.Resolver(configure=nameserver is None)
     if nameserver:
         host, _, port = nameserver.partition(":")
@@ -161,12 +174,31 @@ def mail_domain_accepts(domain: str, *, timeout: float = 2.0, nameserver: str | 
         resolver.port = int(port or 53)
     resolver.lifetime = timeout
     resolver.timeout = timeout
+    return resolver
+
+
+def _dns_works(resolver: dns.resolver.Resolver, canary: str) -> bool:
+    try:
+        resolver.resolve(canary, "MX")
+        return True
+    except (dns.exception.DNSException, OSError):
+        return False
+
+
+def mail_domain_accepts(domain: str, *, timeout: float = 2.0, nameserver: str | None = None,
+                        canary: str = DNS_CANARY) -> bool | None:
+    """True when the domain has an MX (or an implicit MX via A/AAAA), False when DNS says it
+    cannot receive mail (NXDOMAIN, null MX, no address) and DNS demonstrably works, None when we
+    could not tell (timeout, no network, a resolver that denies every name)."""
+    resolver = _resolver(timeout, nameserver)
     try:
         answer = resolver.resolve(domain, "MX")
         exchanges = [str(r.exchange).rstrip(".") for r in answer]
-        return not (len(exchanges) == 1 and exchanges[0] in ("", "."))  # RFC 7505 null MX
+        if len(exchanges) == 1 and exchanges[0] in ("", "."):  # RFC 7505 null MX
+            return False
+        return True
     except dns.resolver.NXDOMAIN:
-        return False
+        return False if _dns_works(resolver, canary) else None
     except dns.resolver.NoAnswer:
         for rtype in ("A", "AAAA"):
             try:
@@ -176,7 +208,7 @@ def mail_domain_accepts(domain: str, *, timeout: float = 2.0, nameserver: str | 
                 continue
             except (dns.exception.DNSException, OSError):
                 return None
-        return False
+        return False if _dns_works(resolver, canary) else None
     except (dns.exception.DNSException, OSError):
         return None
 
@@ -194,6 +226,10 @@ def check_email(value: str, *, offline: bool = False, timeout: float = 2.0,
     warnings: list[dict] = []
     if offline:
         accepts = None
+        warnings.append(_warning(
+            "mail_domain_not_checked", "info",
+            f"Whether {info.domain} receives email was not checked (offline mode); verify the "
+            "address locally to be sure."))
     else:
         accepts = mail_domain_accepts(info.ascii_domain, timeout=timeout, nameserver=nameserver)
     if accepts is False:

@@ -22,7 +22,8 @@ PHONES = [
     ("+44 56 1234 5678", ["UK"], "+445612345678", "voip", False, {"voip"}, ["UK"]),
     ("+49 900 1234567", ["DE"], "+499001234567", "premium_rate", False, {"premium_rate"}, ["DE"]),
     ("+86 138 0013 8000", ["US", "DE"], "+8613800138000", "mobile", True, {"not_local"}, []),
-    ("06 12 34 56 78", ["FR", "DE"], "+33612345678", "mobile", True, {"not_local"}, ["FR"]),
+    ("06 12 34 56 78", ["FR"], "+33612345678", "mobile", True, set(), ["FR"]),
+    ("0151 23456789", ["DE", "FR"], "+4915123456789", "mobile", True, {"not_local"}, ["DE"]),
     ("+91 98765 43210", ["IN"], "+919876543210", "mobile", True, set(), ["IN"]),
 ]
 
@@ -85,10 +86,17 @@ def test_email_normalised_offline(raw, normalised):
     result = check_email(raw, offline=True)
     assert result.value == normalised
     assert result.checks["mail_accepts"] is None
-    assert result.checks["warnings"] == []
+    assert [w["code"] for w in result.checks["warnings"]] == ["mail_domain_not_checked"]
 
 
 @pytest.mark.parametrize("raw", ["", "plainaddress", "a@b", "two@@example.com", "x@" + "a" * 300 + ".com"])
 def test_email_invalid(raw):
     with pytest.raises(CheckError):
         check_email(raw, offline=True)
+
+
+@pytest.mark.parametrize("raw,markets", [("06 12 34 56 78", ["DE", "FR"]), ("07911 123456", ["DE", "UK"])])
+def test_a_national_number_valid_in_two_of_the_accounts_countries_needs_its_country_code(raw, markets):
+    with pytest.raises(CheckError, match="country code") as info:
+        check_phone(raw, markets)
+    assert "+33" in str(info.value) or "+44" in str(info.value)  # says how each reading looks

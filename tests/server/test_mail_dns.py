@@ -14,6 +14,7 @@ import pytest
 from server.services.checks import check_email, mail_domain_accepts
 
 ZONE = {
+    ("amazon.com.", "MX"): ["10 mx.amazon.com."],  # the canary: DNS works
     ("shop-mx.com.", "MX"): ["10 mx.shop-mx.com."],
     ("aonly-shop.com.", "A"): ["127.0.0.1"],
     ("nullmx-shop.com.", "MX"): ["0 ."],
@@ -98,3 +99,36 @@ def test_api_uses_configured_nameserver(tmp_path, nameserver):
                     headers=h).json
     assert c["checks"]["mail_accepts"] is False
     assert c["checks"]["warnings"][0]["code"] == "mail_domain_rejects"
+
+
+@pytest.fixture(scope="module")
+def deny_all_nameserver():
+    """A resolver that answers NXDOMAIN for every name (filtered or captive DNS)."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    sock.bind(("127.0.0.1", 0))
+    sock.settimeout(0.2)
+    stop = threading.Event()
+
+    def serve():
+        while not stop.is_set():
+            try:
+                data, peer = sock.recvfrom(4096)
+            except (TimeoutError, socket.timeout):
+                continue
+            response = dns.message.make_response(dns.message.from_wire(data))
+            response.set_rcode(dns.rcode.NXDOMAIN)
+            sock.sendto(response.to_wire(), peer)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    yield f"127.0.0.1:{sock.getsockname()[1]}"
+    stop.set()
+    thread.join(timeout=2)
+    sock.close()
+
+
+def test_a_resolver_that_denies_every_name_means_unknown(deny_all_nameserver):
+    assert mail_domain_accepts("gmail.com", timeout=0.5, nameserver=deny_all_nameserver) is None
+    checks = check_email("seller@gmail.com", timeout=0.5, nameserver=deny_all_nameserver).checks
+    assert checks["mail_accepts"] is None
+    assert [w["code"] for w in checks["warnings"]] == ["mail_domain_unknown"]
