@@ -34,6 +34,7 @@ class Context:
     def config(self) -> dict:
         if self._config is None:
             self._config = cfg.load(self.home)
+            self._config["SECRET"] = cfg.secret_key(self.home)  # as the app has it
         return self._config
 
     @property
@@ -168,7 +169,13 @@ def serve(obj: Context, host: str | None, port: int | None, allow_remote: bool, 
     logging.getLogger("httpx").setLevel(logging.WARNING)
     app = create_app({"HOME": obj.home, "HOST": host, "PORT": port})
     db = obj.open_db()
-    server = create_server(app, host=host, port=port, threads=threads)
+    try:
+        server = create_server(app, host=host, port=port, threads=threads)
+    except OSError as exc:
+        raise click.ClickException(
+            f"cannot listen on {host}:{port} ({exc.strerror or exc}). Is another SellerGuard "
+            f"running? Stop it, or use another port: `serve --port 8799` "
+            "(or SELLERGUARD_PORT=8799 make run).") from None
     actual_port = server.effective_port
     app.config["PORT"] = actual_port
     base = f"http://{host}:{actual_port}"
@@ -179,6 +186,9 @@ def serve(obj: Context, host: str | None, port: int | None, allow_remote: bool, 
                                                  obj.config["PAIRING_TTL_MINUTES"])
         console.print(f"Pairing code for the extension: [bold green]{code}[/bold green] "
                       f"(valid until {expires:%H:%M} UTC, single use; `sellerguard pair` for another)")
+    else:
+        console.print(f"{len(users)} users: each pairs with their own code, "
+                      "`sellerguard pair --user NAME`.")
     console.print("Load the extension: chrome://extensions → Developer mode → Load unpacked → the "
                   "'extension' folder; it opens its set-up page, enter the server address and the code.")
     scheduler = None

@@ -10,7 +10,7 @@ from server.services import verification as svc
 
 
 def _settings(obj) -> svc.Settings:
-    return svc.Settings.from_config({**obj.config, "SECRET": obj.secret})
+    return svc.Settings.from_config(obj.config)
 
 
 def _render(v: dict) -> None:

@@ -95,3 +95,29 @@ def test_hold_and_amazon_status_from_the_cli(tmp_path):
     assert lifted["on_hold_until"] is None
     seen = json.loads(run(tmp_path, "contacts", "amazon-status", str(c["id"]), "verified", "--json").output)
     assert seen["amazon_status"]["status"] == "verified" and seen["amazon_status"]["source"] == "manual"
+
+
+def test_changing_a_value_from_the_cli_cancels_the_pending_verification(tmp_path):
+    run(tmp_path, "init")
+    acc = json.loads(run(tmp_path, "accounts", "add", "S", "-m", "DE", "--json").output)
+    c = json.loads(run(tmp_path, "contacts", "add", str(acc["id"]), "phone", "0151 23456789", "--json").output)
+    v = json.loads(run(tmp_path, "verify", "start", str(c["id"]), "--channel", "sms", "--json").output)
+    assert v["status"] == "pending"
+    changed = run(tmp_path, "contacts", "update", str(c["id"]), "--value", "+49 151 98765432", "--json")
+    assert changed.exit_code == 0, changed.output
+    assert json.loads(changed.output)["local_status"] == "unverified"
+    shown = json.loads(run(tmp_path, "verify", "show", str(v["id"]), "--json").output)
+    assert shown["status"] == "canceled"
+
+
+def test_a_busy_port_is_a_clear_error(tmp_path):
+    import socket as _socket
+
+    run(tmp_path, "init")
+    with _socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run(tmp_path, "serve", "--port", str(port), "--no-monitor")
+    assert result.exit_code != 0
+    assert "another port" in result.output and "Traceback" not in result.output
