@@ -53,13 +53,13 @@ class PairOut(Schema):
 class AccountIn(Schema):
     name = String(required=True, validate=Length(min=1, max=200))
     merchant_id = String(load_default=None, allow_none=True, validate=Length(max=64))
-    marketplaces = List(String(validate=MARKETPLACE), load_default=list, validate=Length(max=30))
+    marketplaces = List(String(validate=MARKETPLACE), required=True, validate=Length(min=1, max=30))
 
 
 class AccountPatch(Schema):
     name = String(validate=Length(min=1, max=200))
     merchant_id = String(allow_none=True, validate=Length(max=64))
-    marketplaces = List(String(validate=MARKETPLACE), validate=Length(max=30))
+    marketplaces = List(String(validate=MARKETPLACE), validate=Length(min=1, max=30))
 
 
 class AccountOut(Schema):

@@ -18,7 +18,19 @@ def _out(row) -> dict:
             "created_at": row[4], "updated_at": row[5]}
 
 
+def _name(value: str) -> str:
+    name = (value or "").strip()
+    if not name:
+        raise ValidationFailed(errors={"name": ["Give the account a name (e.g. 'Acme EU')."]})
+    return name
+
+
 def normalise_marketplaces(codes: list[str]) -> list[str]:
+    """Known codes, upper case, de-duplicated; at least one (checks and guides depend on it)."""
+    if not codes:
+        raise ValidationFailed(errors={"marketplaces": [
+            "Pick at least one marketplace the account sells in (e.g. DE): contact checks and "
+            "the Seller Central guide depend on it."]})
     out, unknown = [], []
     for code in codes:
         try:
@@ -57,7 +69,7 @@ def create(db: sqlite_utils.Database, user_id: int, data: dict, *, actor: str = 
         cur = db.execute(
             "INSERT INTO accounts (user_id, name, merchant_id, marketplaces, created_at, updated_at) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            [user_id, data["name"].strip(), data.get("merchant_id"), json.dumps(marketplaces), now, now])
+            [user_id, _name(data["name"]), data.get("merchant_id"), json.dumps(marketplaces), now, now])
         account = get(db, user_id, cur.lastrowid)
         events.record(db, user_id, "account.created", "account", account["id"],
                       {"name": account["name"], "marketplaces": marketplaces}, actor=actor)
@@ -71,7 +83,7 @@ def update(db: sqlite_utils.Database, user_id: int, account_id: int, data: dict,
         before = get(db, user_id, account_id)
         changes = {}
         if "name" in data:
-            changes["name"] = data["name"].strip()
+            changes["name"] = _name(data["name"])
         if "merchant_id" in data:
             changes["merchant_id"] = data["merchant_id"]
         if "marketplaces" in data:

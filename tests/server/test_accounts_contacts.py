@@ -80,3 +80,16 @@ def test_amazon_status_and_hold(client, headers, account):
     r = client.post(f"/api/v1/contacts/{c['id']}/hold", json={"until": "2099-01-01", "reason": "new SIM"}, headers=headers)
     assert r.json["on_hold_until"] == "2099-01-01"
     assert client.delete(f"/api/v1/contacts/{c['id']}/hold", headers=headers).json["on_hold_until"] is None
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("body,field", [
+    ({"name": "   ", "marketplaces": ["DE"]}, "name"),
+    ({"name": "A", "marketplaces": []}, "marketplaces"),
+    ({"name": "A"}, "marketplaces"),
+])
+def test_an_account_needs_a_name_and_a_marketplace(client, headers, body, field):
+    r = client.post("/api/v1/accounts", json=body, headers=headers)
+    assert r.status_code == 422 and field in r.json["errors"]
