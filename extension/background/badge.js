@@ -1,8 +1,12 @@
-// The toolbar badge: open alerts plus pending steps, red when an alert is open.
+// The toolbar badge: open policy alerts plus pending steps, red when a policy alert is open.
+// Source-health alerts (a feed that broke or recovered) are listed in the popup but do not raise
+// the badge: the seller cannot act on them, and without a network every source breaks at once.
 import { t } from "../lib/i18n.js";
 
 export async function showCounts(status, alerts) {
-  const openAlerts = alerts ? alerts.length : (status && status.counts && status.counts.open_alerts) || 0;
+  const openAlerts = alerts
+    ? alerts.filter((a) => String(a.kind || "").startsWith("policy")).length
+    : (status && status.counts && status.counts.policy_alerts) || 0;
   const pending = (status && status.counts && status.counts.pending_steps) || 0;
   const total = openAlerts + pending;
   await chrome.action.setBadgeText({ text: total ? String(Math.min(total, 999)) : "" });

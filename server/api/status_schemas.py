@@ -56,7 +56,8 @@ class Counts(Schema):
     verified = Integer(required=True)
     pending_steps = Integer(required=True)
     open_alerts = Integer(required=True)
-    badge = Integer(required=True)
+    policy_alerts = Integer(required=True)
+    badge = Integer(required=True)  # policy alerts + pending steps
 
 
 class StatusQuery(Schema):

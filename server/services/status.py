@@ -114,7 +114,11 @@ def _build(db: sqlite_utils.Database, user, today: date | None, alert_limit: int
             contact["masked"] = _mask(*contact["masked"])
     open_alerts = monitor_alerts.list_alerts(db, user.id, "open", 1, alert_limit)
     counts["open_alerts"] = open_alerts["total"]
-    counts["badge"] = counts["open_alerts"] + counts["pending_steps"]
+    counts["policy_alerts"] = db.execute(
+        "SELECT COUNT(*) FROM alerts WHERE user_id = ? AND state = 'open' AND kind LIKE 'policy%'",
+        [user.id]).fetchone()[0]
+    # source-health alerts are listed but do not raise the badge: the seller cannot act on them
+    counts["badge"] = counts["policy_alerts"] + counts["pending_steps"]
     return {
         "generated_at": iso(utcnow()),
         "user": {"id": user.id, "name": user.name},

@@ -52,7 +52,7 @@ def test_status_for_accounts(client, headers, app):
     assert accounts["US shop"]["next_step"]["code"] == "add_emergency_contact"
     assert accounts["DE shop"]["seller_central"]["host"] == "sellercentral.amazon.de"
     assert status["counts"] == {"accounts": 2, "contacts": 2, "verified": 1, "pending_steps": 2,
-                                "open_alerts": 0, "badge": 2}
+                                "open_alerts": 0, "policy_alerts": 0, "badge": 2}
     shown = [c for a in status["accounts"] for c in a["contacts"]]
     assert all("value" not in c and "•" in c["masked"] for c in shown)
     assert us["id"] in {a["id"] for a in status["accounts"]}
@@ -64,3 +64,18 @@ def test_status_needs_token_and_is_per_user(client, make_user):
     _, b = make_user("b")
     client.post("/api/v1/accounts", json={"name": "A's", "marketplaces": ["US"]}, headers=a)
     assert client.get("/api/v1/status", headers=b).json["accounts"] == []
+
+
+def test_source_health_alerts_are_listed_but_do_not_raise_the_badge(client, make_user, app):
+    from monitor import alerts
+    from monitor.db import transaction
+
+    user, h = make_user("s")
+    with app.app_context():
+        from server.db import get_db
+        db = get_db()
+        with transaction(db):
+            alerts.raise_alert(db, user_id=user.id, kind="source_broken", key="s1", title="Feed down", body="b")
+            alerts.raise_alert(db, user_id=user.id, kind="policy_new", key="p1", title="New policy", body="b")
+    counts = client.get("/api/v1/status", headers=h).json["counts"]
+    assert counts["open_alerts"] == 2 and counts["policy_alerts"] == 1 and counts["badge"] == 1
