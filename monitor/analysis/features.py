@@ -161,7 +161,11 @@ def _find_dateline(doc: Doc, body_offset: int) -> None:
         le = full.find("\n", dm.end)
         le = len(full) if le < 0 else le
         rest = full[ls:dm.start] + full[dm.end:le]
-        if (_DATELINE_BEFORE.search(full[ls:dm.start]) or _DATELINE_AFTER.search(full[dm.end:le])
+        before = full[ls:dm.start]
+        # a byline after the date ("12.03.2025 von Anna") counts only for a date that opens its
+        # line: "ab 1. Februar 2025 von allen Händlern …" is a policy date, not the page's
+        if (_DATELINE_BEFORE.search(before)
+                or (_DATELINE_AFTER.search(full[dm.end:le]) and not _LETTER.search(before))
                 or not _LETTER.search(rest)):
             try:
                 d = dt.date(dm.year, dm.month, dm.day)

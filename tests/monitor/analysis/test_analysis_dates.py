@@ -106,3 +106,25 @@ def test_deadline_that_passed_yields_to_the_new_one():
                            "enforcement. Sellers must now enable 2SV by March 2."})
     assert out["facts"]["deadline"] == "2020-03-02"
     assert any("2020-02-03" in n for n in out["facts"]["notes"])
+
+
+import pytest as _pytest  # noqa: E402
+
+from monitor.analysis import analyze as _analyze  # noqa: E402
+
+
+@_pytest.mark.parametrize("text,published,effective,announced", [
+    # "von allen Händlern" after the date is not a byline: the date is the policy's start
+    ("Amazon verlangt ab dem 1. Februar 2025 von allen Händlern, den Notfallkontakt per "
+     "Einmalcode zu bestätigen.", "2025-01-28", "2025-02-01", "2025-01-28"),
+    ("Amazon verlangt ab 1. Februar 2025 von allen Händlern, den Notfallkontakt per "
+     "Einmalcode zu bestätigen.", None, "2025-02-01", None),
+    # a date opening its line with a byline is the page's own date
+    ("12.03.2025 von Anna Müller\nAmazon verlangt ab sofort von Händlern, den Notfallkontakt "
+     "per Einmalcode zu bestätigen.", None, None, "2025-03-12"),
+], ids=["ab-dem-with-published", "ab-without-published", "byline-dateline"])
+def test_german_byline_is_not_taken_for_a_policy_date(text, published, effective, announced):
+    out = _analyze({"id": "x", "title": "Amazon: Notfallkontakt", "text": text, "language": "de",
+                    "published": published, "url": None})
+    assert out["facts"]["effective_date"] == effective
+    assert out["facts"]["announced_date"] == announced
