@@ -39,7 +39,9 @@ def create_app(overrides: dict[str, Any] | None = None, *, home: str | Path | No
         title="SellerGuard API",
         version="1",
         spec_path=f"{API_PREFIX}/openapi.json",
-        docs_path=f"{API_PREFIX}/docs",
+        # no Swagger UI page: APIFlask loads it from a CDN, and a tool whose data stays on the
+        # seller's machine runs no remote code next to their token; the JSON document is enough
+        docs_path=None,
     )
     app.config.update(settings)
     app.config["SECRET"] = cfg.secret_key(home_path)

@@ -80,11 +80,20 @@ def load(home: Path, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
     return config
 
 
+def make_home(home: Path) -> None:
+    """Create the data home readable by its owner only: it holds contact values, channel URLs
+    with provider secrets and the key of every hash."""
+    existed = home.exists()
+    home.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if not existed:
+        home.chmod(0o700)  # mkdir's mode is filtered by the umask
+
+
 def secret_key(home: Path) -> bytes:
     """The installation's secret (keyed hashes of codes): created once, readable by the owner only."""
     path = home / "secret.key"
     if not path.exists():
-        home.mkdir(parents=True, exist_ok=True)
+        make_home(home)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w") as fh:
             fh.write(secrets.token_hex(32))

@@ -45,7 +45,7 @@ class Context:
         if self._db is None:
             from server.db import open_db
 
-            self.home.mkdir(parents=True, exist_ok=True)
+            cfg.make_home(self.home)
             self._db = open_db(self.config["DATABASE"])
         return self._db
 

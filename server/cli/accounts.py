@@ -12,9 +12,25 @@ def _settings(obj):
     return contact_svc.CheckSettings.from_config(obj.config)
 
 
+def _example_mobile(marketplaces: list[str]) -> str:
+    """A valid mobile number of the account's first marketplace, for the hint."""
+    import phonenumbers
+
+    from monitor import marketplaces as mp
+
+    try:
+        region = mp.get(marketplaces[0]).region
+        number = phonenumbers.example_number_for_type(region, phonenumbers.PhoneNumberType.MOBILE)
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    except (IndexError, mp.UnknownMarketplace, AttributeError):
+        return "+<country code><number>"
+
+
 def _render_contact(c: dict) -> None:
     console.print(f"[bold]#{c['id']}[/bold] {c['kind']} ({c['role']}) {c['masked']}  "
                   f"local: {c['local_status']}, Amazon: {c['amazon_status']['status']}")
+    if c.get("on_hold_until"):
+        console.print(f"  on hold until {c['on_hold_until']}" + (f" ({c['hold_reason']})" if c.get("hold_reason") else ""))
     for w in c["checks"]["warnings"]:
         colour = {"error": "red", "warning": "yellow"}.get(w["severity"], "cyan")
         console.print(f"  [{colour}]{w['severity']}[/{colour}] {w['code']}: {w['message']}")
@@ -51,7 +67,7 @@ def accounts_add(obj, name, marketplaces, merchant_id, user_name, as_json):
                          actor="cli")
     emit(account, as_json, lambda a: console.print(
         f"Added account #{a['id']} {a['name']} ({', '.join(a['marketplaces'])}). "
-        f"Next: sellerguard contacts add {a['id']} phone +49…"))
+        f"Next: sellerguard contacts add {a['id']} phone {_example_mobile(a['marketplaces'])}"))
 
 
 @accounts.command("delete")
@@ -135,7 +151,13 @@ def contacts_hold(obj, contact_id, until, reason, user_name, as_json):
     """Put a contact on hold until a date (Amazon lets sellers postpone), or lift the hold."""
     contact = contact_svc.set_hold(obj.open_db(), obj.user_id(user_name), contact_id,
                                    until.date() if until else None, reason, actor="cli")
-    emit(contact, as_json, _render_contact)
+
+    def render(c):
+        _render_contact(c)
+        if not c["on_hold_until"]:
+            console.print("  hold lifted")
+
+    emit(contact, as_json, render)
 
 
 @contacts.command("amazon-status")

@@ -310,14 +310,14 @@ def _refuse_unreachable(contact: dict, channel: str) -> None:
         raise CannotReceive(
             "This phone number probably cannot receive SMS, so no code was sent.",
             detail=" ".join(errors) or "The checks say this number cannot receive SMS.",
-            errors={"override_checks": ["Send anyway with override_checks: true if you are sure "
+            errors={"override_checks": ["Send anyway (API: override_checks: true; CLI: --override-checks) if you are sure "
                                         "the number receives SMS."]},
             reasons=errors, slug="cannot-receive-sms")
     if channel == "email" and checks.get("mail_accepts") is False:
         raise CannotReceive(
             "This email domain cannot receive mail, so no code was sent.",
             detail=" ".join(errors) or "The checks say this domain has no mail server.",
-            errors={"override_checks": ["Send anyway with override_checks: true if you are sure "
+            errors={"override_checks": ["Send anyway (API: override_checks: true; CLI: --override-checks) if you are sure "
                                         "the address receives mail."]},
             reasons=errors, slug="cannot-receive-email")
 

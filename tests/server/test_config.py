@@ -23,6 +23,11 @@ def test_bad_config_file_is_a_clear_error(tmp_path):
         cfg.load(tmp_path)
 
 
+def test_new_data_home_is_owner_only(tmp_path):
+    cfg.secret_key(tmp_path / "home")
+    assert (tmp_path / "home").stat().st_mode & 0o077 == 0
+
+
 def test_secret_created_once_owner_only(tmp_path):
     first = cfg.secret_key(tmp_path)
     assert len(first) == 32 and cfg.secret_key(tmp_path) == first
