@@ -99,7 +99,12 @@ class Group(click.Group):
         except ApiError as exc:
             err_console.print(f"[red]error:[/red] {exc.message}")
             for field, messages in (exc.extra_data.get("errors") or {}).items():
-                err_console.print(f"  {field}: {' '.join(messages)}")
+                if messages != [exc.message]:
+                    err_console.print(f"  {field}: {' '.join(messages)}")
+            if "attempts_left" in exc.extra_data:
+                err_console.print(f"  tries left: {exc.extra_data['attempts_left']}")
+            if exc.headers and exc.headers.get("Retry-After"):
+                err_console.print(f"  try again in {exc.headers['Retry-After']} s")
             sys.exit(1)
 
 
