@@ -2,6 +2,7 @@
 environment variables, then the overrides a caller (a test) passes to ``create_app``."""
 from __future__ import annotations
 
+import json
 import os
 import secrets
 from pathlib import Path
@@ -98,3 +99,15 @@ def secret_key(home: Path) -> bytes:
         with os.fdopen(fd, "w") as fh:
             fh.write(secrets.token_hex(32))
     return bytes.fromhex(path.read_text().strip())
+
+
+def record_running_server(home: Path, url: str) -> None:
+    """``serve`` notes its address so that CLI commands (emailed links) point at it."""
+    (home / "server.json").write_text(json.dumps({"url": url}), encoding="utf-8")
+
+
+def running_server_url(home: Path) -> str | None:
+    try:
+        return json.loads((home / "server.json").read_text(encoding="utf-8")).get("url")
+    except (OSError, ValueError, AttributeError):
+        return None

@@ -35,6 +35,8 @@ class Context:
         if self._config is None:
             self._config = cfg.load(self.home)
             self._config["SECRET"] = cfg.secret_key(self.home)  # as the app has it
+            if not self._config.get("PUBLIC_URL"):  # links the CLI emails point at the running server
+                self._config["PUBLIC_URL"] = cfg.running_server_url(self.home)
         return self._config
 
     @property
@@ -184,6 +186,7 @@ def serve(obj: Context, host: str | None, port: int | None, allow_remote: bool, 
     actual_port = server.effective_port
     app.config["PORT"] = actual_port
     base = f"http://{host}:{actual_port}"
+    cfg.record_running_server(obj.home, base)
     users = auth.list_users(db)
     console.print(f"SellerGuard API on [bold]{base}[/bold]  (health: {base}/api/v1/health)")
     if len(users) == 1:

@@ -79,6 +79,8 @@ def test_serve_answers_health_and_pairing_code_works(tmp_path):
         assert r.status_code == 201
         me = httpx.get(f"{base}/api/v1/me", headers={"Authorization": f"Bearer {r.json()['token']}"}, timeout=10)
         assert me.json()["name"] == "seller"
+        from server.cli import Context
+        assert Context(tmp_path).config["PUBLIC_URL"] == base  # CLI-sent email links reach this server
     finally:
         proc.terminate()
         proc.wait(timeout=10)
