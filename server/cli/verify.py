@@ -44,9 +44,19 @@ def verify() -> None:
 @click.pass_obj
 def verify_start(obj, contact_id, channel, override_checks, language, user_name, as_json):
     """Send a code to a contact (or resend the pending one after its cooldown)."""
-    v, created = svc.start(obj.open_db(), _settings(obj), obj.user_id(user_name), contact_id, channel,
+    db, user_id = obj.open_db(), obj.user_id(user_name)
+    before = [x for x in svc.list_for_contact(db, _settings(obj), user_id, contact_id) if x["status"] == "pending"]
+    v, created = svc.start(db, _settings(obj), user_id, contact_id, channel,
                            override_checks=override_checks, language=language, actor="cli")
-    emit({**v, "created": created}, as_json, _render)
+    resent = not created and any(b["id"] == v["id"] and b["sends"] < v["sends"] for b in before)
+
+    def render(data):
+        _render(data)
+        if not created and not resent:
+            console.print("  [yellow]Not resent:[/yellow] the code already sent is still valid; a new "
+                          f"one can be sent from {data['next_resend_at'] or '-'}.")
+
+    emit({**v, "created": created, "resent": resent}, as_json, render)
 
 
 @verify.command("check")

@@ -123,3 +123,14 @@ def test_a_busy_port_is_a_clear_error(tmp_path):
         result = run(tmp_path, "serve", "--port", str(port), "--no-monitor")
     assert result.exit_code != 0
     assert "another port" in result.output and "Traceback" not in result.output
+
+
+def test_a_repeated_start_inside_the_cooldown_says_it_did_not_resend(tmp_path):
+    run(tmp_path, "init")
+    acc = json.loads(run(tmp_path, "accounts", "add", "S", "-m", "DE", "--json").output)
+    c = json.loads(run(tmp_path, "contacts", "add", str(acc["id"]), "phone", "0151 23456789", "--json").output)
+    first = json.loads(run(tmp_path, "verify", "start", str(c["id"]), "--channel", "sms", "--json").output)
+    again = run(tmp_path, "verify", "start", str(c["id"]), "--channel", "sms")
+    assert again.exit_code == 0 and "Not resent" in again.output
+    data = json.loads(run(tmp_path, "verify", "start", str(c["id"]), "--channel", "sms", "--json").output)
+    assert data["id"] == first["id"] and data["sends"] == 1 and not data["created"] and not data["resent"]
