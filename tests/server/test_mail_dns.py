@@ -23,8 +23,8 @@ NXDOMAIN = {"nosuch-shop.com."}
 SILENT = {"slow-shop.com."}  # never answered: the resolver times out
 
 
-@pytest.fixture(scope="module")
-def nameserver():
+def _serve_dns(answer):
+    """A UDP DNS server on loopback; ``answer(query) -> response | None`` (None: stay silent)."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     sock.bind(("127.0.0.1", 0))
     sock.settimeout(0.2)
@@ -36,25 +36,54 @@ def nameserver():
                 data, peer = sock.recvfrom(4096)
             except (TimeoutError, socket.timeout):
                 continue
-            query = dns.message.from_wire(data)
-            question = query.question[0]
-            name, rtype = question.name.to_text().lower(), dns.rdatatype.to_text(question.rdtype)
-            if name in SILENT:
-                continue
-            response = dns.message.make_response(query)
-            response.flags |= dns.flags.AA
-            if name in NXDOMAIN:
-                response.set_rcode(dns.rcode.NXDOMAIN)
-            elif (name, rtype) in ZONE:
-                response.answer.append(dns.rrset.from_text(name, 300, "IN", rtype, *ZONE[(name, rtype)]))
-            sock.sendto(response.to_wire(), peer)
+            response = answer(dns.message.from_wire(data))
+            if response is not None:
+                sock.sendto(response.to_wire(), peer)
 
     thread = threading.Thread(target=serve, daemon=True)
     thread.start()
-    yield f"127.0.0.1:{sock.getsockname()[1]}"
-    stop.set()
-    thread.join(timeout=2)
-    sock.close()
+
+    def close():
+        stop.set()
+        thread.join(timeout=2)
+        sock.close()
+
+    return f"127.0.0.1:{sock.getsockname()[1]}", close
+
+
+def _zone_answer(query):
+    question = query.question[0]
+    name, rtype = question.name.to_text().lower(), dns.rdatatype.to_text(question.rdtype)
+    if name in SILENT:
+        return None
+    response = dns.message.make_response(query)
+    response.flags |= dns.flags.AA
+    if name in NXDOMAIN:
+        response.set_rcode(dns.rcode.NXDOMAIN)
+    elif (name, rtype) in ZONE:
+        response.answer.append(dns.rrset.from_text(name, 300, "IN", rtype, *ZONE[(name, rtype)]))
+    return response
+
+
+def _deny_all(query):
+    response = dns.message.make_response(query)
+    response.set_rcode(dns.rcode.NXDOMAIN)
+    return response
+
+
+@pytest.fixture(scope="module")
+def nameserver():
+    address, close = _serve_dns(_zone_answer)
+    yield address
+    close()
+
+
+@pytest.fixture(scope="module")
+def deny_all_nameserver():
+    """A resolver that answers NXDOMAIN for every name (filtered or captive DNS)."""
+    address, close = _serve_dns(_deny_all)
+    yield address
+    close()
 
 
 @pytest.mark.parametrize("domain,expected", [
@@ -99,32 +128,6 @@ def test_api_uses_configured_nameserver(tmp_path, nameserver):
                     headers=h).json
     assert c["checks"]["mail_accepts"] is False
     assert c["checks"]["warnings"][0]["code"] == "mail_domain_rejects"
-
-
-@pytest.fixture(scope="module")
-def deny_all_nameserver():
-    """A resolver that answers NXDOMAIN for every name (filtered or captive DNS)."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    sock.bind(("127.0.0.1", 0))
-    sock.settimeout(0.2)
-    stop = threading.Event()
-
-    def serve():
-        while not stop.is_set():
-            try:
-                data, peer = sock.recvfrom(4096)
-            except (TimeoutError, socket.timeout):
-                continue
-            response = dns.message.make_response(dns.message.from_wire(data))
-            response.set_rcode(dns.rcode.NXDOMAIN)
-            sock.sendto(response.to_wire(), peer)
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    yield f"127.0.0.1:{sock.getsockname()[1]}"
-    stop.set()
-    thread.join(timeout=2)
-    sock.close()
 
 
 def test_a_resolver_that_denies_every_name_means_unknown(deny_all_nameserver):
