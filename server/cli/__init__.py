@@ -174,6 +174,7 @@ def serve(obj: Context, host: str | None, port: int | None, allow_remote: bool, 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("apprise").setLevel(logging.WARNING)  # its INFO lines name the recipients
     app = create_app({"HOME": obj.home, "HOST": host, "PORT": port})
     db = obj.open_db()
     try:
