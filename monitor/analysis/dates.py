@@ -55,15 +55,15 @@ _YEAR = r"(?P<y>(?:19|20)\d{2})"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")),
     # Japanese era years: 令和7年 = 2025, 平成31年 = 2019 (the year group holds the era year)
-    ("era", re.compile(r"(?P<era>令和|平成)\s*(?P<ey>\d{1,2}|元)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")),
-    ("cjk", re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?<!\d)(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号號]")),
+    ("era", re.compile(r"(?P<era>令和|平成)\s*(?P<ey>\d{1,2}|元)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日(?:\s*[（(](?:周|星期|週)?[一二三四五六日天月火水木金土](?:曜日?)?[）)])?")),
+    ("cjk", re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?<!\d)(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号號](?:\s*[（(](?:周|星期|週)?[一二三四五六日天月火水木金土](?:曜日?)?[）)])?")),
     # Korean: 2025년 6월 2일, 6월 30일
     ("ko", re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*년\s*)?(?<!\d)(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일")),
     # day ranges: "between 1 and 31 October 2025", "vom 1. bis 31. Oktober", "del 1 al 31 de octubre",
     # "du 1er au 31 octobre", "1–31 October": the first day is the start, the second the end
     ("range", re.compile(
-        r"(?<![\w.])(?:(?:between|from|vom|von|del|du|dal|od|entre(?: el)?)\s+)?(?P<d1>\d{1,2})(?:\.|er|st|nd|rd|th)?\s*"
-        r"(?:and|to|bis(?: zum)?|al|au|y|et|e|do|-|–|—)\s*(?P<d>\d{1,2})(?:\.|st|nd|rd|th)?\s*(?:de\s+)?"
+        r"(?<![\w.])(?:(?:between|from|vom|von|zwischen(?: dem)?|del|du|dal|od|entre(?: el| le)?)\s+)?(?P<d1>\d{1,2})(?:\.|er|st|nd|rd|th)?\s*"
+        r"(?:and|to|bis(?: zum)?|und(?: dem)?|al|au|y|et|e|do|-|–|—)\s*(?P<d>\d{1,2})(?:\.|st|nd|rd|th)?\s*(?:de\s+)?"
         r"(?P<mon>" + _MONTH_ALT + r")\.?(?![\w])(?:\s*(?:de|del)?\s*,?\s*" + _YEAR + r")?", re.I)),
     # Month D(th)(, YYYY)
     ("mdy", re.compile(
@@ -84,6 +84,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_SLASH = dict(_PATTERNS)["slash"]
+
+
 @dataclass
 class DateMention:
     start: int
@@ -99,6 +102,14 @@ def find_dates(text: str, lang: str = "en") -> list[DateMention]:
     """All date mentions (possibly without a year), left to right, non-overlapping."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    # one text writes all its numeric dates one way: a "30/04/2025" elsewhere in it makes its
+    # "01/04/2025" the 1st of April even in English (a UK page), a "04/30/2025" the other way round
+    day_first = lang not in ("en", "zh", "ja")
+    firsts = [(int(m.group("a")), int(m.group("b"))) for m in _SLASH.finditer(text)] if "/" in text else []
+    if any(a > 12 >= b for a, b in firsts):
+        day_first = True
+    elif any(b > 12 >= a for a, b in firsts):
+        day_first = False
     for kind, pat in _PATTERNS:
         for m in pat.finditer(text):
             s, e = m.span()
@@ -134,7 +145,7 @@ def find_dates(text: str, lang: str = "en") -> list[DateMention]:
                     mo, d = int(gd["m"]), int(gd["d"])
                 elif kind == "slash":
                     a, b = int(gd["a"]), int(gd["b"])
-                    mo, d = (a, b) if lang in ("en", "zh", "ja") else (b, a)
+                    mo, d = (b, a) if day_first else (a, b)
                     if mo > 12 and d <= 12:
                         mo, d = d, mo
                 else:

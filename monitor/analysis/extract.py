@@ -33,6 +33,13 @@ _PAST_WORDS = re.compile(r"began|started|since|live since|went live|seit|depuis|
 _NOISE = re.compile(lexicon.DATE_NOISE, re.I)
 _ANNOUNCE = re.compile(lexicon.ANNOUNCE_WORDS, re.I)
 _PAST_DEADLINE = lexicon.concept_regex("past_deadline")
+# "the deadline is now 15 November", "extended to", "verschoben auf", "延期至": the date that replaces
+# an earlier one; it is the live deadline whatever "original" stands near it
+_REVISED = re.compile(r"(?:\b(?:is|are|deadline)\s+now|\bnew (?:deadline|date)(?: of| is)?|\bneue[nr]? (?:frist|stichtag)(?: ist)?(?: der| am)?|"
+                      r"\bnuev[oa] (?:plazo|fecha(?: l[ií]mite)?)(?: es| del?)?(?: el)?|\bnouvelle (?:date(?: limite)?|échéance)(?: est| du| au)?(?: le)?|新的?截止(?:日期|时间)?(?:为|是)?|新たな期限(?:は)?|\b(?:extended|pushed back|moved|postponed|delayed)(?:\s+[\w-]+){0,3}?\s+"
+                      r"(?:to|until)|\b(?:verlängert|verschoben)\s+(?:bis|auf)(?: zum| den)?|"
+                      r"\b(?:prorrogad|ampliad|extendid|aplazad)[oa]\s+(?:hasta|al)(?: el)?|"
+                      r"\b(?:reporté|repoussé|prolongé)e?\s+(?:au|jusqu'au)|延长至|延期至|推迟至|延至|顺延至)(?:\s+(?:the|dem|den|el|le))?\W{0,3}$", re.I)
 _NEAR_POLICY = set(CONTACT_CONCEPTS) | {"two_step", "verify", "otp"}
 _POLICY_CONCEPTS = set(CONTACT_CONCEPTS) | set(OV_CONCEPTS) | {"two_step", "verify", "otp", "require"}
 _PATH_RE = re.compile(
@@ -54,6 +61,7 @@ class PolicyDate:
     sent: int
     past: bool = False
     year_unknown: bool = False
+    revised: bool = False
 
 
 @dataclass
@@ -170,7 +178,9 @@ def policy_dates(doc: Doc) -> DateFacts:
             pd = PolicyDate(role, full_dates[(dm.month, dm.day)], dm.text, strong, si, past)
         else:
             pd = PolicyDate(role, None, dm.text, strong, si, past, year_unknown=True)
-        if role == "deadline" and _PAST_DEADLINE.search(doc.full[max(s_start, dm.start - 60):min(s_end, dm.end + 60)]):
+        if role == "deadline" and _REVISED.search(before):
+            pd.revised = True
+        elif role == "deadline" and _PAST_DEADLINE.search(doc.full[max(s_start, dm.start - 80):min(s_end, dm.end + 60)]):
             pd.past = True
         out.all.append(pd)
 
@@ -180,7 +190,7 @@ def policy_dates(doc: Doc) -> DateFacts:
             return None
         if role == "deadline":
             live = [p for p in cands if not p.past]
-            cands = live or cands
+            cands = [p for p in live if p.revised] or live or cands
         strong = [p for p in cands if p.strong]
         return (strong or cands)[0]
 

@@ -957,7 +957,7 @@ def marketplace_regex() -> re.Pattern[str]:
 DATE_CUES: dict[str, dict[str, str]] = {
     "effective": {
         "before": r"(?:starting|beginning|begins?|from|as of|effective|since|began|started|start(?:s|ed)?|"
-                  r"rolled out|live since|commencing|introduced|takes effect|take effect|went live|"
+                  r"rolled out|live since|commencing|introduced|takes effect|take effect|took effect|went live|open(?:ed|s) on|"
                   r"ab(?: dem)?|seit(?: dem)?|vom|beginnend|gilt|desde(?: el)?|a partir del?|comenz[oó](?: el)?|"
                   r"entra en vigor(?: el)?|à partir du|depuis le|dès le|dès|le|entr\w+ en vigueur le|"
                   r"(?:began|started|starts?|begins?|went live|goes live|took effect|rolled out|kicked off|launched)\s+on|"
@@ -970,7 +970,11 @@ DATE_CUES: dict[str, dict[str, str]] = {
                  r"(?:it )?(?:began|started|took effect)|부터|이후|'?\w{0,4} itibaren|itibar[ıi]yla)",
     },
     "deadline": {
-        "before": r"(?:by|before|no later than|deadline(?: of| is)?|until|due|have until|has until|by the end of|"
+        "before": r"(?:by|before|no later than|deadline(?:(?:\s+[\w-]+){0,3}?\s+(?:is|was))?(?: now| of)?|until|(?:is|are) now|"
+                  r"(?:plazo\s+)?vence(?: el)?|(?:endet|läuft ab) am|expire le|"
+                  r"(?:extended|pushed back|moved|postponed|delayed)(?:\s+[\w-]+){0,3}?\s+(?:to|until)|"
+                  r"(?:verlängert|verschoben)(?: bis| auf)(?: zum| den)?|(?:prorrogad|ampliad|extendid|aplazad)[oa] (?:hasta|al)(?: el)?|"
+                  r"(?:reporté|repoussé|prolongé)e? (?:au|jusqu'au)|延长至|延期至|推迟至|延至|顺延至|due|have until|has until|by the end of|"
                   r"bis(?: zum| spätestens)?|spätestens(?: bis)?(?: zum)?|frist(?: bis)?|antes del?|hasta el|plazo(?: hasta)?|"
                   r"avant le|d'ici le|au plus tard le|jusqu'au|date limite(?: est| du| au)?|截止|截至|须于|须在|必须在|"
                   r"(?:截止|最后)(?:日期|时间)(?:为|是)?|期限(?:为|是|は|が|の)?|締め切り(?:は)?|締切(?:は)?|"
@@ -982,7 +986,7 @@ DATE_CUES: dict[str, dict[str, str]] = {
     "announced": {
         "before": r"(?:(?:announced|posted|published|said|came|appeared|sent)(?:\s+\w+){0,3}?\s+on|"
                   r"(?:post|announcement|notice|message|mitteilung|ankündigung|beitrag|nachricht|anuncio|comunicado|"
-                  r"annonce|publication)(?:\s+[\w-]+){0,4}?\s+(?:on|of|dated|vom|am|del|du)|"
+                  r"annonce|publication|publicaci[oó]n)(?:\s+[\w-]+){0,5}?\s+(?:on|of|dated|vom|am|del|du)|"
                   r"angekündigt am|veröffentlicht am|anunci[oó] el|publicado el|sali[oó] el|annoncé le|publié le|"
                   r"(?:comunic[oó]|inform[oó]|notific[oó])(?:\s+\w+){0,4}?\s+el|"
                   r"(?:told|informed|notified|emailed|wrote to)(?:\s+\w+){0,3}?\s+on|"
@@ -1000,7 +1004,7 @@ DATE_NOISE = (r"fee|fees|prime day|lightning deal|black friday|cyber monday|ship
               r"gebühr|blitzangebot|lagerbestand|tarifa|comisi[oó]n|frais|会员日|秒杀|费用|库存|入仓|手数料|在庫|"
               r"webinar|event|conference|sale")
 # Words near a date meaning the announcement itself ("the forum post came on 30 January").
-ANNOUNCE_WORDS = (r"announc\w*|forum|notice|posted|published|post\b|发布|公告|公布|宣布|発表|告知|angekündigt|"
+ANNOUNCE_WORDS = (r"announc\w*|forum|foren\b|foros?\b|beitrag|publicaci[oó]n|notice|posted|published|post\b|发布|公告|公布|宣布|発表|告知|angekündigt|"
                   r"mitteilung|ankündigung|comunicado|"
                   r"veröffentlicht|anunci\w*|publicad\w*|annonc\w*|publi[ée]\w*|aviso oficial|"
                   r"message|told|informed|notified|comunic\w*|inform[oó]|mitgeteilt|notific\w*|annunci\w*|"
