@@ -40,6 +40,12 @@ _REVISED = re.compile(r"(?:\b(?:is|are|deadline)\s+now|\bnew (?:deadline|date)(?
                       r"(?:to|until)|\b(?:verlängert|verschoben)\s+(?:bis|auf)(?: zum| den)?|"
                       r"\b(?:prorrogad|ampliad|extendid|aplazad)[oa]\s+(?:hasta|al)(?: el)?|"
                       r"\b(?:reporté|repoussé|prolongé)e?\s+(?:au|jusqu'au)|延长至|延期至|推迟至|延至|顺延至)(?:\s+(?:the|dem|den|el|le))?\W{0,3}$", re.I)
+_ENFORCE = re.compile(lexicon.ENFORCE_WORDS, re.I)
+_NONCOMPLIANT = re.compile(lexicon.NONCOMPLIANT_WORDS, re.I)
+_ENFORCE_PERIOD = re.compile(lexicon.ENFORCE_PERIOD, re.I)
+_ENFORCE_OBLIGATION = re.compile(lexicon.ENFORCE_OBLIGATION)
+_CLAUSE_STOP = re.compile(r"[;；。！？!?\n]")
+ENFORCE_WINDOW = 120
 _NEAR_POLICY = set(CONTACT_CONCEPTS) | {"two_step", "verify", "otp"}
 _POLICY_CONCEPTS = set(CONTACT_CONCEPTS) | set(OV_CONCEPTS) | {"two_step", "verify", "otp", "require"}
 _PATH_RE = re.compile(
@@ -62,6 +68,7 @@ class PolicyDate:
     past: bool = False
     year_unknown: bool = False
     revised: bool = False
+    enforce: bool = False  # a deadline read from a consequence ("ab dem … gesperrt"), not a deadline cue
 
 
 @dataclass
@@ -71,6 +78,39 @@ class DateFacts:
     announced: dt.date | None = None
     all: list[PolicyDate] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+
+
+def _enforcement(doc: Doc, k: int, s_start: int, s_end: int) -> bool:
+    """Whether date ``k`` is the day a consequence hits the accounts that have not complied.
+
+    The date's clause runs to the nearest clause stop (;。!? or a line break, not a comma) or the
+    neighbouring date of the sentence; it must name a consequence (suspended, gesperrt, 停止 …) and
+    the non-compliant (unverified, nicht bestätigte, 未認証 …), and no obligation ("must", "müssen",
+    "必须"): "from March 1 sellers must verify or be suspended" dates the requirement, not its end;
+    nor a period counted from the date ("within 7 days"), after which the consequence falls."""
+    dm = doc.dates[k]
+    lo = max(s_start, dm.start - ENFORCE_WINDOW)
+    hi = min(s_end, dm.end + ENFORCE_WINDOW)
+    if k > 0 and doc.dates[k - 1].end <= dm.start:
+        lo = max(lo, doc.dates[k - 1].end)
+    if k + 1 < len(doc.dates) and doc.dates[k + 1].start >= dm.end:
+        hi = min(hi, doc.dates[k + 1].start)
+    left, right = doc.full[lo:dm.start], doc.full[dm.end:hi]
+    stops = list(_CLAUSE_STOP.finditer(left))
+    if stops:
+        lo += stops[-1].end()
+        left = left[stops[-1].end():]
+    stop = _CLAUSE_STOP.search(right)
+    if stop:
+        hi = dm.end + stop.start()
+        right = right[:stop.start()]
+    clause = left + " " + right
+    if not _ENFORCE.search(clause) or not _NONCOMPLIANT.search(clause):
+        return False
+    if _ENFORCE_PERIOD.search(clause) or _ENFORCE_OBLIGATION.search(clause):
+        return False  # "明天起……需验证……，7天内未完成验证的店铺将被限制": the date starts it
+    return not any(lo <= h.start < hi and not h.text.lower().startswith("enforc")
+                   for h in doc.hits.get("require", ()))
 
 
 def policy_dates(doc: Doc) -> DateFacts:
@@ -131,6 +171,9 @@ def policy_dates(doc: Doc) -> DateFacts:
             if mb or ma:
                 role = r
                 break
+        enforce = False
+        if role in (None, "effective") and dm.part in (None, "relative") and _enforcement(doc, k, s_start, s_end):
+            role, strong, enforce = "deadline", True, True  # "ab dem 1. September … gesperrt"
         if dm.part == "start":
             role, strong = "effective", True  # "between 1 and 31 October": the first day opens it
         elif dm.part == "end":
@@ -178,6 +221,7 @@ def policy_dates(doc: Doc) -> DateFacts:
             pd = PolicyDate(role, full_dates[(dm.month, dm.day)], dm.text, strong, si, past)
         else:
             pd = PolicyDate(role, None, dm.text, strong, si, past, year_unknown=True)
+        pd.enforce = enforce
         if role == "deadline" and _REVISED.search(before):
             pd.revised = True
         elif role == "deadline" and _PAST_DEADLINE.search(doc.full[max(s_start, dm.start - 80):min(s_end, dm.end + 60)]):
@@ -192,7 +236,8 @@ def policy_dates(doc: Doc) -> DateFacts:
             live = [p for p in cands if not p.past]
             cands = [p for p in live if p.revised] or live or cands
         strong = [p for p in cands if p.strong]
-        return (strong or cands)[0]
+        # a deadline named as such ("by", "bis", "截止") before one read from a consequence
+        return ([p for p in strong if not p.enforce] or strong or cands)[0]
 
     eff, dl, ann = pick("effective"), pick("deadline"), pick("announced")
     out.effective = eff.date if eff else None

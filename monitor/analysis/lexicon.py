@@ -1010,3 +1010,42 @@ ANNOUNCE_WORDS = (r"announc\w*|forum|foren\b|foros?\b|beitrag|publicaci[oó]n|no
                   r"message|told|informed|notified|comunic\w*|inform[oó]|mitgeteilt|notific\w*|annunci\w*|"
                   r"ogłos\w*|duyur\w*|공지|발표|أعلن\w*")
 
+
+# Enforcement stated as a consequence ("ab dem 1. September werden nicht verifizierte Konten gesperrt",
+# "after November 15, unverified accounts will be locked out", "11月15日以降、未認証のアカウントは停止されます"):
+# a date in one clause with a consequence word and a word naming the accounts that have not complied
+# is the deadline, whatever start cue ("ab", "from", "以降", "a partir de") stands before it.
+ENFORCE_WORDS = (
+    # en
+    r"\bsuspen\w*|\bdeactivat\w*|\bdisabled\b|\block(?:ed|s)?(?: out)?\b|\bblock(?:ed|s)?\b|\brestrict\w*|\bon hold\b|"
+    r"\bpaused\b|\blose (?:access|the ability)|\bloses? (?:access|the ability)|\b(?:removed|delisted|unpublished|hidden)\b|"
+    r"\b(?:can ?not|can't|won't be able to|will not be able to|unable to|no longer (?:be able to )?)\s*(?:sell|list|log|sign|access|upload|receive|create|ship)\w*|"
+    # de
+    r"\bgesperrt\b|\bsperr\w*|\bdeaktivier\w*|\beingeschränkt\b|\bausgesperrt\b|\bpausiert\b|\bkeine\b[^.;:!?\n]{0,50}\bmehr\b|\bnicht mehr\b|"
+    # es / pt / it
+    r"\bsuspendid\w*|\bsuspender\w*|\bsuspensi[oó]n|\bbloquead\w*|\bdesactivad\w*|\bdesativad\w*|\brestringid\w*|\bpausad\w*|"
+    r"\bno podr[aá]n?\b|\bya no\b|\bsospes\w*|\bbloccat\w*|\bdisattivat\w*|\bnon potranno\b|"
+    # fr
+    r"\bsuspendu\w*|\bdésactivé\w*|\bbloqué\w*|\brestreint\w*|\bne pourr?ont plus\b|\bn'auront plus\b|"
+    # pl / tr
+    r"\bzablokow\w*|\bzawiesz\w*|\baskıya\w*|\bengellen\w*|\bkapatıl\w*|(?:yemeyecek|yamayacak)\b|"
+    # zh / ja / ko
+    r"封号|停用|冻结|凍結|暂停|受限|限制|下架|无法|停止|ログインできなく|できなくな|利用できな|정지|제한|차단")
+# The accounts (addresses, partners, sellers) that have not verified: the consequence is about them.
+NONCOMPLIANT_WORDS = (
+    r"\bun(?:verified|confirmed|validated)\b|\bnon-?(?:verified|compliant)\b|\bnot (?:been )?(?:verified|confirmed|validated)\b|"
+    r"\bwithout (?:a |an )?(?:verified|confirmed|verification|verifying)|\b(?:who|that|which) (?:have not|haven't|has not|hasn't|do not|don't|does not|doesn't|did not|didn't|fail)\b|"
+    r"\bfail(?:s|ing)? to\b|\bif (?:not|you don't|you do not)\b|\botherwise\b|"
+    r"\bnicht (?:verifiziert|bestätigt|validiert)\w*|\bunbestätigt\w*|\bunverifiziert\w*|\bohne (?:bestätigt|verifiziert|gültig)\w*|"
+    r"\b(?:die|der|welche) (?:nicht|keine)\b|"
+    r"\bno (?:verificad|validad|confirmad)\w*|\bsin (?:verificar|validar|confirmar)\b|\bque no\b|"
+    r"\bnon (?:vérifié|confirmé|validé|verificat)\w*|\bqui n'(?:ont|auront) pas\b|\bsans (?:avoir|vérif)\w*|"
+    r"\bnão (?:verificad|validad)\w*|\bniezweryfikowan\w*|\bdoğrula(?:ma yapmayan|nmamış|mayan)\w*|"
+    r"未认证|未驗證|未验证|未認証|未确认|未確認|未完成|未通过|未绑定|没有验证|未登録|されていない|していない|しない場合|미인증")
+# A period counted from the date ("7天内未完成验证的店铺将被限制", "within 14 days", "innerhalb von 7 Tagen"):
+# the consequence falls at the end of that period, not on the date itself.
+ENFORCE_PERIOD = (r"\d+\s*(?:个)?(?:天|日|営業日|周|週間|小时|時間)(?:内|以内|之内)|"
+                  r"\b(?:within|in)\s+\d+\s+(?:days?|weeks?|hours?)\b|\binnerhalb (?:von )?\d+\s+(?:tag|woche|stunde)\w*|"
+                  r"\b(?:dentro de|en(?: un plazo de)?)\s+\d+\s+(?:d[ií]as|semanas|horas)\b|\bsous \d+\s+(?:jours|semaines|heures)\b")
+# Obligation words the "require" concept does not list but a date's clause may carry ("需验证").
+ENFORCE_OBLIGATION = r"需(?!求)|必须|須|応じ"
