@@ -3,12 +3,10 @@ notices, requirement paragraphs inside other news, further languages (it, pl, tr
 
 The texts here are written for the rule, not copied from any data set."""
 
-from monitor.analysis import analyze
+from analysis_support import run as _run
 from monitor.analysis.dates import find_dates, find_relative
 
 
-def _run(text, title="", published="2024-05-10", language=None):
-    return analyze({"id": "t", "title": title, "text": text, "published": published, "language": language})
 
 
 # ---- dates ------------------------------------------------------------------------------------

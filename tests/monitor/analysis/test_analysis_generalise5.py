@@ -4,12 +4,9 @@ date cues ("sent on", "begin", 期限の).
 
 The texts here are written for the rule, not copied from any data set."""
 
-from monitor.analysis import analyze
+from analysis_support import run as _run
 
 
-def _run(text, title="", published="2024-05-10", language=None, url=None):
-    return analyze({"id": "t", "title": title, "text": text, "published": published, "language": language,
-                    "url": url})
 
 
 def test_portuguese_two_step_mandate_has_the_two_step_core():

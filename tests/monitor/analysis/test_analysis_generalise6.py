@@ -4,13 +4,10 @@ ranges with "zwischen … und", forum posts named in German and Spanish as annou
 
 The texts here are written for the rule, not copied from any data set."""
 
-from monitor.analysis import analyze
+from analysis_support import run as _run
 from monitor.analysis.dates import find_dates
 
 
-def _run(text, title="", published="2024-05-10", language=None, url=None):
-    return analyze({"id": "t", "title": title, "text": text, "published": published, "language": language,
-                    "url": url})
 
 
 def test_revised_deadline_wins_over_the_original():
