@@ -65,7 +65,7 @@ def analyze(record: dict, *, today: dt.date | None = None) -> dict:
     if published is None and doc.dateline_date is not None and not (today and doc.dateline_date > today):
         published = doc.published = doc.dateline_date
         notes.append(f"publication date {published.isoformat()} read from the page")
-    dates = policy_dates(doc)
+    dates = policy_dates(doc, today=today)
     decision = classify(doc, dates)
     facts = _empty_facts()
     plat = platform(doc)

@@ -76,7 +76,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 24.01.2025 / 24.01.
     ("dotted", re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?:(?P<y>(?:19|20)\d{2})(?!\d)|(?!\d))")),
     # "the 24th" (day only; month from the publication date)
-    ("dayonly", re.compile(r"(?<=\bthe )(?P<d>\d{1,2})(?:st|nd|rd|th)\b(?!\s*(?:of\s+)?(?:" + _MONTH_ALT + r"))", re.I)),
+    ("dayonly", re.compile(r"(?<=\bthe )(?P<d>\d{1,2})(?:st|nd|rd|th)\b(?!\s*(?:of\s+)?(?:" + _MONTH_ALT + r"))"
+                            r"(?!\s+of\s+(?:this|next|last|the)\s+month)", re.I)),
     # 1/24/2025 (en) or 24/1/2025 (others): only with a year
     ("slash", re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d{2})(?!\d)")),
     # 5/31 next to CJK text ("5/1開始", "官方4/22公告"): month/day, Chinese and Japanese texts only
@@ -164,7 +165,12 @@ def find_dates(text: str, lang: str = "en") -> list[DateMention]:
                     dt.date(y, mo, d)
                 except ValueError:
                     continue
-            found.append(DateMention(s, e, m.group(0), y, mo, d))
+            if kind in ("mdy", "dmy", "dotted", "slash", "iso"):
+                # "by Tuesday 31 October", "bis Dienstag, 31. Oktober": the weekday belongs to the date
+                wd = _WD_BEFORE.search(text, max(0, s - 16), s)
+                if wd:
+                    s = wd.start()
+            found.append(DateMention(s, e, text[s:e], y, mo, d))
             taken.append((s, e))
     found.sort(key=lambda dm: dm.start)
     return found
@@ -251,6 +257,16 @@ _WEEKDAYS = {
 _CJK_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6,
                  "月": 0, "火": 1, "水": 2, "木": 3, "金": 4, "土": 5}
 _WD_ALT = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
+_WD_ABBR = r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
+_WD_BEFORE = re.compile(r"(?<![\w])(?:(?:" + _WD_ALT + "|" + _WD_ABBR + r")\.?|(?:mo|di|mi|do|fr|sa|so)\.),?\s+"
+                        r"(?:the\s+|den\s+|le\s+|el\s+)?$", re.I)
+# A day of a month named relative to the publication: "이달 24일" (this month), "오는 24일" (the coming 24th),
+# "지난 21일", "今月24日", "下个月5号", "the 24th of this month"; and the Korean news dateline "21일 밝혔다"
+# ("said on the 21st"): the day of the publication month.
+_REL_THIS = ("이달", "이번달", "이번 달", "今月", "本月", "当月", "this")
+_REL_NEXT = ("다음달", "다음 달", "내달", "来月", "下月", "下个月", "next")
+_REL_LAST = ("지난달", "지난 달", "先月", "上月", "上个月", "last")
+_REL_COMING = ("오는", "coming")
 _REL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("next_wd", re.compile(r"(?<![\w])(?:next|this coming|coming|(?:am )?(?:nächsten|kommenden)|(?:el )?pr[oó]ximo|"
                            r"(?:il )?prossimo)\s+(?P<wd>" + _WD_ALT + r")(?![\w])", re.I)),
@@ -263,6 +279,9 @@ _REL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"emailed \w+|began|started|launched|went live|appeared|came)(?:\s+[\w-]+){0,5}?\s+on|"
                            r"(?:said|posted|announced|confirmed|published)(?:\s+[\w-]+){0,5}?\s+(?:in\s+\w+\s+)?on|"
                            r"\bon|last|(?:am )?vergangenen|(?:el )?pasado|dernier)\s+(?P<wd>" + _WD_ALT + r")(?![\w])", re.I)),
+    ("month_day", re.compile(r"(?P<rel>이달|이번 ?달|다음 ?달|내달|지난 ?달|오는|지난|今月|本月|当月|来月|下个?月|先月|上个?月)\s*"
+                             r"(?P<d>\d{1,2})\s*(?:일|日|号|號)|(?<![\w])the (?P<d2>\d{1,2})(?:st|nd|rd|th) of (?P<rel2>this|next|last) month\b"
+                             r"|(?<![\d월./-])(?P<d3>\d{1,2})일(?=\s*(?:[^\s.]{0,12}\s)?(?:밝혔|발표|공지|전했|알렸))", re.I)),
     ("tomorrow", re.compile(r"(?<![\w])(?:tomorrow|ab morgen|(?:a partir de|desde) ma[ñn]ana|demain|domani)(?![\w])|明天|明日(?:から|より|起)", re.I)),
     ("month_end", re.compile(r"(?<![\w])(?:(?:the )?end of (?:the|this) month|ende (?:des|dieses) monats|monatsende|"
                              r"(?:el )?fin(?:al)? de(?:l)? mes|(?:la )?fin du mois|fine (?:del )?mese)(?![\w])|本月底|(?<![\d月])月底前|今月末", re.I)),
@@ -274,6 +293,28 @@ _REL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 def _month_last(y: int, mo: int) -> dt.date:
     nxt = dt.date(y + (mo == 12), mo % 12 + 1, 1)
     return nxt - dt.timedelta(days=1)
+
+
+def _month_day(published: dt.date, day: int, rel: str) -> dt.date | None:
+    """The ``day`` of the month ``rel`` names, seen from ``published``."""
+    y, mo = published.year, published.month
+
+    def shift(k: int) -> tuple[int, int]:
+        n = y * 12 + (mo - 1) + k
+        return n // 12, n % 12 + 1
+
+    if rel in {r.replace(" ", "") for r in _REL_NEXT}:
+        y, mo = shift(1)
+    elif rel in {r.replace(" ", "") for r in _REL_LAST}:
+        y, mo = shift(-1)
+    elif rel in _REL_COMING and day < published.day:
+        y, mo = shift(1)
+    elif rel in ("지난", "past") and day > published.day:
+        y, mo = shift(-1)
+    try:
+        return dt.date(y, mo, day)
+    except ValueError:
+        return None
 
 
 def find_relative(text: str, published: dt.date | None) -> list[DateMention]:
@@ -308,6 +349,13 @@ def find_relative(text: str, published: dt.date | None) -> list[DateMention]:
             elif kind == "cjk_next_wd":
                 monday_next = published + dt.timedelta(days=7 - published.weekday())
                 d = monday_next + dt.timedelta(days=_CJK_WEEKDAYS[gd["wd"]])
+            elif kind == "month_day":
+                day = int(gd.get("d") or gd.get("d2") or gd.get("d3"))
+                rel = (gd.get("rel") or gd.get("rel2") or "").lower().replace(" ", "")
+                got = _month_day(published, day, rel if gd.get("d3") is None else "past")
+                if got is None:
+                    continue
+                d = got
             elif kind == "tomorrow":
                 d = published + dt.timedelta(days=1)
             elif kind == "month_end":

@@ -20,12 +20,12 @@ _WEAK_BEFORE = re.compile(r"(?:\bon|\ble|\bam|\bel|于|於)\W{0,3}$", re.I)
 # A cue that is only one of those little words ("on", "le", "于") is weak; "desde el" is not.
 _WEAK_ONLY = re.compile(r"(?:on|le|am|el|于|於)(?:\s+(?:the|dem|den|der|el|le|la|del))?", re.I)
 _CLAUSE_END = re.compile(r"[，,。；;：:！？!?、\n]")
-_CJK_ANNOUNCE = re.compile(r"发布|公布|宣布|发出|发文|发帖|披露|発表|公表|明らかに|告知|公告|お知らせ|通知(?!首选|偏好|设置|設定)")
+_CJK_ANNOUNCE = re.compile(r"お達し|消息|发布|公布|宣布|发出|发文|发帖|披露|発表|公表|明らかに|告知|公告|お知らせ|通知(?!首选|偏好|设置|設定)")
 # "X は1月30日、……と発表した" / "亚马逊1月30日，……宣布": a CJK date standing alone before a comma is
 # the date of the sentence's main (announcing) verb.
 _CJK_DATE_COMMA = re.compile(r"^\s*[、，,]")
 # "starting today", "ab heute": the requirement starts on the day of the announcement.
-_TODAY_START = re.compile(r"\b(?:starting|beginning|effective|as of|from) today\b|\bab heute\b|\b(?:a partir de|desde) hoy\b|"
+_TODAY_START = re.compile(r"\b(?:starting|beginning|effective|as of|from) today\b|\bnow (?:requires?|required|mandatory|enforces?)\b|\bist (?:ab )?(?:jetzt|nun) (?:pflicht|verpflichtend)\b|\bab heute\b|\b(?:a partir de|desde) hoy\b|"
                           r"\b(?:à partir d'|dès) aujourd'hui\b|即日起|从今天起|今日から|本日から|本日より|"
                           r"\bsince this morning\b|\bseit heute(?: morgen)?\b|\bdesde (?:esta mañana|hoy)\b|\bdepuis ce matin\b|"
                           r"\bbeginning today\b|\bfrom today\b|\bda oggi\b|\bod dziś\b|\bod dzisiaj\b|오늘부터", re.I)
@@ -41,6 +41,11 @@ _REVISED = re.compile(r"(?:\b(?:is|are|deadline)\s+now|\bnew (?:deadline|date)(?
                       r"\b(?:prorrogad|ampliad|extendid|aplazad)[oa]\s+(?:hasta|al)(?: el)?|"
                       r"\b(?:reporté|repoussé|prolongé)e?\s+(?:au|jusqu'au)|延长至|延期至|推迟至|延至|顺延至)(?:\s+(?:the|dem|den|el|le))?\W{0,3}$", re.I)
 _ENFORCE = re.compile(lexicon.ENFORCE_WORDS, re.I)
+# "These policies go into effect on August 2": a date sentence that points back at the policy the title
+# names, however far its body sentence is
+_POLICY_ANAPHORA = re.compile(lexicon.POLICY_ANAPHORA, re.I)
+# "did not release the announcement until January 30": the day it was announced, not a deadline
+_ANNOUNCED_UNTIL = re.compile(r"(?:announc|releas|publish|post|notif|inform)\w*(?:\s+[\w-]+){0,3}?\s+(?:until|till)\W{0,3}$", re.I)
 _NONCOMPLIANT = re.compile(lexicon.NONCOMPLIANT_WORDS, re.I)
 _ENFORCE_PERIOD = re.compile(lexicon.ENFORCE_PERIOD, re.I)
 _ENFORCE_OBLIGATION = re.compile(lexicon.ENFORCE_OBLIGATION)
@@ -113,9 +118,70 @@ def _enforcement(doc: Doc, k: int, s_start: int, s_end: int) -> bool:
                    for h in doc.hits.get("require", ()))
 
 
-def policy_dates(doc: Doc) -> DateFacts:
-    """Dates the text ties to the policy, with their role, years resolved against published."""
+# A date in the page address: "/2020/09/21/", "/2021-03-15-", "/20200921000165" (a news id that starts
+# with the day)
+_URL_DATE = re.compile(r"(?<!\d)(20\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d{1,5}(?:\D|$))|"
+                       r"(?<!\d)(20\d{2})[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])(?!\d)")
+_URL_DATE_LONG = re.compile(r"(?<!\d)(20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{4,8}(?!\d)")
+
+
+_BARE_YEAR = re.compile(r"(?<![\d.,/-])((?:19|20)\d{2})(?![\d,.]\d)(?!\s*(?:%|percent|x\b))")
+MAX_YEAR_SCAN = 20_000
+YEAR_ONLY = "the latest year the text names"
+
+
+def url_date(url: str) -> dt.date | None:
+    """The day a page address carries, if any (the path only, not the host)."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    path = parts.path + ("?" + parts.query if parts.query else "")
+    for rx in (_URL_DATE, _URL_DATE_LONG):
+        for m in rx.finditer(path):
+            g = [x for x in m.groups() if x is not None]
+            try:
+                return dt.date(int(g[0]), int(g[1]), int(g[2]))
+            except ValueError:
+                continue
+    return None
+
+
+def year_anchor(doc: Doc, today: dt.date | None = None) -> tuple[dt.date, str]:
+    """The day a text without a publication date is read from, and where it comes from: the date in
+    its address, else the latest full date the text states, else the day of the analysis."""
+    d = url_date(doc.url)
+    if d is not None and (today is None or d <= today):
+        return d, "the date in the page address"
+    full = []
+    for dm in doc.dates:
+        if dm.year is not None and dm.month:
+            try:
+                full.append(dt.date(dm.year, dm.month, dm.day))
+            except ValueError:
+                continue
+    if today is not None:
+        full = [f for f in full if f <= today]
+    if full:
+        return max(full), "the latest full date in the text"
+    now = today or dt.date.today()
+    years = [int(y) for y in _BARE_YEAR.findall(doc.full[:MAX_YEAR_SCAN])]
+    years = [y for y in years if y <= now.year]
+    if years:
+        return dt.date(max(years), 1, 1), YEAR_ONLY
+    return now, "the day of the analysis"
+
+
+def policy_dates(doc: Doc, *, today: dt.date | None = None) -> DateFacts:
+    """Dates the text ties to the policy, with their role, years resolved against published.
+
+    Without a publication date, a date without a year is resolved against ``year_anchor`` and the
+    notes say so."""
     out = DateFacts()
+    anchor, anchor_from = (doc.published, None) if doc.published is not None else (None, None)
+    anchored: list[PolicyDate] = []
     cjk = doc.lang in ("zh", "ja")
     full_dates: dict[tuple[int, int], dt.date] = {}
     for dm in doc.dates:
@@ -149,7 +215,8 @@ def policy_dates(doc: Doc) -> DateFacts:
                 continue
             body = range(doc.title_sents, len(doc.by_sent))
             if len(body) > 6 and not any(doc.by_sent[j] & _NEAR_POLICY for j in range(si - 2, si + 3)
-                                         if j in body and j != si):
+                                         if j in body and j != si) \
+                    and not _POLICY_ANAPHORA.search(doc.full[max(s_start, dm.start - 80):dm.start]):
                 continue
         if _NOISE.search(sentence):
             continue
@@ -157,7 +224,7 @@ def policy_dates(doc: Doc) -> DateFacts:
         after = doc.full[dm.end:min(s_end, dm.end + 24)]
         role, strong = None, True
         clause = _CLAUSE_END.split(doc.full[dm.end:s_end], 1)[0]
-        for r in ("deadline", "announced", "effective"):
+        for r in (() if _ANNOUNCED_UNTIL.search(before) else ("deadline", "announced", "effective")):
             b, a = _CUE[r]
             mb, ma = b.search(before), a.search(after)
             if r == "effective" and not ma and mb and _WEAK_ONLY.fullmatch(mb.group(0).strip(" \t,.:;")):
@@ -171,6 +238,8 @@ def policy_dates(doc: Doc) -> DateFacts:
             if mb or ma:
                 role = r
                 break
+        if role is None and _ANNOUNCED_UNTIL.search(before):
+            role = "announced"
         enforce = False
         if role in (None, "effective") and dm.part in (None, "relative") and _enforcement(doc, k, s_start, s_end):
             role, strong, enforce = "deadline", True, True  # "ab dem 1. September … gesperrt"
@@ -220,7 +289,19 @@ def policy_dates(doc: Doc) -> DateFacts:
         elif (dm.month, dm.day) in full_dates:  # "30 de junio" in the title, "30 de junio de 2020" below
             pd = PolicyDate(role, full_dates[(dm.month, dm.day)], dm.text, strong, si, past)
         else:
-            pd = PolicyDate(role, None, dm.text, strong, si, past, year_unknown=True)
+            if anchor is None:
+                anchor, anchor_from = year_anchor(doc, today)
+            if anchor_from == YEAR_ONLY:
+                try:
+                    d = dt.date(anchor.year, dm.month, dm.day)
+                except ValueError:
+                    continue
+            else:
+                d = resolve_year(dm.month, dm.day, anchor, past_bias=past or role == "announced" or
+                                 anchor_from != "the day of the analysis",
+                                 future_bias=role == "deadline" and not past)
+            pd = PolicyDate(role, d, dm.text, strong, si, past, year_unknown=True)
+            anchored.append(pd)
         pd.enforce = enforce
         if role == "deadline" and _REVISED.search(before):
             pd.revised = True
@@ -245,9 +326,16 @@ def policy_dates(doc: Doc) -> DateFacts:
     out.announced = ann.date if ann and ann.date else doc.published
     if out.effective is None and out.announced is not None and _TODAY_START.search(doc.full):
         out.effective = out.announced
+    if dl is None and eff is not None and eff.date is not None and _mandatory_from(doc, eff):
+        # "from 31 October two-step verification is mandatory": an account without it on that day is
+        # out, so the day it starts is also the day to have it done by
+        out.deadline = eff.date
+        out.notes.append(f"deadline: the requirement applies from {eff.date.isoformat()}")
+        dl = eff
     for p in (eff, dl, ann):
-        if p is not None and p.year_unknown:
-            out.notes.append(f"year of {p.role} date '{p.text.strip()}' could not be resolved (no publication date)")
+        if p is not None and p.year_unknown and p.date is not None:
+            out.notes.append(f"year of {p.role} date '{p.text.strip()}' not stated and no publication date: "
+                             f"resolved to {p.date.year} against {anchor_from}")
     others = [p for p in out.all if p.date and p not in (eff, dl, ann) and p.role == "deadline"]
     for p in others:
         out.notes.append(f"another deadline mentioned: {p.date.isoformat()} ('{p.text.strip()}')")
@@ -255,6 +343,21 @@ def policy_dates(doc: Doc) -> DateFacts:
         out.notes.append("retroactive: effective date "
                          f"{out.effective.isoformat()} precedes announcement {out.announced.isoformat()}")
     return out
+
+
+_MANDATORY_NOW = re.compile(lexicon.MANDATORY_FROM)
+
+
+def _mandatory_from(doc: Doc, p: PolicyDate) -> bool:
+    """Whether the sentence of the effective date ``p`` makes the requirement mandatory from it."""
+    s, e = doc.sents[p.sent]
+    sentence = doc.full[s:e]
+    j = p.sent + 1
+    while j < len(doc.sents) and j <= p.sent + 2 and len(sentence) < 80:  # "2017年10月31日より、" / … / "必須となります。"
+        sentence += " " + doc.sentence(j)
+        j += 1
+    return (bool(_MANDATORY_NOW.search(sentence)) and not _ENFORCE_PERIOD.search(sentence)
+            and not doc.by_sent[p.sent] & {"trap_optional"})
 
 
 def contact_types(doc: Doc, core_sents: set[int]) -> list[str]:

@@ -713,6 +713,23 @@ MANDATORY = re.compile(
     r"must|mandatory|compulsory|have to|has to|obligator\w*|required|requires|必须|必需|强制|務必|务必|必須|義務|pflicht\w*|verpflichtend|müssen|"
     r"obligatoire|doivent|devront|deber[aá]n|exig\w*", re.IGNORECASE)
 
+# The state of being mandatory in the sentence of an effective date ("ab dem 31.10. ist die
+# Zwei-Schritt-Verifizierung Pflicht", "2017年10月31日より……必須となります"): whoever has not done it by
+# that day is out, so that day is also the deadline.  A plain "must verify" from a day is an action
+# that starts then, not a gate ("from March 1 sellers must verify or be suspended").
+MANDATORY_FROM = (r"\b(?:mandatory|compulsory|required|obligatory|forced|enforced|"
+                  r"pflicht\w*|verpflichtend\w*|obligatoire|obligatori\w*|obbligatori\w*|obowiązkow\w*|zorunlu\w*)\b|"
+                  r"必需|强制|強制|必須|義務|의무|필수")
+
+# A date's sentence that points back at the policy the title names, followed by a start verb.
+POLICY_ANAPHORA = (r"(?:\b(?:these|the|this|those) (?:new )?(?:polic(?:y|ies)|changes?|rules?|requirements?)|"
+                   r"\b(?:diese|die) (?:neuen? )?(?:änderung(?:en)?|regel(?:n|ung(?:en)?)?|pflicht|vorgaben?)|"
+                   r"\b(?:estos|estas|los|las) (?:nuev[oa]s )?(?:cambios|reglas|requisitos|pol[ií]ticas)|"
+                   r"\b(?:ces|les) (?:nouvelles? )?(?:règles|changements|exigences|politiques)|"
+                   r"この(?:変更|規約|ルール|要件)|这些(?:变化|新规|规定|政策)|该(?:规定|政策|新规))"
+                   r"(?:\s+[\w-]+){0,4}?\s*(?:go(?:es)?|come|comes|take|takes|will|gelten|treten|entran|entrent|"
+                   r"は|将|将于)")
+
 # Platforms: canonical key -> (display name, patterns).  Amazon is the default platform the
 # product is about; the others get a note.
 PLATFORMS: dict[str, tuple[str, list[str]]] = {
@@ -956,7 +973,9 @@ def marketplace_regex() -> re.Pattern[str]:
 # ---------------------------------------------------------------------------------------------
 DATE_CUES: dict[str, dict[str, str]] = {
     "effective": {
-        "before": r"(?:starting|beginning|begins?|from|as of|effective|since|began|started|start(?:s|ed)?|"
+        "before": r"(?:(?:starting|beginning|from|effective)?\s*(?:as early as|as soon as|no earlier than)|"
+                  r"(?:go(?:es)?|went|will go|come(?:s)?|came) into (?:effect|force)(?: on)?|will take effect(?: on)?|"
+                  r"starting|beginning|begins?|from|as of|effective|since|began|started|start(?:s|ed)?|"
                   r"rolled out|live since|commencing|introduced|takes effect|take effect|took effect|went live|open(?:ed|s) on|"
                   r"ab(?: dem)?|seit(?: dem)?|vom|beginnend|gilt|desde(?: el)?|a partir del?|comenz[oó](?: el)?|"
                   r"entra en vigor(?: el)?|à partir du|depuis le|dès le|dès|le|entr\w+ en vigueur le|"
@@ -971,6 +990,7 @@ DATE_CUES: dict[str, dict[str, str]] = {
     },
     "deadline": {
         "before": r"(?:by|before|no later than|deadline(?:(?:\s+[\w-]+){0,3}?\s+(?:is|was))?(?: now| of)?|until|(?:is|are) now|"
+                  r"stichtag(?: ist| den| am| zum)?(?: der| den)?|(?:als )?stichtag (?:gilt|nennt|ist)(?: der| den)?|"
                   r"(?:plazo\s+)?vence(?: el)?|(?:endet|läuft ab) am|expire le|"
                   r"(?:extended|pushed back|moved|postponed|delayed)(?:\s+[\w-]+){0,3}?\s+(?:to|until)|"
                   r"(?:verlängert|verschoben)(?: bis| auf)(?: zum| den)?|(?:prorrogad|ampliad|extendid|aplazad)[oa] (?:hasta|al)(?: el)?|"
@@ -994,7 +1014,7 @@ DATE_CUES: dict[str, dict[str, str]] = {
                   r"(?:announced|posted|published|confirmed)(?:\s+(?:it|this|that|the|a|an|in|on|to|its|their|official|"
                   r"forums?|seller|sellers|news|blog|community|board))+|"
                   r"(?:announcement|forum post|notice|anuncio|annonce)\s*[(:])\W{0,3}$",
-        "after": r"^\W{0,3}(?:发布|公布|宣布|发出|発表|告知|(?:[\w-]+\s+){0,2}(?:announcement|post\b|notice)|"
+        "after": r"^\W{0,3}(?:发布|公布|宣布|发出|発表|告知|消息|讯(?=[,，])|(?:일\s*)?밝혔|(?:[\w-]+\s+){0,2}(?:announcement|post\b|notice)|"
                  r"angekündigt|mitgeteilt|발표|공지)",
     },
 }
@@ -1004,7 +1024,7 @@ DATE_NOISE = (r"fee|fees|prime day|lightning deal|black friday|cyber monday|ship
               r"gebühr|blitzangebot|lagerbestand|tarifa|comisi[oó]n|frais|会员日|秒杀|费用|库存|入仓|手数料|在庫|"
               r"webinar|event|conference|sale")
 # Words near a date meaning the announcement itself ("the forum post came on 30 January").
-ANNOUNCE_WORDS = (r"announc\w*|forum|foren\b|foros?\b|beitrag|publicaci[oó]n|notice|posted|published|post\b|发布|公告|公布|宣布|発表|告知|angekündigt|"
+ANNOUNCE_WORDS = (r"announc\w*|sent out|was sent|were sent|お達し|お知らせ|消息|밝혔|forum|foren\b|foros?\b|beitrag|publicaci[oó]n|notice|posted|published|post\b|发布|公告|公布|宣布|発表|告知|angekündigt|"
                   r"mitteilung|ankündigung|comunicado|"
                   r"veröffentlicht|anunci\w*|publicad\w*|annonc\w*|publi[ée]\w*|aviso oficial|"
                   r"message|told|informed|notified|comunic\w*|inform[oó]|mitgeteilt|notific\w*|annunci\w*|"

@@ -1,6 +1,7 @@
 """Every output has the exact shape of DESIGN §3.2, whatever the input."""
 
 import io
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -112,9 +113,11 @@ def test_stream_keeps_order_and_count(devset):
 
 def test_missing_optional_keys():
     out = analyze({"id": "m", "text": "Amazon now requires all sellers to verify their emergency contact phone number "
-                                      "with a one-time password, starting January 24."})
+                                      "with a one-time password, starting January 24."}, today=dt.date(2026, 3, 1))
     check_shape(out)
     assert out["label"] == "contact_verification"
     assert out["facts"]["announced_date"] is None
-    assert any("year" in n for n in out["facts"]["notes"])
-    assert out["facts"]["effective_date"] is None
+    # no publication date and no year in the text: the year is the one nearest the day of the analysis,
+    # and the notes say so
+    assert out["facts"]["effective_date"] == "2026-01-24"
+    assert any("year" in n and "day of the analysis" in n for n in out["facts"]["notes"])

@@ -78,12 +78,30 @@ def test_retroactive_note_and_announced_default():
     assert any(n.startswith("retroactive") for n in f["notes"])
 
 
-def test_year_unresolved_is_noted():
-    out = analyze({"id": "n", "title": "Emergency contact verification required",
-                   "text": "Starting January 24 sellers must verify the emergency contact email with a code."})
-    f = out["facts"]
-    assert f["effective_date"] is None
-    assert any("could not be resolved" in n for n in f["notes"])
+# No publication date, no year by the date: the year comes from the page address, else the latest full
+# date of the text, else the latest year it names, else the day of the analysis; the notes say which.
+NO_PUBLISHED = [
+    ("url-path", "https://news.example.org/2023/10/20/steam-sms", "Starting October 24 sellers must verify the "
+     "phone number with an SMS code.", "2023-10-24", "page address"),
+    ("url-news-id", "https://news.example.org/20200921000165", "Starting September 24 sellers must verify the "
+     "phone number with an SMS code.", "2020-09-24", "page address"),
+    ("full-date-in-text", None, "On 19 September 2022 the platform posted a notice. Starting September 24 sellers "
+     "must verify the phone number with an SMS code.", "2022-09-24", "full date"),
+    ("bare-year", None, "Security in 2019: starting March 4 sellers must verify the phone number with an SMS code.",
+     "2019-03-04", "year the text names"),
+    ("analysis-day", None, "Starting January 24 sellers must verify the emergency contact email with a code.",
+     "2026-01-24", "day of the analysis"),
+]
+
+
+@pytest.mark.parametrize("url,text,effective,why", [c[1:] for c in NO_PUBLISHED], ids=[c[0] for c in NO_PUBLISHED])
+def test_year_without_publication_date(url, text, effective, why):
+    rec = {"id": "n", "title": "Phone verification required", "text": text}
+    if url:
+        rec["url"] = url
+    f = analyze(rec, today=dt.date(2026, 3, 1))["facts"]
+    assert f["effective_date"] == effective
+    assert any("not stated" in n and why in n for n in f["notes"]), f["notes"]
 
 
 def test_explicit_year_needs_no_publication_date():
