@@ -16,38 +16,14 @@ import re
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 
+from .lang import MODULES as _LANGS
+
+# month names of every language (lang/<code>.py), compiled once into one alternation
 MONTHS: dict[str, int] = {}
-_MONTH_NAMES = {
-    # en
-    1: ["january", "jan"], 2: ["february", "feb"], 3: ["march", "mar"], 4: ["april", "apr"], 5: ["may"],
-    6: ["june", "jun"], 7: ["july", "jul"], 8: ["august", "aug"], 9: ["september", "sept", "sep"],
-    10: ["october", "oct"], 11: ["november", "nov"], 12: ["december", "dec"],
-}
-_MONTH_NAMES_OTHER = {
-    # de
-    1: ["januar", "jänner", "janvier", "enero", "janv"], 2: ["februar", "février", "fevrier", "febrero", "févr"],
-    3: ["märz", "maerz", "mrz", "mär", "mars", "marzo"], 4: ["abril", "avril"],
-    5: ["mai", "mayo"], 6: ["juni", "juin", "junio"], 7: ["juli", "juillet", "julio", "juil"],
-    8: ["août", "aout", "agosto"], 9: ["septembre", "septiembre", "setiembre"],
-    10: ["oktober", "okt", "octobre", "octubre"], 11: ["novembre", "noviembre"],
-    12: ["dezember", "dez", "décembre", "decembre", "diciembre"],
-}
-# it, pl (nominative and genitive), tr; ar (the Egyptian/Gulf names used by marketplaces)
-_MONTH_NAMES_MORE = {
-    1: ["gennaio", "styczeń", "stycznia", "ocak", "يناير"], 2: ["febbraio", "luty", "lutego", "şubat", "subat", "فبراير"],
-    3: ["marca", "marzec", "mart", "مارس"], 4: ["aprile", "kwiecień", "kwietnia", "nisan", "أبريل", "ابريل", "إبريل"],
-    5: ["maggio", "maj", "maja", "mayıs", "mayis", "مايو"], 6: ["giugno", "czerwiec", "czerwca", "haziran", "يونيو"],
-    7: ["luglio", "lipiec", "lipca", "temmuz", "يوليو"], 8: ["sierpień", "sierpnia", "ağustos", "agustos", "أغسطس", "اغسطس"],
-    9: ["settembre", "wrzesień", "września", "eylül", "eylul", "سبتمبر"],
-    10: ["ottobre", "październik", "października", "ekim", "أكتوبر", "اكتوبر"],
-    11: ["listopad", "listopada", "kasım", "kasim", "نوفمبر"], 12: ["dicembre", "grudzień", "grudnia", "aralık", "aralik", "ديسمبر"],
-}
-# pt (abril, agosto shared with es)
-_MONTH_NAMES_PT = {1: ["janeiro"], 2: ["fevereiro"], 3: ["março"], 5: ["maio"], 6: ["junho"], 7: ["julho"],
-                   9: ["setembro"], 10: ["outubro"], 11: ["novembro"], 12: ["dezembro"]}
-for _m, _names in list(_MONTH_NAMES_PT.items()) + list(_MONTH_NAMES.items()) + list(_MONTH_NAMES_OTHER.items()) + list(_MONTH_NAMES_MORE.items()):
-    for _n in _names:
-        MONTHS[_n] = _m
+for _mod in _LANGS.values():
+    for _n, _m in _mod.MONTHS.items():
+        if MONTHS.setdefault(_n.lower(), _m) != _m:  # pragma: no cover - a data error, caught by the tests
+            raise ValueError(f"month name {_n!r} means two months")
 
 _MONTH_ALT = "|".join(sorted((re.escape(n) for n in MONTHS), key=len, reverse=True))
 _YEAR = r"(?P<y>(?:19|20)\d{2})"
@@ -247,15 +223,15 @@ def parse_published(value: object) -> dt.date | None:
 # Relative dates, resolved against the publication date: "next Monday", "tomorrow", "by the end
 # of the month", "end of March" / "3月底".  Only shapes that name one day without doubt.
 # ---------------------------------------------------------------------------------------------
-_WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonntag": 6,
-    "lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4, "sábado": 5, "sabado": 5,
-    "domingo": 6, "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
-    "lunedì": 0, "martedì": 1, "mercoledì": 2, "giovedì": 3, "venerdì": 4, "sabato": 5,
-}
-_CJK_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6,
-                 "月": 0, "火": 1, "水": 2, "木": 3, "金": 4, "土": 5}
+# weekday names of the Latin- and Arabic-script languages; the CJK weekday characters apart
+_WEEKDAYS: dict[str, int] = {}
+_CJK_WEEKDAYS: dict[str, int] = {}
+for _mod in _LANGS.values():
+    if _mod.SCRIPT in ("latin", "arabic"):
+        for _n, _d in _mod.WEEKDAYS.items():
+            _WEEKDAYS.setdefault(_n.lower(), _d)
+    for _c, _d in getattr(_mod, "WEEKDAY_CHARS", {}).items():
+        _CJK_WEEKDAYS.setdefault(_c, _d)
 _WD_ALT = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
 _WD_ABBR = r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
 _WD_BEFORE = re.compile(r"(?<![\w])(?:(?:" + _WD_ALT + "|" + _WD_ABBR + r")\.?|(?:mo|di|mi|do|fr|sa|so)\.),?\s+"

@@ -16,6 +16,8 @@ import html
 import re
 import unicodedata
 
+from .lang import MODULES as _LANGS
+
 MAX_INPUT_CHARS = 400_000  # raw text read at most (before HTML stripping)
 MAX_TEXT_CHARS = 20_000  # cleaned text analysed at most
 
@@ -233,21 +235,9 @@ _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 _HANGUL_RE = re.compile(r"[\uac00-\ud7af]")
 _ARABIC_RE = re.compile(r"[\u0621-\u064a]")
 _WORD_RE = re.compile(r"[a-zäöüßàâçéèêëîïôûùñáíóúìòąćęłńśźżğışç']+", re.I)
-_STOP = {
-    "en": {"the", "and", "to", "of", "is", "are", "you", "your", "will", "with", "for", "that", "this", "sellers",
-           "have", "must", "from", "on", "it", "not"},
-    "de": {"der", "die", "das", "und", "ist", "nicht", "sie", "ihre", "mit", "für", "ab", "dem", "den", "von", "wird",
-           "müssen", "auf", "ein", "eine", "zu", "werden", "bei"},
-    "es": {"el", "la", "los", "las", "de", "que", "y", "en", "para", "por", "con", "su", "sus", "una", "del", "se",
-           "desde", "es", "al"},
-    "fr": {"le", "la", "les", "de", "des", "et", "en", "pour", "que", "du", "une", "est", "vous", "votre", "leur",
-           "sur", "au", "avec", "à", "d'un", "qui"},
-    "it": {"il", "di", "che", "è", "per", "gli", "della", "dei", "delle", "con", "sono", "nel", "alla", "chi", "dal",
-           "venditori", "anche", "non"},
-    "pl": {"na", "nie", "się", "że", "od", "jest", "dla", "jak", "są", "po", "czy", "oraz", "przez", "będzie"},
-    "tr": {"ve", "bir", "bu", "için", "ile", "olarak", "da", "de", "tüm", "olan", "gibi", "daha", "veya"},
-}
-SUPPORTED = ("en", "zh", "ja", "de", "es", "fr", "it", "pl", "tr", "ko", "ar")
+# stop words of the Latin-script languages, one set per language (lang/<code>.py)
+_STOP = {code: set(mod.STOP_WORDS) for code, mod in _LANGS.items() if mod.SCRIPT == "latin" and mod.STOP_WORDS}
+SUPPORTED = tuple(_LANGS)
 
 
 def detect_language(text: str, hint: object = None) -> str:
@@ -266,7 +256,7 @@ def detect_language(text: str, hint: object = None) -> str:
     if len(_ARABIC_RE.findall(sample)) >= 5:
         return "ar"
     words = [w.lower() for w in _WORD_RE.findall(sample)]
-    if hint_s in ("en", "de", "es", "fr", "it", "pl", "tr") and len(words) < 8:
+    if hint_s in _STOP and len(words) < 8:
         return hint_s
     scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOP.items()}
     best = max(scores, key=lambda k: scores[k])

@@ -1,0 +1,242 @@
+"""German (de): the words of the analysis engine in one place.
+
+Concept fragments (regular expressions, matched case-insensitively on cleaned, NFKC-normalised text;
+the facade ``monitor.analysis.lexicon`` adds word boundaries for Latin-script languages), month and
+weekday names, date cue words, announcement words, stop words for the language guess, and the
+names of marketplace countries.  Only words people use for these things, never phrases of
+particular texts.
+"""
+
+from __future__ import annotations
+
+CODE = "de"
+NAME = "German"
+SCRIPT = "latin"
+
+# month name -> number (named months); numeric-month languages give MONTH_SUFFIX instead
+MONTHS: dict[str, int] = {
+    "januar": 1, "jänner": 1,
+    "februar": 2,
+    "märz": 3, "maerz": 3, "mrz": 3, "mär": 3,
+    "april": 4,
+    "mai": 5,
+    "juni": 6,
+    "juli": 7,
+    "august": 8,
+    "september": 9,
+    "oktober": 10, "okt": 10,
+    "november": 11,
+    "dezember": 12, "dez": 12,
+}
+MONTH_SUFFIX = ""
+
+# weekday name (alternatives with |) -> 0 = Monday
+WEEKDAYS: dict[str, int] = {
+    "montag": 0,
+    "dienstag": 1,
+    "mittwoch": 2,
+    "donnerstag": 3,
+    "freitag": 4,
+    "samstag": 5,
+    "sonntag": 6,
+}
+
+# words that mark a text as this language (a small vote among Latin-script languages)
+STOP_WORDS: frozenset[str] = frozenset({"ab", "auf", "bei", "das", "dem", "den", "der", "die", "ein", "eine", "für",
+    "ihre", "ist", "mit", "müssen", "nicht", "sie", "und", "von", "werden", "wird", "zu"})
+
+# date roles: 'before' fragments end right before the date, 'after' ones start right after it
+DATE_CUES: dict[str, dict[str, list[str]]] = {
+    "effective": {
+        "before": [r"ab(?: dem)?", r"seit(?: dem)?", r"vom", r"beginnend", r"gilt",
+            r"(?:startete|begann|gestartet) am"],
+        "after": [],
+    },
+    "deadline": {
+        "before": [r"stichtag(?: ist| den| am| zum)?(?: der| den)?",
+            r"(?:als )?stichtag (?:gilt|nennt|ist)(?: der| den)?", r"(?:endet|läuft ab) am",
+            r"(?:verlängert|verschoben)(?: bis| auf)(?: zum| den)?", r"bis(?: zum| spätestens)?",
+            r"spätestens(?: bis)?(?: zum)?", r"frist(?: bis)?", r"frist (?:ist|endet)(?: der| am)?"],
+        "after": [r"nachholen", r"(?:\w+\s+){0,2}(?:stichtag|frist)"],
+    },
+    "announced": {
+        "before": [r"(?:mitteilung|ankündigung|beitrag|nachricht|post)(?:\s+[\w-]+){0,5}?\s+(?:vom|am)",
+            r"angekündigt am", r"veröffentlicht am"],
+        "after": [r"angekündigt", r"mitgeteilt"],
+    },
+}
+# words near a date that mean the announcement itself
+ANNOUNCE_WORDS: list[str] = [r"foren\b",
+    r"beitrag",
+    r"angekündigt",
+    r"mitteilung",
+    r"ankündigung",
+    r"veröffentlicht",
+    r"mitgeteilt"]
+
+# marketplace code -> names of its country in this language, and the phrases that name a marketplace
+COUNTRIES: dict[str, list[str]] = {
+    "DE": [r"deutschland", r"deutsche[nrm]?"],
+    "US": [r"usa", r"us-amerikanische[nrm]?"],
+    "UK": [r"großbritannien", r"britische[nrm]?"],
+    "FR": [r"frankreich"],
+    "ES": [r"spanien"],
+    "IT": [r"italien"],
+    "JP": [r"japan"],
+    "EU": [r"eu", r"europa", r"europäische[nrm]?"],
+}
+MARKETPLACE_TEMPLATES: list[str] = [r"amazon\s+{c}\b",
+    r"\b{c}\s+(?:marktplatz|shop)\b",
+    r"\b(?:auf|im) (?:dem )?{c}n? marktplatz"]
+
+CONCEPTS: dict[str, list[str]] = {
+    "emergency_contact": [
+        r"notfall[-\s]?kontakt\w*", r"notfallkontaktdaten", r"notfall[-\s]?telefonnummer",
+    ],
+    "two_step": [
+        r"zwei[-\s]?schritt[-\s]?(?:verifizierung|authentifizierung|bestätigung)\w*",
+        r"zwei[-\s]?faktor[-\s]?(?:authentifizierung|authentisierung)\w*",
+        r"mehr[-\s]?faktor[-\s]?authentifizierung\w*", r"2fa[-\s]?pflicht",
+    ],
+    "phone": [
+        r"telefonnummer\w*", r"handynummer\w*", r"mobilnummer\w*", r"rufnummer\w*", r"festnetz\w*", r"telefon",
+        r"handy",
+    ],
+    "email": [
+        r"e-?mail(?:-?adressen?)?", r"mailadresse",
+    ],
+    "contact_details": [
+        r"kontaktdaten", r"kontaktinformationen", r"kontaktangaben",
+    ],
+    "notif_prefs": [
+        r"benachrichtigungseinstellungen", r"benachrichtigungs-?einstellungen",
+    ],
+    "login_settings": [
+        r"anmeldeeinstellungen",
+    ],
+    "verify": [
+        r"verifi\w*", r"bestätig\w*", r"validier\w*", r"überprüf\w*", r"prüfung",
+    ],
+    "update": [
+        r"aktualisier\w*",
+    ],
+    "provide": [
+        r"vorlegen", r"vorzeigen", r"einreichen", r"hochladen", r"angeben", r"eingegeben", r"vervollständig\w*",
+    ],
+    "otp": [
+        r"bestätigungscode\w*", r"einmalcode\w*", r"einmalpasswort\w*", r"sicherheitscode\w*", r"sms-?tan",
+        r"sms-?code\w*", r"verifizierungscode\w*", r"(?:einem|einen|den|der) code",
+    ],
+    "sms": [
+        r"sms",
+    ],
+    "link": [
+        r"bestätigungslink\w*", r"verifizierungslink\w*", r"link (?:in der e-?mail|zugeschickt|geschickt)",
+    ],
+    "call": [
+        r"sprachanruf\w*", r"automatische[nm]? anruf\w*", r"anruf",
+    ],
+    "require": [
+        r"muss", r"müssen", r"pflicht\w*", r"verpflichtend\w*", r"verlangt", r"fordert", r"erforderlich",
+        r"obligatorisch", r"zwingend",
+    ],
+    "event": [
+        r"ab(?= (?:dem|sofort|\d))", r"ab sofort", r"seit", r"künftig", r"neuerdings",
+        r"neue[nrs]? (?:pflicht|regel|vorgabe|anforderung|richtlinie|verifizierung|überprüfung|bestätigung|termin|stichtag|frist)\w*",
+        r"führt .{0,20}ein", r"einführ\w*", r"angekündigt", r"jetzt",
+        r"ende (?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)",
+        r"wird .{0,40}(?:pflicht|verpflichtend)",
+    ],
+    "seller": [
+        r"verkäufer\w*", r"händler\w*", r"shop-inhaber", r"seller central",
+    ],
+    "consequence": [
+        r"sperr\w*", r"gesperrt", r"eingeschränkt", r"ausgesperrt", r"deaktivier\w*", r"zurückhalten",
+        r"beschränkung\w*",
+    ],
+    "buyer": [
+        r"käufer\w*", r"kunden\w*", r"kundin\w*",
+    ],
+    "ov_identity": [
+        r"identität\w*", r"ausweis\w*", r"reisepass", r"personalausweis", r"geburtsdatum",
+    ],
+    "ov_video": [
+        r"video-?anruf\w*", r"video-?call", r"video-?verifizierung",
+    ],
+    "ov_address": [
+        r"postkarte\w*",
+        r"(?<!mail-)(?<!mail)(?:adressen?|adress(?:verifizierung|bestätigung|prüfung|nachweis|änderung)\w*)(?! (?:de notification|e-?mail|électronique|mail|de courriel|de messagerie))",
+        r"anschrift",
+    ],
+    "ov_bank": [
+        r"bankverbindung\w*", r"bankkonto\w*", r"kreditkarte\w*", r"bankdaten",
+    ],
+    "ov_tax": [
+        r"steuer\w*", r"umsatzsteuer\w*", r"dac7",
+    ],
+    "ov_kyc": [
+        r"kyc", r"inform-?gesetz\w*", r"unternehmensdaten", r"geschäftsdaten", r"handelsregister\w*",
+    ],
+    "trap_phishing": [
+        r"phishing\w*", r"betrüger\w*", r"betrug\w*", r"gefälscht\w*", r"fake-?mails?", r"nachgemacht\w*",
+    ],
+    "scam_shape": [
+        r"innerhalb von \d{1,2} stunden", r"klicken sie (?:auf den|hier)", r"sehr geehrte[rs]? (?:verkäufer|kunde)",
+    ],
+    "trap_troubleshoot": [
+        r"kommt nicht\b", r"konto zurück", r"kann ich mich nicht", r"erhalte keinen", r"erhalte ich keinen",
+        r"keinen code", r"komme nicht (?:mehr )?in", r"nicht (?:mehr )?empfangen",
+    ],
+    "trap_optional": [
+        r"freiwillig\w*", r"optional\w*", r"können (?:jetzt|ab sofort)?\s*(?:freiwillig )?.{0,30}aktivieren",
+        r"keine pflicht", r"besteht nicht",
+    ],
+    "trap_nonseller": [
+        r"partnerprogramm\w*", r"affiliate\w*", r"entwickler\w*", r"vergabe\w*", r"autor(?:inn)?en",
+        r"lieferantenportal\w*", r"zulieferer\w*", r"versicherung\w*", r"versicherer\w*", r"selfpublish\w*", r"kdp",
+    ],
+    "trap_listing": [
+        r"angebot\w*", r"artikelbeschreibung\w*", r"produktbilder?", r"bilder",
+    ],
+    "trap_ban": [
+        r"verbiet\w*", r"verboten", r"untersagt", r"entfernt",
+    ],
+    "trap_other_topic": [
+        r"gebühr\w*", r"rücksend\w*", r"zöll\w*", r"zoll", r"prime day", r"lagerbest\w*", r"blitzangebote?",
+    ],
+    "trap_eligibility": [
+        r"voraussetzung\w*", r"berechtigt", r"kontozustandsgarantie",
+    ],
+    "help_page": [
+        r"so ändern", r"anleitung", r"schritt für schritt", r"jederzeit", r"wie sie", r"ändern sie",
+        r"für die anmeldung", r"wenn sie .{0,40}(?:ändern|hinzufügen|bearbeiten)",
+    ],
+    "first_person_problem": [
+        r"hat jemand", r"was tun", r"hilfe",
+    ],
+    "notice_email": [
+        r"(?:eine|die) (?:e-)?mail (?:von|bekommen)", r"mail von amazon", r"e-?mail bekommen",
+    ],
+    "comm_channel": [
+        r"per telefon oder e-?mail", r"kontaktieren sie",
+    ],
+    "doubt": [
+        r"ist (?:das|die mail) echt", r"dachte\w*", r"hielten?", r"zunächst für", r"erst für",
+    ],
+    "reassure": [
+        r"ist echt", r"kein phishing", r"tatsächlich",
+    ],
+    "background": [
+        r"zuvor", r"bereits im vergangenen", r"letztes jahr", r"früher schon", r"wie gewohnt", r"wie bisher",
+        r"wie üblich", r"nicht zu verwechseln", r"unabhängig von der",
+    ],
+    "prompt": [
+        r"hinweis", r"aufforderung", r"aufgefordert", r"will,? dass ich", r"fordert (?:mich|uns)",
+    ],
+    "login": [
+        r"anmeld\w*", r"einlogg\w*", r"login",
+    ],
+    "past_deadline": [
+        r"ursprünglich", r"verstrichen",
+    ],
+}
