@@ -25,8 +25,12 @@ for _mod in _LANGS.values():
         if MONTHS.setdefault(_n.lower(), _m) != _m:  # pragma: no cover - a data error, caught by the tests
             raise ValueError(f"month name {_n!r} means two months")
 
+_LETTERS_MONTH = frozenset(MONTHS)
 _MONTH_ALT = "|".join(sorted((re.escape(n) for n in MONTHS), key=len, reverse=True))
 _YEAR = r"(?P<y>(?:19|20)\d{2})"
+# A word where a month name may stand: the patterns match any word there and the month table decides
+# (one dict look-up instead of trying every month name of every language at every position).
+_WORD = r"[^\W\d_]{3,12}"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")),
@@ -40,14 +44,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("range", re.compile(
         r"(?<![\w.])(?:(?:between|from|vom|von|zwischen(?: dem)?|del|du|dal|od|entre(?: el| le)?)\s+)?(?P<d1>\d{1,2})(?:\.|er|st|nd|rd|th)?\s*"
         r"(?:and|to|bis(?: zum)?|und(?: dem)?|al|au|y|et|e|do|-|–|—)\s*(?P<d>\d{1,2})(?:\.|st|nd|rd|th)?\s*(?:de\s+)?"
-        r"(?P<mon>" + _MONTH_ALT + r")\.?(?![\w])(?:\s*(?:de|del)?\s*,?\s*" + _YEAR + r")?", re.I)),
+        r"(?P<mon>" + _WORD + r")\.?(?![\w])(?:\s*(?:de|del)?\s*,?\s*" + _YEAR + r")?", re.I)),
     # Month D(th)(, YYYY)
+    # (any word before a number: whether it is a month is a dict look-up, far cheaper than trying ~200
+    # month names at every position of the text)
     ("mdy", re.compile(
-        r"(?<![\w])(?P<mon>" + _MONTH_ALT + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d)(?!\s*(?:%|percent))"
+        r"(?<![\w])(?P<mon>" + _WORD + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d)(?!\s*(?:%|percent))"
         r"(?:,?\s+" + _YEAR + r")?", re.I)),
     # D(.|er|th) (de) Month( (de) YYYY)
     ("dmy", re.compile(
-        r"(?<![\w.])(?P<d>\d{1,2})(?:\.|er|st|nd|rd|th|º|°|o(?=\s))?\s*(?:de\s+)?(?P<mon>" + _MONTH_ALT + r")\.?(?![\w])"
+        r"(?<![\w.])(?P<d>\d{1,2})(?:\.|er|st|nd|rd|th|º|°|o(?=\s))?\s*(?:de\s+)?(?P<mon>" + _WORD + r")\.?(?![\w])"
         r"(?:\s*(?:de|del)?\s*,?\s*" + _YEAR + r")?", re.I)),
     # 24.01.2025 / 24.01.
     ("dotted", re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?:(?P<y>(?:19|20)\d{2})(?!\d)|(?!\d))")),
@@ -75,6 +81,54 @@ class DateMention:
     part: str | None = None  # "start"/"end" of a day range, "relative"/"relative_end" (resolved), "header"
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+# Every date has a number.  The patterns that start with one are tried only where a run of digits
+# starts, and the month-first pattern only where a month name stands before one: a few dozen
+# anchored matches instead of a scan of every position per pattern (Python's ``re`` cannot skip ahead
+# for patterns that open with a look-behind).
+_DIGIT_RUN = re.compile(r"\d+")
+_DIGIT_LED = frozenset({"iso", "cjk", "ko", "range", "dmy", "dotted", "dayonly", "slash", "cjkslash"})
+_MONTH_BEFORE = re.compile(r"(?<![\w])([^\W\d_]{3,12})\.?\s+$")
+
+
+def _matches(kind: str, pat: re.Pattern[str], text: str, starts: list[int]):
+    """The non-overlapping matches of ``pat`` in ``text``, as ``finditer`` gives them."""
+    if kind not in _DIGIT_LED and kind != "mdy":
+        yield from pat.finditer(text)
+        return
+    end = -1
+    for p in starts:
+        if p < end:
+            continue
+        if kind == "mdy":
+            b = _MONTH_BEFORE.search(text, max(0, p - 18), p)
+            if b is None or b.group(1).lower() not in MONTHS or b.start() < end:
+                continue
+            p = b.start()
+        m = pat.match(text, p)
+        if m:
+            end = m.end()
+            yield m
+
+
+def _skipped_kinds(text: str, lang: str) -> set[str]:
+    """Patterns that cannot match ``text``, from a few substring and word-set tests."""
+    skip = set()
+    if "令和" not in text and "平成" not in text:
+        skip.add("era")
+    if "月" not in text:
+        skip.add("cjk")
+    if "월" not in text:
+        skip.add("ko")
+    if "/" not in text:
+        skip |= {"slash", "cjkslash"}
+    if lang not in ("zh", "ja"):
+        skip.add("cjkslash")
+    if "the " not in text and "The " not in text:
+        skip.add("dayonly")
+    return skip
+
+
 def find_dates(text: str, lang: str = "en") -> list[DateMention]:
     """All date mentions (possibly without a year), left to right, non-overlapping."""
     found: list[DateMention] = []
@@ -87,8 +141,14 @@ def find_dates(text: str, lang: str = "en") -> list[DateMention]:
         day_first = True
     elif any(b > 12 >= a for a, b in firsts):
         day_first = False
+    skip = _skipped_kinds(text, lang)
+    starts = [m.start() for m in _DIGIT_RUN.finditer(text)]
+    if not starts:
+        return []
     for kind, pat in _PATTERNS:
-        for m in pat.finditer(text):
+        if kind in skip:
+            continue
+        for m in _matches(kind, pat, text, starts):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
@@ -97,8 +157,6 @@ def find_dates(text: str, lang: str = "en") -> list[DateMention]:
             if kind == "era":
                 ey = 1 if gd["ey"] == "元" else int(gd["ey"])
                 y = (2018 if gd["era"] == "令和" else 1988) + ey
-            if kind == "cjkslash" and lang not in ("zh", "ja"):
-                continue
             try:
                 if kind == "dayonly":
                     mo, d = 0, int(gd["d"])
@@ -129,7 +187,10 @@ def find_dates(text: str, lang: str = "en") -> list[DateMention]:
                     mon = gd["mon"]
                     if mon == "may" or mon == "mar":  # English verbs / Spanish "mar"
                         continue
-                    mo, d = MONTHS[mon.lower()], int(gd["d"])
+                    mo = MONTHS.get(mon.lower())
+                    if mo is None:
+                        continue
+                    d = int(gd["d"])
             except (KeyError, ValueError):
                 continue
             if not (1 <= mo <= 12 and 1 <= d <= 31):
@@ -256,14 +317,28 @@ _REL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"(?:said|posted|announced|confirmed|published)(?:\s+[\w-]+){0,5}?\s+(?:in\s+\w+\s+)?on|"
                            r"\bon|last|(?:am )?vergangenen|(?:el )?pasado|dernier)\s+(?P<wd>" + _WD_ALT + r")(?![\w])", re.I)),
     ("month_day", re.compile(r"(?P<rel>이달|이번 ?달|다음 ?달|내달|지난 ?달|오는|지난|今月|本月|当月|来月|下个?月|先月|上个?月)\s*"
-                             r"(?P<d>\d{1,2})\s*(?:일|日|号|號)|(?<![\w])the (?P<d2>\d{1,2})(?:st|nd|rd|th) of (?P<rel2>this|next|last) month\b"
-                             r"|(?<![\d월./-])(?P<d3>\d{1,2})일(?=\s*(?:[^\s.]{0,12}\s)?(?:밝혔|발표|공지|전했|알렸))", re.I)),
+                             r"(?P<d>\d{1,2})\s*(?:일|日|号|號)")),
+    ("month_day_en", re.compile(r"(?<![\w])the (?P<d2>\d{1,2})(?:st|nd|rd|th) of (?P<rel2>this|next|last) month\b", re.I)),
+    ("month_day_ko", re.compile(r"(?<![\d월./-])(?P<d3>\d{1,2})일(?=\s*(?:[^\s.]{0,12}\s)?(?:밝혔|발표|공지|전했|알렸))")),
     ("tomorrow", re.compile(r"(?<![\w])(?:tomorrow|ab morgen|(?:a partir de|desde) ma[ñn]ana|demain|domani)(?![\w])|明天|明日(?:から|より|起)", re.I)),
     ("month_end", re.compile(r"(?<![\w])(?:(?:the )?end of (?:the|this) month|ende (?:des|dieses) monats|monatsende|"
                              r"(?:el )?fin(?:al)? de(?:l)? mes|(?:la )?fin du mois|fine (?:del )?mese)(?![\w])|本月底|(?<![\d月])月底前|今月末", re.I)),
     ("named_month_end", re.compile(r"(?<![\w])(?:(?:the )?end of|ende|(?:a )?finales de|fin(?: de)?)\s+(?P<mon>" + _MONTH_ALT +
                                    r")(?![\w])(?:\s+" + _YEAR + r")?|(?<!\d)(?P<m>\d{1,2})\s*月(?:底|末)", re.I)),
 ]
+
+
+# Substrings one of which a text must hold for a relative pattern to match it (cheap prechecks).
+_REL_HINTS: dict[str, tuple[str, ...]] = {
+    "next_wd": (), "wd_next": (), "past_wd": (),  # any weekday name (checked apart)
+    "cjk_next_wd": ("下周", "下星期", "下週", "来週"),
+    "month_day": ("달", "오는", "지난", "月"),
+    "month_day_en": (" month",),
+    "month_day_ko": ("일",),
+    "tomorrow": ("tomorrow", "morgen", "mañana", "manana", "demain", "domani", "明天", "明日"),
+    "month_end": ("of the month", "of this month", "monat", "del mes", "de mes", "du mois", "mese", "月底", "今月末"),
+    "named_month_end": ("end of", "ende ", "finales de", "fin ", "月底", "月末"),
+}
 
 
 def _month_last(y: int, mo: int) -> dt.date:
@@ -298,7 +373,15 @@ def find_relative(text: str, published: dt.date | None) -> list[DateMention]:
     if published is None:
         return []
     out: list[DateMention] = []
+    low = text.lower()
+    skip = {kind for kind, hints in _REL_HINTS.items() if not any(h in low for h in hints)}
+    if any(w in low for w in _WEEKDAYS):
+        skip -= {"next_wd", "past_wd"}
+        if any(w in low for w in ("prochain", "próximo", "proximo", "prossimo")):
+            skip.discard("wd_next")
     for kind, pat in _REL_PATTERNS:
+        if kind in skip:
+            continue
         for m in pat.finditer(text):
             gd = m.groupdict()
             if kind in ("next_wd", "wd_next"):
@@ -325,7 +408,7 @@ def find_relative(text: str, published: dt.date | None) -> list[DateMention]:
             elif kind == "cjk_next_wd":
                 monday_next = published + dt.timedelta(days=7 - published.weekday())
                 d = monday_next + dt.timedelta(days=_CJK_WEEKDAYS[gd["wd"]])
-            elif kind == "month_day":
+            elif kind.startswith("month_day"):
                 day = int(gd.get("d") or gd.get("d2") or gd.get("d3"))
                 rel = (gd.get("rel") or gd.get("rel2") or "").lower().replace(" ", "")
                 got = _month_day(published, day, rel if gd.get("d3") is None else "past")

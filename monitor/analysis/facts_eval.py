@@ -37,6 +37,7 @@ from .core import analyze
 from .dates import find_dates, parse_published, resolve_year
 from .extract import platform, policy_dates
 from .features import build
+from .text import clean, detect_language
 
 DATE_FIELDS = ("effective_date", "announced_date", "deadline")
 INPUT_KEYS = ("id", "title", "text", "url", "language", "published")
@@ -166,7 +167,11 @@ class FactsReport:
     phishing_consequences: int = 0
     url_consequences: int = 0
     seconds_dates: float = 0.0
+    seconds_find: float = 0.0
     texts: int = 0
+    lang_ok_hint: int = 0
+    lang_ok_nohint: int = 0
+    seconds_lang: float = 0.0
     errors: list = field(default_factory=list)
 
 
@@ -185,14 +190,22 @@ def evaluate(records: list[dict]) -> FactsReport:
             rep.phishing_consequences += 1
             rep.errors.append(f"{rec['id']}: phishing text gave consequences {cons[:60]!r}")
         published = parse_published(rec.get("published"))
-        t0 = time.perf_counter()
         doc = build(inp, published)
         if published is None and doc.dateline_date is not None:
-            published_doc = doc.dateline_date
-            doc.published = published_doc
+            doc.published = doc.dateline_date
+        t0 = time.perf_counter()
+        find_dates(doc.full, doc.lang)
+        t1 = time.perf_counter()
         dfacts = policy_dates(doc)
-        t_dates += time.perf_counter() - t0
+        t_dates += time.perf_counter() - t1
+        rep.seconds_find += t1 - t0
         rep.texts += 1
+        sample = clean((rec.get("title") or "") + "\n" + (rec.get("text") or ""))
+        t0 = time.perf_counter()
+        guess = detect_language(sample)
+        rep.seconds_lang += time.perf_counter() - t0
+        rep.lang_ok_nohint += guess == rec.get("language")
+        rep.lang_ok_hint += detect_language(sample, rec.get("language")) == rec.get("language")
         if rec.get("label") == "unrelated":
             continue
         rep.positives += 1
@@ -259,7 +272,11 @@ def format_report(rep: FactsReport) -> str:
               f"where named (gold names a place, label right): {pct(rep.where_ok, rep.where_total)}",
               f"phishing texts with consequences: {rep.phishing_consequences}",
               f"consequences holding a URL: {rep.url_consequences}",
-              f"build+policy_dates: {rep.texts / rep.seconds_dates:.0f} texts/s" if rep.seconds_dates else ""]
+              f"find_dates: {rep.texts / rep.seconds_find:.0f} texts/s; policy_dates (mentions found): "
+              f"{rep.texts / rep.seconds_dates:.0f} texts/s" if rep.seconds_dates and rep.seconds_find else "",
+              f"language guess vs the corpus `language`: {pct(rep.lang_ok_nohint, rep.texts)} without the hint "
+              f"({rep.texts / rep.seconds_lang:.0f} texts/s), {pct(rep.lang_ok_hint, rep.texts)} with it"
+              if rep.seconds_lang else ""]
     return "\n".join(lines)
 
 
