@@ -49,6 +49,7 @@ _ANNOUNCED_UNTIL = re.compile(r"(?:announc|releas|publish|post|notif|inform)\w*(
 _NONCOMPLIANT = re.compile(lexicon.NONCOMPLIANT_WORDS, re.I)
 _ENFORCE_PERIOD = re.compile(lexicon.ENFORCE_PERIOD, re.I)
 _ENFORCE_OBLIGATION = re.compile(lexicon.ENFORCE_OBLIGATION)
+_LETTER_RUN = re.compile(r"[^\W\d_]{2,}|[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 _CLAUSE_STOP = re.compile(r"[;；。！？!?\n]")
 ENFORCE_WINDOW = 120
 _NEAR_POLICY = set(CONTACT_CONCEPTS) | {"two_step", "verify", "otp"}
@@ -436,6 +437,12 @@ def platform(doc: Doc) -> str | None:
 
 
 def marketplace(doc: Doc, plat: str | None) -> str | None:
+    """The Amazon marketplace (a code of monitor/data/marketplaces.json, or EU) the text names: its
+    domain, "Amazon Japan", "日本のAmazon", "all sellers in the US store", "美国站"; the most named one
+    wins.  None for another platform's policy: the codes are Amazon's, and they decide which of the
+    user's accounts are affected."""
+    if plat not in (None, "amazon"):
+        return None
     counts: dict[str, int] = {}
     for m in lexicon.marketplace_regex().finditer(doc.full):
         if m.lastgroup:
@@ -457,10 +464,49 @@ def marketplace(doc: Doc, plat: str | None) -> str | None:
     return None
 
 
+_URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+|\b(?:[\w-]+\.)+(?:com|net|org|info|xyz|top|io|co|de|jp|cn|uk|fr|es|it)/\S*", re.I)
+_HOST = re.compile(r"\b(?:https?://)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?=[/\s:?#)\]\"'>,;]|$)", re.I)
+_PHISHING_REQUEST = re.compile(lexicon.PHISHING_REQUEST, re.I)
+# "Amazon will never ask you to enter your password": a warning, not a request
+_NEGATED = re.compile(r"(?:\bnever|\bnie(?:mals)?|\bjamais|\bnunca|\bmai\b|\bnooit|绝不|决不|不会|從不|从不|決して|절대)[^.!?。\n]{0,40}$", re.I)
+# brands a look-alike host imitates: the platform keys of the lexicon
+_BRANDS = tuple(k for k in lexicon.PLATFORMS if len(k) >= 4)
+
+
+def lookalike_host(host: str) -> bool:
+    """A host that imitates a platform's domain: amaz0n-seller.com, amazon.com.verify-account.xyz."""
+    h = host.lower().rstrip(".")
+    plain = h.replace("0", "o").replace("rn", "m").replace("1", "l")
+    for brand in _BRANDS:
+        if brand not in plain:
+            continue
+        if re.fullmatch(r"(?:[a-z0-9-]+\.)*" + brand + r"\.(?:com|net|co\.[a-z]{2}|com\.[a-z]{2}|[a-z]{2})", h):
+            return False  # the brand's own domain (any country), or a subdomain of it
+        return not any(h == d or h.endswith("." + d) for d in lexicon.FIRST_PARTY_DOMAINS)
+    return False
+
+
+def phishing_shaped(doc: Doc) -> bool:
+    """The text is, or quotes, a scam message: it asks for a password, code or card details, or pushes a
+    link (not a "we will never ask you to …" warning), or it links to a look-alike of a platform's domain."""
+    for m in _PHISHING_REQUEST.finditer(doc.full):
+        if not _NEGATED.search(doc.full, max(0, m.start() - 60), m.start()):
+            return True
+    return any(lookalike_host(m.group(1)) for m in _HOST.finditer(doc.full))
+
+
 def consequences(doc: Doc, core_sents: set[int]) -> str | None:
+    """The sentence that says what happens to accounts that do not comply; never from a phishing text,
+    never a link."""
     hits = doc.hits.get("consequence", ())
-    if not hits:
+    if not hits or doc.count("scam_shape") >= 2 or phishing_shaped(doc):
         return None
     near = [h for h in hits if any(abs(h.sent - c) <= 3 for c in core_sents)] or list(hits)
-    s = doc.sentence(near[0].sent)
-    return s[:240]
+    for h in near:
+        if doc.by_sent[h.sent] & {"scam_shape", "trap_phishing"}:
+            continue  # "failure to comply will result in permanent suspension": the scam's threat
+        text = _URL.sub(" ", doc.sentence(h.sent))
+        text = re.sub(r"\s+", " ", text).strip(" -–—:|")
+        if len(_LETTER_RUN.findall(text)) >= 3:
+            return text[:240]
+    return None

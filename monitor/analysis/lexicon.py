@@ -105,7 +105,7 @@ PLATFORMS: dict[str, tuple[str, list[str]]] = {
 }
 
 # Marketplace (country) cues.  Domain and name forms; EU for "European marketplaces".
-MARKETPLACES: list[tuple[str, str]] = [
+_MARKETPLACE_PHRASES: list[tuple[str, str]] = [
     ("US", r"amazon\.com(?![.\w])|\bus marketplace|美国站|美区|美国亚马逊|\bu\.s\. sellers|\bus sellers|amazon us\b|amazon\.com\b(?!\.)"),
     ("UK", r"amazon\.co\.uk|\buk marketplace|英国站|amazon uk\b"),
     ("DE", r"amazon\.de\b|德国站|amazon deutschland|amazon germany"),
@@ -123,6 +123,43 @@ MARKETPLACES: list[tuple[str, str]] = [
     ("SG", r"amazon\.sg\b|新加坡站"),
     ("EU", r"欧洲站|european marketplaces|eu marketplaces|sellers in the eu|vendeurs de l'ue|\beu sellers|in der eu\b|en europe\b|europ[äe]isch\w* marktpl\w*"),
 ]
+
+
+_MARKETPLACES_JSON = Path(__file__).resolve().parent.parent / "data" / "marketplaces.json"
+# Amazon marketplace codes (monitor/data/marketplaces.json) and "EU" for the European marketplaces together
+MARKETPLACE_CODES: tuple[str, ...] = tuple(
+    m["code"] for m in json.loads(_MARKETPLACES_JSON.read_text(encoding="utf-8"))["marketplaces"]) + ("EU",)
+
+
+def _marketplace_patterns() -> list[tuple[str, str]]:
+    """code -> one alternation: the fixed phrases above, the retail domains of marketplaces.json, and
+    each language's country names put into its marketplace phrases ("amazon japan", "日本のAmazon",
+    "sellers in the US store", "美国站")."""
+    by_code: dict[str, list[str]] = {}
+    for code, pat in _MARKETPLACE_PHRASES:
+        by_code.setdefault(code, []).append(pat)
+    for m in json.loads(_MARKETPLACES_JSON.read_text(encoding="utf-8"))["marketplaces"]:
+        by_code.setdefault(m["code"], []).append(re.escape(m["retail_domain"]) + r"(?!\.\w)(?!\w)")
+    for mod in LANG_MODULES.values():
+        for code, names in mod.COUNTRIES.items():
+            if code not in MARKETPLACE_CODES:
+                continue
+            alt = "(?:" + "|".join(names) + ")"
+            by_code.setdefault(code, []).extend(t.replace("{c}", alt) for t in mod.MARKETPLACE_TEMPLATES)
+    return [(code, "|".join(dict.fromkeys(pats))) for code, pats in by_code.items()]
+
+
+MARKETPLACES: list[tuple[str, str]] = _marketplace_patterns()
+
+# A request for a password, code or card details, or a push to a link (every language's PHISHING_REQUEST).
+PHISHING_REQUEST = "|".join(f for mod in LANG_MODULES.values() for f in mod.PHISHING_REQUEST)
+
+# Domains platforms serve from that are not "<brand>.<tld>" (images, cloud, short links): not look-alikes.
+FIRST_PARTY_DOMAINS = ("media-amazon.com", "ssl-images-amazon.com", "images-amazon.com", "amazonaws.com",
+                       "aboutamazon.com", "amazon.jobs", "amazon.science", "amazonpay.com", "amzn.to", "a2z.com",
+                       "ebaystatic.com", "ebayimg.com", "etsystatic.com", "shopeemobile.com", "aliexpress.us",
+                       "walmartimages.com", "rakuten.co.jp", "tiktokcdn.com", "tiktokshop.com", "shopifycdn.com",
+                       "myshopify.com")
 
 # Country of a URL host (sellercentral.amazon.de -> DE).
 HOST_COUNTRY: list[tuple[str, str]] = [

@@ -70,6 +70,12 @@ COUNTRIES: dict[str, list[str]] = {
 }
 MARKETPLACE_TEMPLATES: list[str] = [r"أمازون\s*{c}"]
 
+# a message asking for a secret or pushing a link (phishing): such a text never gives a policy's consequences
+PHISHING_REQUEST: list[str] = [
+    r"(?:ارسل|أرسل|شارك)(?:نا)? (?:كلمة (?:المرور|السر)|رمز التحقق)",
+    r"اضغط على الرابط أدناه",
+]
+
 CONCEPTS: dict[str, list[str]] = {
     "emergency_contact": [
         r"جهة (?:ال)?اتصال[^.،\n]{0,20}?(?:ال)?طوارئ", r"رقم الطوارئ",

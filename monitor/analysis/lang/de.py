@@ -89,6 +89,12 @@ MARKETPLACE_TEMPLATES: list[str] = [r"amazon\s+{c}\b",
     r"\b{c}\s+(?:marktplatz|shop)\b",
     r"\b(?:auf|im) (?:dem )?{c}n? marktplatz"]
 
+# a message asking for a secret or pushing a link (phishing): such a text never gives a policy's consequences
+PHISHING_REQUEST: list[str] = [
+    r"(?:senden|schicken|teilen|nennen|geben) sie uns (?:ihr(?:e|en)? )?(?:passwort|kennwort|zugangsdaten|pin|code|bestätigungscode|sicherheitscode|kreditkartendaten)",
+    r"(?:klicken|tippen) sie (?:auf )?(?:den )?(?:folgenden|untenstehenden) link",
+]
+
 CONCEPTS: dict[str, list[str]] = {
     "emergency_contact": [
         r"notfall[-\s]?kontakt\w*", r"notfallkontaktdaten", r"notfall[-\s]?telefonnummer",

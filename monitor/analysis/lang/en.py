@@ -90,13 +90,13 @@ ANNOUNCE_WORDS: list[str] = [r"announc\w*",
 
 # marketplace code -> names of its country in this language, and the phrases that name a marketplace
 COUNTRIES: dict[str, list[str]] = {
-    "US": [r"us", r"u\.s\.", r"united states", r"american", r"north america(?:n)?"],
-    "UK": [r"uk", r"united kingdom", r"british"],
+    "US": [r"(?-i:US|U\.S\.)", r"united states", r"american", r"north america(?:n)?"],
+    "UK": [r"(?-i:UK)", r"united kingdom", r"british"],
     "DE": [r"germany", r"german"],
     "FR": [r"france", r"french"],
     "ES": [r"spain", r"spanish"],
     "IT": [r"italy", r"italian"],
-    "JP": [r"japan", r"japanese", r"jp"],
+    "JP": [r"japan", r"japanese", r"(?-i:JP)"],
     "CA": [r"canada", r"canadian"],
     "MX": [r"mexico", r"mexican"],
     "BR": [r"brazil", r"brazilian"],
@@ -109,13 +109,21 @@ COUNTRIES: dict[str, list[str]] = {
     "PL": [r"poland", r"polish"],
     "SE": [r"sweden", r"swedish"],
     "TR": [r"turkey", r"turkish"],
-    "EU": [r"eu", r"european", r"europe"],
+    "EU": [r"(?-i:EU)", r"european", r"europe"],
 }
 MARKETPLACE_TEMPLATES: list[str] = [r"amazon\s+{c}\b",
     r"\b{c}\s+(?:store|marketplace|site|seller central|amazon)\b",
     r"\bsellers? (?:in|on|of) (?:the )?{c}\s+(?:store|marketplace|site)",
     r"\b(?:in|on) (?:the )?{c}\s+(?:store|marketplace)",
     r"\b{c}\s+sellers\b"]
+
+# a message asking for a secret or pushing a link (phishing): such a text never gives a policy's consequences
+PHISHING_REQUEST: list[str] = [
+    r"(?:send|share|reply with|give|tell|disclose|forward|read out)(?: it)?(?: to)? (?:us|me|the caller|our (?:agent|team|support))? ?(?:your |the )(?:password|passcode|pin|otp|one-time (?:code|password)|verification code|security code|code|login (?:details|credentials)|credentials|card (?:number|details)|bank (?:login|details))",
+    r"(?:click|tap|follow) (?:the |this )?link below",
+    r"(?:verify|confirm|restore|unlock|reactivate) your account (?:by clicking|via|at|through) (?:the|this) link",
+    r"(?:enter|confirm|update) your (?:password|card (?:number|details)|bank details|login credentials) (?:at|on|via|through) (?:the|this) (?:link|page below)",
+]
 
 CONCEPTS: dict[str, list[str]] = {
     "emergency_contact": [

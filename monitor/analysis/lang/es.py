@@ -84,6 +84,12 @@ COUNTRIES: dict[str, list[str]] = {
 MARKETPLACE_TEMPLATES: list[str] = [r"amazon\s+{c}\b",
     r"\ben {c}\b"]
 
+# a message asking for a secret or pushing a link (phishing): such a text never gives a policy's consequences
+PHISHING_REQUEST: list[str] = [
+    r"(?:env[ií]e(?:nos)?|comparta|d[ií]ganos|facil[ií]tenos|proporci[oó]nenos) (?:su |tu )?(?:contraseña|clave|pin|c[oó]digo|datos de (?:acceso|la tarjeta))",
+    r"haga clic en el (?:siguiente )?enlace (?:de abajo|a continuaci[oó]n)",
+]
+
 CONCEPTS: dict[str, list[str]] = {
     "emergency_contact": [
         r"contactos? de emergencia", r"tel[eé]fono de emergencia",

@@ -78,6 +78,12 @@ MARKETPLACE_TEMPLATES: list[str] = [r"amazon\s+{c}\b",
     r"\bmarketplace\s+{c}\b",
     r"\bvendeurs (?:de l'|en |aux |d')?{c}\b"]
 
+# a message asking for a secret or pushing a link (phishing): such a text never gives a policy's consequences
+PHISHING_REQUEST: list[str] = [
+    r"(?:envoyez|communiquez|transmettez)(?:-nous)? (?:votre |vos )?(?:mot de passe|code|identifiants|coordonnées bancaires)",
+    r"cliquez sur le lien ci-dessous",
+]
+
 CONCEPTS: dict[str, list[str]] = {
     "emergency_contact": [
         r"contacts? d['’]urgence", r"num[ée]ro d['’]urgence",

@@ -70,6 +70,12 @@ COUNTRIES: dict[str, list[str]] = {
 }
 MARKETPLACE_TEMPLATES: list[str] = [r"amazon\s+{c}\b"]
 
+# a message asking for a secret or pushing a link (phishing): such a text never gives a policy's consequences
+PHISHING_REQUEST: list[str] = [
+    r"(?:inviaci|comunicaci|invia|condividi) (?:la tua |il tuo |il )?(?:password|codice|credenziali)",
+    r"clicca sul link (?:qui )?sotto",
+]
+
 CONCEPTS: dict[str, list[str]] = {
     "emergency_contact": [
         r"contatt[oi] di emergenza", r"numero di emergenza",

@@ -63,6 +63,12 @@ MARKETPLACE_TEMPLATES: list[str] = [r"{c}の(?:amazon|アマゾン)",
     r"amazon\s*{c}",
     r"アマゾン{c}"]
 
+# a message asking for a secret or pushing a link (phishing): such a text never gives a policy's consequences
+PHISHING_REQUEST: list[str] = [
+    r"(?:パスワード|暗証番号|認証コード|確認コード|カード番号)を(?:送信|返信|お知らせ|教えて)",
+    r"(?:以下|下記)のリンクから(?:ログイン|確認|認証|更新)",
+]
+
 CONCEPTS: dict[str, list[str]] = {
     "emergency_contact": [
         r"緊急連絡先", r"緊急時の連絡先",

@@ -59,6 +59,12 @@ COUNTRIES: dict[str, list[str]] = {
 MARKETPLACE_TEMPLATES: list[str] = [r"{c}\s*아마존",
     r"아마존\s*{c}"]
 
+# a message asking for a secret or pushing a link (phishing): such a text never gives a policy's consequences
+PHISHING_REQUEST: list[str] = [
+    r"(?:비밀번호|인증번호|카드 ?번호)(?:를|을)? ?(?:보내|알려|회신)",
+    r"아래 링크를 (?:클릭|눌러)",
+]
+
 CONCEPTS: dict[str, list[str]] = {
     "emergency_contact": [
         r"긴급 ?연락처", r"비상 ?연락처",

@@ -53,6 +53,12 @@ COUNTRIES: dict[str, list[str]] = {
 }
 MARKETPLACE_TEMPLATES: list[str] = [r"amazon\s+{c}\b"]
 
+# a message asking for a secret or pushing a link (phishing): such a text never gives a policy's consequences
+PHISHING_REQUEST: list[str] = [
+    r"(?:stuur|deel|geef) (?:ons )?(?:uw |je )(?:wachtwoord|inloggegevens|verificatiecode|code)",
+    r"klik op de (?:onderstaande )?link hieronder",
+]
+
 CONCEPTS: dict[str, list[str]] = {
     "emergency_contact": [r"noodcontact\w*", r"contactpersoon voor noodgevallen"],
     "two_step": [r"tweestapsverificatie", r"verificatie in twee stappen", r"tweefactorauthenticatie",

@@ -69,6 +69,12 @@ COUNTRIES: dict[str, list[str]] = {
 }
 MARKETPLACE_TEMPLATES: list[str] = [r"amazon\s+{c}\b"]
 
+# a message asking for a secret or pushing a link (phishing): such a text never gives a policy's consequences
+PHISHING_REQUEST: list[str] = [
+    r"(?:wyślij|udostępnij|przekaż) (?:nam )?(?:swoje )?(?:hasło|kod|dane logowania)",
+    r"kliknij (?:w )?poniższy link",
+]
+
 CONCEPTS: dict[str, list[str]] = {
     "emergency_contact": [
         r"kontakt\w* awaryjn\w*", r"kontaktu awaryjnego",

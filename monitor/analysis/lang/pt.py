@@ -69,6 +69,12 @@ COUNTRIES: dict[str, list[str]] = {
 }
 MARKETPLACE_TEMPLATES: list[str] = [r"amazon\s+{c}\b"]
 
+# a message asking for a secret or pushing a link (phishing): such a text never gives a policy's consequences
+PHISHING_REQUEST: list[str] = [
+    r"(?:envie|compartilhe|informe-nos)(?:-nos)? (?:sua |seu |o )?(?:senha|c[oó]digo)",
+    r"clique no link abaixo",
+]
+
 CONCEPTS: dict[str, list[str]] = {
     "emergency_contact": [
         r"contatos? de emerg[eê]ncia", r"telefone de emerg[eê]ncia",

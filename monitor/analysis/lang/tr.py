@@ -69,6 +69,12 @@ COUNTRIES: dict[str, list[str]] = {
 }
 MARKETPLACE_TEMPLATES: list[str] = [r"amazon\s+{c}\b"]
 
+# a message asking for a secret or pushing a link (phishing): such a text never gives a policy's consequences
+PHISHING_REQUEST: list[str] = [
+    r"(?:şifrenizi|parolanızı|doğrulama kodunu|kodu) (?:bize )?(?:gönderin|paylaşın|iletin)",
+    r"aşağıdaki bağlantıya tıklayın",
+]
+
 CONCEPTS: dict[str, list[str]] = {
     "emergency_contact": [
         r"acil (?:durum )?(?:iletişim|irtibat)\w*", r"acil durum kişisi\w*",

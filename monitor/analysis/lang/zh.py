@@ -77,6 +77,12 @@ MARKETPLACE_TEMPLATES: list[str] = [r"{c}站",
     r"亚马逊{c}",
     r"{c}区"]
 
+# a message asking for a secret or pushing a link (phishing): such a text never gives a policy's consequences
+PHISHING_REQUEST: list[str] = [
+    r"(?:提供|发送|发给|回复|告知|告诉)(?:我们|客服)?(?:您的|你的)?(?:密码|验证码|银行卡号|登录信息)",
+    r"点击(?:以下|下方)链接(?:验证|确认|解封|恢复|登录)",
+]
+
 CONCEPTS: dict[str, list[str]] = {
     "emergency_contact": [
         r"紧急联系", r"緊急聯繫", r"緊急聯絡", r"紧急联络", r"紧\?联系人", r"\?急联系人",
