@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 HOME_DIR ?= var
 
-.PHONY: run test bench bench-full install install-test extension lint-extension clean
+.PHONY: run test bench bench-full eval-facts install install-test extension lint-extension clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ bench: install-test
 ## make bench-full: the same with the largest sizes (100,000 analysed items; several minutes more)
 bench-full: install-test
 	$(PY) -m bench --full
+
+## make eval-facts: the fact extractor against the gold facts of ../shared/corpus (not part of make test)
+eval-facts: install-test
+	$(PY) -m monitor.analysis.facts_eval --corpus ../shared/corpus/announcements.jsonl
 
 ## make extension: Chrome and Firefox packages in extension/dist/
 extension: install

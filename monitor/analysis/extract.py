@@ -11,43 +11,49 @@ from . import lexicon
 from .dates import resolve_year
 from .features import CONTACT_CONCEPTS, OV_CONCEPTS, Doc
 
+def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """Compiled once, with a look-ahead on the characters a match can start with (``lexicon.guard``):
+    the scanner then skips most positions with one test instead of trying every alternative."""
+    return re.compile(lexicon.guard(pattern), flags)
+
+
 _ARTICLE = r"(?:\s+(?:the|dem|den|der|el|le|la|del))?\W{0,3}$"
 # a cue word starts a word: "publicado el 30" is no Polish "do" (deadline) followed by "el"
-_CUE = {role: (re.compile(r"(?<![A-Za-z\u00c0-\u024f])" + c["before"].replace(r"\W{0,3}$", _ARTICLE), re.I),
-               re.compile(c["after"], re.I))
+_CUE = {role: (_rx(r"(?<![A-Za-z\u00c0-\u024f])" + c["before"].replace(r"\W{0,3}$", _ARTICLE), re.I),
+               _rx(c["after"], re.I))
         for role, c in lexicon.DATE_CUES.items()}
 _WEAK_BEFORE = re.compile(r"(?:\bon|\ble|\bam|\bel|于|於)\W{0,3}$", re.I)
 # A cue that is only one of those little words ("on", "le", "于") is weak; "desde el" is not.
 _WEAK_ONLY = re.compile(r"(?:on|le|am|el|于|於)(?:\s+(?:the|dem|den|der|el|le|la|del))?", re.I)
 _CLAUSE_END = re.compile(r"[，,。；;：:！？!?、\n]")
-_CJK_ANNOUNCE = re.compile(r"お達し|消息|发布|公布|宣布|发出|发文|发帖|披露|発表|公表|明らかに|告知|公告|お知らせ|通知(?!首选|偏好|设置|設定)")
+_CJK_ANNOUNCE = _rx(r"お達し|消息|发布|公布|宣布|发出|发文|发帖|披露|発表|公表|明らかに|告知|公告|お知らせ|通知(?!首选|偏好|设置|設定)")
 # "X は1月30日、……と発表した" / "亚马逊1月30日，……宣布": a CJK date standing alone before a comma is
 # the date of the sentence's main (announcing) verb.
 _CJK_DATE_COMMA = re.compile(r"^\s*[、，,]")
 # "starting today", "ab heute": the requirement starts on the day of the announcement.
-_TODAY_START = re.compile(r"\b(?:starting|beginning|effective|as of|from) today\b|\bnow (?:requires?|required|mandatory|enforces?)\b|\bist (?:ab )?(?:jetzt|nun) (?:pflicht|verpflichtend)\b|\bab heute\b|\b(?:a partir de|desde) hoy\b|"
+_TODAY_START = _rx(r"\b(?:starting|beginning|effective|as of|from) today\b|\bnow (?:requires?|required|mandatory|enforces?)\b|\bist (?:ab )?(?:jetzt|nun) (?:pflicht|verpflichtend)\b|\bab heute\b|\b(?:a partir de|desde) hoy\b|"
                           r"\b(?:à partir d'|dès) aujourd'hui\b|即日起|从今天起|今日から|本日から|本日より|"
                           r"\bsince this morning\b|\bseit heute(?: morgen)?\b|\bdesde (?:esta mañana|hoy)\b|\bdepuis ce matin\b|"
                           r"\bbeginning today\b|\bfrom today\b|\bda oggi\b|\bod dziś\b|\bod dzisiaj\b|오늘부터", re.I)
-_PAST_WORDS = re.compile(r"began|started|since|live since|went live|seit|depuis|desde|comenz|以来|开始了|已", re.I)
-_NOISE = re.compile(lexicon.DATE_NOISE, re.I)
-_ANNOUNCE = re.compile(lexicon.ANNOUNCE_WORDS, re.I)
+_PAST_WORDS = _rx(r"began|started|since|live since|went live|seit|depuis|desde|comenz|以来|开始了|已", re.I)
+_NOISE = _rx(lexicon.DATE_NOISE, re.I)
+_ANNOUNCE = _rx(lexicon.ANNOUNCE_WORDS, re.I)
 _PAST_DEADLINE = lexicon.concept_regex("past_deadline")
 # "the deadline is now 15 November", "extended to", "verschoben auf", "延期至": the date that replaces
 # an earlier one; it is the live deadline whatever "original" stands near it
-_REVISED = re.compile(r"(?:\b(?:is|are|deadline)\s+now|\bnew (?:deadline|date)(?: of| is)?|\bneue[nr]? (?:frist|stichtag)(?: ist)?(?: der| am)?|"
+_REVISED = _rx(r"(?:\b(?:is|are|deadline)\s+now|\bnew (?:deadline|date)(?: of| is)?|\bneue[nr]? (?:frist|stichtag)(?: ist)?(?: der| am)?|"
                       r"\bnuev[oa] (?:plazo|fecha(?: l[ií]mite)?)(?: es| del?)?(?: el)?|\bnouvelle (?:date(?: limite)?|échéance)(?: est| du| au)?(?: le)?|新的?截止(?:日期|时间)?(?:为|是)?|新たな期限(?:は)?|\b(?:extended|pushed back|moved|postponed|delayed)(?:\s+[\w-]+){0,3}?\s+"
                       r"(?:to|until)|\b(?:verlängert|verschoben)\s+(?:bis|auf)(?: zum| den)?|"
                       r"\b(?:prorrogad|ampliad|extendid|aplazad)[oa]\s+(?:hasta|al)(?: el)?|"
                       r"\b(?:reporté|repoussé|prolongé)e?\s+(?:au|jusqu'au)|延长至|延期至|推迟至|延至|顺延至)(?:\s+(?:the|dem|den|el|le))?\W{0,3}$", re.I)
-_ENFORCE = re.compile(lexicon.ENFORCE_WORDS, re.I)
+_ENFORCE = _rx(lexicon.ENFORCE_WORDS, re.I)
 # "These policies go into effect on August 2": a date sentence that points back at the policy the title
 # names, however far its body sentence is
-_POLICY_ANAPHORA = re.compile(lexicon.POLICY_ANAPHORA, re.I)
+_POLICY_ANAPHORA = _rx(lexicon.POLICY_ANAPHORA, re.I)
 # "did not release the announcement until January 30": the day it was announced, not a deadline
-_ANNOUNCED_UNTIL = re.compile(r"(?:announc|releas|publish|post|notif|inform)\w*(?:\s+[\w-]+){0,3}?\s+(?:until|till)\W{0,3}$", re.I)
-_NONCOMPLIANT = re.compile(lexicon.NONCOMPLIANT_WORDS, re.I)
-_ENFORCE_PERIOD = re.compile(lexicon.ENFORCE_PERIOD, re.I)
+_ANNOUNCED_UNTIL = _rx(r"(?:announc|releas|publish|post|notif|inform)\w*(?:\s+[\w-]+){0,3}?\s+(?:until|till)\W{0,3}$", re.I)
+_NONCOMPLIANT = _rx(lexicon.NONCOMPLIANT_WORDS, re.I)
+_ENFORCE_PERIOD = _rx(lexicon.ENFORCE_PERIOD, re.I)
 _ENFORCE_OBLIGATION = re.compile(lexicon.ENFORCE_OBLIGATION)
 _LETTER_RUN = re.compile(r"[^\W\d_]{2,}|[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 _CLAUSE_STOP = re.compile(r"[;；。！？!?\n]")
@@ -346,7 +352,7 @@ def policy_dates(doc: Doc, *, today: dt.date | None = None) -> DateFacts:
     return out
 
 
-_MANDATORY_NOW = re.compile(lexicon.MANDATORY_FROM)
+_MANDATORY_NOW = _rx(lexicon.MANDATORY_FROM, re.I)
 
 
 def _mandatory_from(doc: Doc, p: PolicyDate) -> bool:
@@ -466,9 +472,9 @@ def marketplace(doc: Doc, plat: str | None) -> str | None:
 
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+|\b(?:[\w-]+\.)+(?:com|net|org|info|xyz|top|io|co|de|jp|cn|uk|fr|es|it)/\S*", re.I)
 _HOST = re.compile(r"\b(?:https?://)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?=[/\s:?#)\]\"'>,;]|$)", re.I)
-_PHISHING_REQUEST = re.compile(lexicon.PHISHING_REQUEST, re.I)
+_PHISHING_REQUEST = _rx(lexicon.PHISHING_REQUEST, re.I)
 # "Amazon will never ask you to enter your password": a warning, not a request
-_NEGATED = re.compile(r"(?:\bnever|\bnie(?:mals)?|\bjamais|\bnunca|\bmai\b|\bnooit|绝不|决不|不会|從不|从不|決して|절대)[^.!?。\n]{0,40}$", re.I)
+_NEGATED = _rx(r"(?:\bnever|\bnie(?:mals)?|\bjamais|\bnunca|\bmai\b|\bnooit|绝不|决不|不会|從不|从不|決して|절대)[^.!?。\n]{0,40}$", re.I)
 # brands a look-alike host imitates: the platform keys of the lexicon
 _BRANDS = tuple(k for k in lexicon.PLATFORMS if len(k) >= 4)
 

@@ -284,6 +284,9 @@ def _guard(alternation: str) -> str:
     return "(?-i:(?=[" + "".join(sorted(chars)) + "]))(?:" + alternation + ")"
 
 
+guard = _guard  # public name for the other analysis modules
+
+
 def concept_regex_source(concept: str) -> str:
     """One alternation per concept, a named group per language (``en``; ``zh_x`` for the bare
     CJK fragments of a language that also has bounded ones).

@@ -48,7 +48,7 @@ STOP_WORDS: frozenset[str] = frozenset({"and", "are", "for", "from", "have", "is
 # date roles: 'before' fragments end right before the date, 'after' ones start right after it
 DATE_CUES: dict[str, dict[str, list[str]]] = {
     "effective": {
-        "before": [r"(?:starting|beginning|from|effective)?\s*(?:as early as|as soon as|no earlier than)",
+        "before": [r"(?:(?:starting|beginning|from|effective)\s+)?(?:as early as|as soon as|no earlier than)",
             r"(?:go(?:es)?|went|will go|come(?:s)?|came) into (?:effect|force)(?: on)?", r"will take effect(?: on)?",
             r"starting", r"beginning", r"begins?", r"from", r"as of", r"effective", r"since", r"began", r"started",
             r"start(?:s|ed)?", r"rolled out", r"live since", r"commencing", r"introduced", r"takes effect",
