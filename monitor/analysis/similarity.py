@@ -26,7 +26,10 @@ from dataclasses import dataclass, field
 
 MAX_CHARS = 3000
 STEM = 6
-_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+BIGRAMS = False
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_RUN = re.compile(f"[{_CJK}]+")
+_CJK_BIGRAM = re.compile(f"(?=([{_CJK}]{{2}}))")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _NUMBER = re.compile(r"(?<![\d.])\d{2,4}(?![\d])")
 _HOST = re.compile(r"https?://(?:www\.)?([a-z0-9.-]+\.[a-z]{2,})", re.I)
@@ -65,10 +68,12 @@ def signature(title: str, text: str, *, platform: str | None = None, url: str = 
               dates: list[dt.date] | tuple = ()) -> Signature:
     raw = unicodedata.normalize("NFKC", f"{title or ''}\n{(text or '')[:MAX_CHARS]}").lower()
     feats: set[str] = set()
-    for run in _CJK_RUN.findall(raw):
-        feats.update(run[i:i + 2] for i in range(len(run) - 1))
+    feats.update(_CJK_BIGRAM.findall(raw))
     latin = _CJK_RUN.sub(" ", raw)
-    feats.update(w[:STEM] for w in _WORD.findall(latin))
+    words = [w[:STEM] for w in _WORD.findall(latin)]
+    feats.update(words)
+    if BIGRAMS:
+        feats.update(a + " " + b for a, b in zip(words, words[1:]))
     feats.update("#" + n.lstrip("0") for n in _NUMBER.findall(latin))
     feats.update("^" + h.lower() for h in _HOST.findall(raw))
     for d in dates:

@@ -136,38 +136,55 @@ def story_key(sf: StoryFacts) -> str:
 
 # --- compatibility -----------------------------------------------------------------------------
 
+SAME_PLATFORM_BONUS = 0.05      # both name the same platform
+OTHER_PLATFORM_PENALTY = 0.15   # they name different platforms
+SAME_CORE_BONUS = 0.10          # same label (contact/other verification) and core channel
+OTHER_LABEL_PENALTY = 0.15      # classified differently
+OTHER_CHANNEL_PENALTY = 0.15    # contact verifications of different core channels
+UNRELATED_PENALTY = 0.05       # both unrelated: only near-duplicates and close reposts are one story
+CLOSE_DAYS = 45
+CLOSE_DATES_BONUS = 0.05        # event times within CLOSE_DAYS
+LINK_THRESHOLD_ALONE = 0.35     # ``similar``: one item against one policy, no batch IDF
+
+
 def _gap(a: dt.date | None, b: dt.date | None) -> int | None:
     return None if a is None or b is None else abs((a - b).days)
 
 
-def _time_compatible(a: StoryFacts, b: StoryFacts) -> bool:
-    gap = _gap(a.when, b.when)
-    return gap is None or gap <= MAX_EVENT_GAP_DAYS
-
-
-def _platforms_conflict(a: StoryFacts, b: StoryFacts) -> bool:
-    return bool(a.platform and b.platform and a.platform != b.platform)
+def _fact_score(label_a: str, plat_a: str | None, core_a: str, when_a: dt.date | None,
+                label_b: str, plat_b: str | None, core_b: str, when_b: dt.date | None) -> float | None:
+    """What two items' facts add to their text similarity; None when their times rule a common
+    story out (more than ``MAX_EVENT_GAP_DAYS`` apart)."""
+    gap = _gap(when_a, when_b)
+    if gap is not None and gap > MAX_EVENT_GAP_DAYS:
+        return None
+    score = 0.0
+    if plat_a and plat_a == plat_b:
+        score += SAME_PLATFORM_BONUS
+    elif plat_a and plat_b:
+        score -= OTHER_PLATFORM_PENALTY
+    if label_a != label_b:
+        score -= OTHER_LABEL_PENALTY
+    elif label_a in (CV, OV):
+        if core_a.lstrip("~") == core_b.lstrip("~"):
+            score += SAME_CORE_BONUS
+        elif label_a == CV and core_a[0] != "~" and core_b[0] != "~":
+            score -= OTHER_CHANNEL_PENALTY
+    else:
+        score -= UNRELATED_PENALTY
+    if gap is not None and gap <= CLOSE_DAYS:
+        score += CLOSE_DATES_BONUS
+    return score
 
 
 def link_score(a: StoryFacts, b: StoryFacts, idf: dict | None = None) -> float:
     """How strongly two items look like reports of one event: the cosine of their signatures plus
     what their facts agree on (platform, label and core channel, close dates); 0 when their times
     rule it out."""
-    if not _time_compatible(a, b):
+    facts = _fact_score(a.label, a.platform, core_channel(a), a.when, b.label, b.platform, core_channel(b), b.when)
+    if facts is None:
         return 0.0
-    score = a.signature().cosine(b.signature(), idf)
-    if a.platform and a.platform == b.platform:
-        score += SAME_PLATFORM_BONUS
-    elif _platforms_conflict(a, b):
-        score -= OTHER_PLATFORM_PENALTY
-    if a.label != b.label:
-        score -= OTHER_LABEL_PENALTY
-    elif a.label in (CV, OV) and core_channel(a) == core_channel(b):
-        score += SAME_CORE_BONUS
-    gap = _gap(a.when, b.when)
-    if gap is not None and gap <= CLOSE_DAYS:
-        score += CLOSE_DATES_BONUS
-    return score
+    return a.signature().cosine(b.signature(), idf) + facts
 
 
 def similar(a: StoryFacts, b: StoryFacts) -> bool:
@@ -175,21 +192,78 @@ def similar(a: StoryFacts, b: StoryFacts) -> bool:
     return link_score(a, b) >= LINK_THRESHOLD_ALONE
 
 
-SAME_PLATFORM_BONUS = 0.05
-OTHER_PLATFORM_PENALTY = 0.15
-SAME_CORE_BONUS = 0.10
-OTHER_LABEL_PENALTY = 0.15
-CLOSE_DAYS = 45
-CLOSE_DATES_BONUS = 0.05
-LINK_THRESHOLD_ALONE = 0.35
-
-
 # --- batch clustering --------------------------------------------------------------------------
 
+LINK_THRESHOLD = 0.25   # a pair scoring this much may link two clusters ...
+AVERAGE_LINK = 0.25     # ... when the clusters' mean pair score is this much (average linkage)
+FACT_LINK = 0.10        # second pass: mean pair score for text clusters with the same facts
+AVERAGE_SAMPLE = 12     # members per side compared for a mean
+CANDIDATE_MAX_DF = 50  # features held by more items propose no candidate pairs ...
+CANDIDATES_PER_ITEM = 48  # ... and each item proposes through this many of its rarest features
+
+
+class _Batch:
+    """The items of one batch with what clustering reads of them, precomputed once."""
+
+    def __init__(self, items: list[StoryFacts]) -> None:
+        self.n = n = len(items)
+        self.items = items
+        self.when = [sf.when for sf in items]
+        self.label = [sf.label for sf in items]
+        self.plat = [sf.platform for sf in items]
+        # a core read from the whole text (the item was not classified as a contact verification
+        # by the extractor) is marked "~": weaker evidence, no penalty for differing
+        self.core = [core_channel(sf) if sf.label != CV or sf.contact_types else "~" + core_channel(sf)
+                     for sf in items]
+        feats = [sf.signature().features for sf in items]
+        df: dict = defaultdict(int)
+        for fs in feats:
+            for f in fs:
+                df[f] += 1
+        idf = {f: math.log((1 + n) / (1 + c)) + 1.0 for f, c in df.items()}
+        # unit vectors of IDF weights; only features two items can share (df >= 2) are kept, the
+        # rest count in the norm alone
+        vecs = []
+        for fs in feats:
+            norm = math.sqrt(sum(idf[f] ** 2 for f in fs)) or 1.0
+            vecs.append({f: idf[f] / norm for f in fs if df[f] > 1})
+        # candidate pairs through an inverted index over each item's rarest features (df up to
+        # CANDIDATE_MAX_DF, at most CANDIDATES_PER_ITEM of them): the work grows with the batch
+        # times the (capped) posting lengths, not with its square; each candidate's cosine is then
+        # exact over all shared features
+        self.cos: dict[tuple[int, int], float] = {}
+        postings: dict = defaultdict(list)
+        for k, v in enumerate(vecs):
+            rare = sorted((f for f in v if df[f] <= CANDIDATE_MAX_DF), key=lambda f: (df[f], f))
+            rare = rare[:CANDIDATES_PER_ITEM]
+            cands = {j for f in rare for j in postings[f]}
+            keys = v.keys()
+            for j in cands:
+                other = vecs[j]
+                self.cos[(j, k)] = sum([v[f] * other[f] for f in keys & other.keys()])
+            for f in rare:
+                postings[f].append(k)
+
+    def score(self, j: int, k: int) -> float:
+        if j > k:
+            j, k = k, j
+        facts = _fact_score(self.label[j], self.plat[j], self.core[j], self.when[j],
+                            self.label[k], self.plat[k], self.core[k], self.when[k])
+        if facts is None:
+            return 0.0
+        return self.cos.get((j, k), 0.0) + facts
+
+    def average(self, a: list[int], b: list[int]) -> float:
+        """Mean pair score between two clusters (average linkage: one strong pair alone does not
+        chain two stories); at most ``AVERAGE_SAMPLE`` members of each side are compared."""
+        a, b = a[:AVERAGE_SAMPLE], b[:AVERAGE_SAMPLE]
+        return sum(self.score(x, y) for x in a for y in b) / (len(a) * len(b))
+
+
 class _Clusters:
-    """Union-find whose roots remember the earliest and latest event time of their members, so
-    that a union never makes one story span more than ``MAX_EVENT_GAP_DAYS`` (an undated repost
-    similar to both the 2017 and the 2024 campaign joins one of them, never bridges the two)."""
+    """Union-find whose roots remember their members and the earliest and latest event time among
+    them, so that a union never makes one story span more than ``MAX_EVENT_GAP_DAYS`` (an undated
+    repost similar to both the 2017 and the 2024 campaign joins one of them, never bridges them)."""
 
     def __init__(self, whens: list[dt.date | None]) -> None:
         self.parent = list(range(len(whens)))
@@ -205,65 +279,51 @@ class _Clusters:
             i = self.parent[i]
         return i
 
-    def compatible(self, ri: int, rj: int) -> bool:
+    def _merged_span(self, ri: int, rj: int):
         (lo1, hi1), (lo2, hi2) = self.span[ri], self.span[rj]
         los = [d for d in (lo1, lo2) if d]
         his = [d for d in (hi1, hi2) if d]
-        return not (los and his and (max(his) - min(los)).days > MAX_EVENT_GAP_DAYS)
+        return (min(los) if los else None), (max(his) if his else None)
+
+    def compatible(self, ri: int, rj: int) -> bool:
+        lo, hi = self._merged_span(ri, rj)
+        return not (lo and hi and (hi - lo).days > MAX_EVENT_GAP_DAYS)
 
     def union(self, i: int, j: int) -> bool:
         ri, rj = self.find(i), self.find(j)
         if ri == rj:
             return True
-        (lo1, hi1), (lo2, hi2) = self.span[ri], self.span[rj]
-        los = [d for d in (lo1, lo2) if d]
-        his = [d for d in (hi1, hi2) if d]
-        lo, hi = (min(los) if los else None), (max(his) if his else None)
-        if lo and hi and (hi - lo).days > MAX_EVENT_GAP_DAYS:
+        if not self.compatible(ri, rj):
             return False
         root, child = min(ri, rj), max(ri, rj)
+        self.span[root] = self._merged_span(ri, rj)
         self.parent[child] = root
-        self.span[root] = (lo, hi)
         self._members[root] = self.members(root) + self._members.pop(child, [child])
         return True
 
 
-def candidate_pairs(sigs: list[Signature], df: dict) -> set[tuple[int, int]]:
-    """Pairs that share at least one of their rarer features (an inverted index: the work grows
-    with the batch and the posting lengths, capped at ``CANDIDATE_MAX_DF``, not with its square)."""
-    postings: dict = defaultdict(list)
-    pairs: set[tuple[int, int]] = set()
-    for k, s in enumerate(sigs):
-        rare = sorted((f for f in s.features if 1 < df[f] <= CANDIDATE_MAX_DF), key=lambda f: (df[f], f))
-        for f in rare[:CANDIDATES_PER_ITEM]:
-            pairs.update((j, k) for j in postings[f])
-        for f in rare:
-            postings[f].append(k)
-    return pairs
-
-
-def _profile(group: list[StoryFacts]) -> tuple[str, str, str] | None:
+def _profile(batch: _Batch, members: list[int]) -> tuple[str, str, str] | None:
     """(label, platform, core channel) most members of a cluster agree on, when that is a known
     platform's contact or other verification; None otherwise."""
     votes: dict[tuple[str, str, str], int] = defaultdict(int)
-    for sf in group:
-        if sf.label in (CV, OV) and sf.platform:
-            votes[(sf.label, sf.platform, core_channel(sf))] += 1
+    for k in members:
+        if batch.label[k] in (CV, OV) and batch.plat[k]:
+            votes[(batch.label[k], batch.plat[k], batch.core[k].lstrip("~"))] += 1
     if not votes:
         return None
     best = max(votes.items(), key=lambda kv: (kv[1], kv[0]))
-    return best[0] if best[1] * 2 >= len(group) else None
+    return best[0] if best[1] * 2 >= len(members) else None
 
 
-def _merge_by_facts(clusters: "_Clusters", items: list[StoryFacts], scores: dict, idf: dict) -> None:
+def _merge_by_facts(batch: _Batch, clusters: _Clusters) -> None:
     """Second pass: text clusters that agree on label, platform and core channel and whose times
     are compatible are one story — a Japanese and an English report of one mandate share almost no
     words, but they name the same platform, channel and (when dated) time.  Larger clusters first;
     each joins the compatible group it links best to (so an undated cluster picks one campaign)."""
-    roots = sorted({clusters.find(k) for k in range(len(items))})
+    roots = sorted({clusters.find(k) for k in range(batch.n)})
     by_profile: dict[tuple, list[int]] = defaultdict(list)
     for r in roots:
-        prof = _profile([items[k] for k in clusters.members(r)])
+        prof = _profile(batch, clusters.members(r))
         if prof is not None:
             by_profile[prof].append(r)
     for rs in by_profile.values():
@@ -275,7 +335,7 @@ def _merge_by_facts(clusters: "_Clusters", items: list[StoryFacts], scores: dict
                 hr = clusters.find(h)
                 if not clusters.compatible(hr, r):
                     continue
-                got = _average_link(clusters.members(hr), clusters.members(r), items, scores, idf)
+                got = batch.average(clusters.members(hr), clusters.members(r))
                 if got >= best_score:
                     best, best_score = hr, got
             if best is None:
@@ -284,68 +344,47 @@ def _merge_by_facts(clusters: "_Clusters", items: list[StoryFacts], scores: dict
                 clusters.union(best, r)
 
 
-FACT_LINK = 0.10
-
-
-def _average_link(a: list[int], b: list[int], items: list[StoryFacts], scores: dict, idf: dict) -> float:
-    """Mean link score between two clusters (average linkage keeps one strong pair from chaining
-    two stories together); at most ``AVERAGE_SAMPLE`` members of each side are compared."""
-    a, b = a[:AVERAGE_SAMPLE], b[:AVERAGE_SAMPLE]
-    total = 0.0
-    for x in a:
-        for y in b:
-            key = (x, y) if x < y else (y, x)
-            got = scores.get(key)
-            if got is None:
-                got = scores[key] = link_score(items[key[0]], items[key[1]], idf)
-            total += got
-    return total / (len(a) * len(b))
-
-
-AVERAGE_SAMPLE = 12
-AVERAGE_LINK = 0.25
-CANDIDATE_MAX_DF = 60
-CANDIDATES_PER_ITEM = 40
-LINK_THRESHOLD = 0.25
-
-
-def assign_stories(facts: list[StoryFacts | None], *, all_pairs: bool = False) -> list[str | None]:
+def assign_stories(facts: list[StoryFacts | None]) -> list[str | None]:
     """One story per item of a batch (None where the item had no facts: invalid input).
 
-    Candidate pairs (``candidate_pairs``, or every pair with ``all_pairs``) are scored with
-    ``link_score`` under the batch's IDF weights and linked strongest first while the score clears
-    ``LINK_THRESHOLD`` and the merged story's time span stays within ``MAX_EVENT_GAP_DAYS``.  Each
-    story is named from its most telling member (``_cluster_name``), with a suffix when two
+    Pairs that share rarer features are scored (``_Batch``: IDF cosine plus the facts' agreement)
+    and linked strongest first while the score clears ``LINK_THRESHOLD``, the two clusters' mean
+    score clears ``AVERAGE_LINK`` and the merged story's time span stays within
+    ``MAX_EVENT_GAP_DAYS``; then text clusters with the same facts merge (``_merge_by_facts``).
+    Each story is named from its most telling member (``_cluster_name``), with a suffix when two
     clusters would share a name."""
-    idx = [i for i, sf in enumerate(facts) if sf is not None]
+    # exact duplicates (the same features and facts: one text posted twice, a feed re-read) are
+    # one story; only one of each goes through the clustering
+    first: dict[tuple, int] = {}
+    rep_of: list[int | None] = []
+    idx: list[int] = []
+    for i, sf in enumerate(facts):
+        if sf is None:
+            rep_of.append(None)
+            continue
+        dup = (sf.signature().features, sf.label, sf.platform, core_channel(sf), sf.when)
+        if dup not in first:
+            first[dup] = len(idx)
+            idx.append(i)
+        rep_of.append(first[dup])
     items = [facts[i] for i in idx]
-    n = len(items)
-    sigs = [sf.signature() for sf in items]
-    df: dict = defaultdict(int)
-    for s in sigs:
-        for f in s.features:
-            df[f] += 1
-    idf = {f: math.log((1 + n) / (1 + c)) + 1.0 for f, c in df.items()}
-    pairs = ((j, k) for k in range(n) for j in range(k)) if all_pairs else candidate_pairs(sigs, df)
+    batch = _Batch(items)
     edges = []
-    for j, k in pairs:
-        score = link_score(items[j], items[k], idf)
+    for (j, k) in batch.cos:
+        score = batch.score(j, k)
         if score >= LINK_THRESHOLD:
             edges.append((-score, j, k))
     edges.sort()
-    clusters = _Clusters([sf.when for sf in items])
-    scores = {(j, k): -neg for neg, j, k in edges}
-    for neg, j, k in edges:
+    clusters = _Clusters(batch.when)
+    for _, j, k in edges:
         rj, rk = clusters.find(j), clusters.find(k)
-        if rj == rk:
-            continue
-        if _average_link(clusters.members(rj), clusters.members(rk), items, scores, idf) >= AVERAGE_LINK:
-            clusters.union(j, k)
-    _merge_by_facts(clusters, items, scores, idf)
+        if rj != rk and batch.average(clusters.members(rj), clusters.members(rk)) >= AVERAGE_LINK:
+            clusters.union(rj, rk)
+    _merge_by_facts(batch, clusters)
     members: dict[int, list[int]] = defaultdict(list)
-    for k in range(n):
+    for k in range(batch.n):
         members[clusters.find(k)].append(k)
-    out: list[str | None] = [None] * len(facts)
+    names: dict[int, str] = {}
     used: dict[str, int] = {}
     for root in sorted(members):
         name = _cluster_name([items[k] for k in members[root]])
@@ -353,8 +392,8 @@ def assign_stories(facts: list[StoryFacts | None], *, all_pairs: bool = False) -
         if used[name] > 1:
             name = f"{name}~{used[name]}"
         for k in members[root]:
-            out[idx[k]] = name
-    return out
+            names[k] = name
+    return [None if r is None else names[r] for r in rep_of]
 
 
 def _cluster_name(group: list[StoryFacts]) -> str:
