@@ -413,3 +413,56 @@ def _cluster_name(group: list[StoryFacts]) -> str:
     when = min((sf.when for sf in group if sf.label == best.label and sf.when), default=None)
     base = f"{best.label}/{best.platform or 'unknown'}/{core_channel(best)}"
     return f"{base}/{when.year}" if when else base
+
+
+# --- joining a stored policy (the monitor's per-item path) --------------------------------------
+
+_KEY = re.compile(r"^(?P<base>(?:contact|other)_verification/[^/]+/[^/~]+)(?:/(?P<year>\d{4}))?$")
+
+
+def key_parts(key: str) -> tuple[str, int | None] | None:
+    """``(base, year)`` of a per-item key of a (contact or other) verification; None for any
+    other value (an unrelated key, a batch name with a suffix, another analyzer's story)."""
+    m = _KEY.match(key or "")
+    if not m:
+        return None
+    return m.group("base"), int(m.group("year")) if m.group("year") else None
+
+
+@dataclass
+class PolicyCandidate:
+    """A stored policy an item might join: its key, its event time and its canonical text."""
+
+    ref: object
+    key: str
+    when: dt.date | None
+    sig: Signature | None = None
+
+
+def pick_policy(key: str, when: dt.date | None, sig: Signature | None,
+                candidates: list[PolicyCandidate]) -> object | None:
+    """The policy an item with per-item ``key`` joins when no policy has exactly its key: one of
+    the same platform and core channel (the key's base) whose event time is compatible —
+    within ``MAX_EVENT_GAP_DAYS`` of the item's, or either side undated.  An undated report of
+    "the 2SV mandate" thus joins the campaign it reads most like (ties: the latest), and a report
+    dated 2024 never joins the 2017 campaign.  Returns the chosen candidate's ``ref`` or None."""
+    parts = key_parts(key)
+    if parts is None:
+        return None
+    base, year = parts
+    best, best_rank = None, None
+    for c in candidates:
+        cparts = key_parts(c.key)
+        if cparts is None or cparts[0] != base:
+            continue
+        if year is not None and cparts[1] is not None and abs(year - cparts[1]) > 1:
+            continue
+        gap = _gap(when, c.when)
+        if gap is not None and gap > MAX_EVENT_GAP_DAYS:
+            continue
+        cos = sig.cosine(c.sig) if sig is not None and c.sig is not None else 0.0
+        rank = (cos + (CLOSE_DATES_BONUS if gap is not None and gap <= CLOSE_DAYS else 0.0),
+                c.when or dt.date.min)
+        if best_rank is None or rank > best_rank:
+            best, best_rank = c.ref, rank
+    return best
