@@ -66,10 +66,16 @@ class Signature:
 
 def signature(title: str, text: str, *, platform: str | None = None, url: str = "",
               dates: list[dt.date] | tuple = ()) -> Signature:
-    raw = unicodedata.normalize("NFKC", f"{title or ''}\n{(text or '')[:MAX_CHARS]}").lower()
+    raw = f"{title or ''}\n{(text or '')[:MAX_CHARS]}"
+    if not raw.isascii():
+        raw = unicodedata.normalize("NFKC", raw)
+    raw = raw.lower()
     feats: set[str] = set()
-    feats.update(_CJK_BIGRAM.findall(raw))
-    latin = _CJK_RUN.sub(" ", raw)
+    if raw.isascii():
+        latin = raw
+    else:
+        feats.update(_CJK_BIGRAM.findall(raw))
+        latin = _CJK_RUN.sub(" ", raw)
     words = [w[:STEM] for w in _WORD.findall(latin)]
     feats.update(words)
     if BIGRAMS:

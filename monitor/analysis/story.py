@@ -31,7 +31,7 @@ import hashlib
 import math
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from . import lexicon
@@ -197,8 +197,9 @@ def similar(a: StoryFacts, b: StoryFacts) -> bool:
 LINK_THRESHOLD = 0.25   # a pair scoring this much may link two clusters ...
 AVERAGE_LINK = 0.25     # ... when the clusters' mean pair score is this much (average linkage)
 FACT_LINK = 0.10        # second pass: mean pair score for text clusters with the same facts
-AVERAGE_SAMPLE = 12     # members per side compared for a mean
+AVERAGE_SAMPLE = 6      # members per side compared for a mean
 CANDIDATE_MAX_DF = 50  # features held by more items propose no candidate pairs ...
+CANDIDATES_COMPARED = 12  # ... and is compared with the earlier items sharing most of them
 CANDIDATES_PER_ITEM = 48  # ... and each item proposes through this many of its rarest features
 
 
@@ -233,12 +234,14 @@ class _Batch:
         # exact over all shared features
         self.cos: dict[tuple[int, int], float] = {}
         postings: dict = defaultdict(list)
+        # features that may propose pairs, ranked rarest first once for the whole batch
+        proposers = sorted((f for f, c in df.items() if 1 < c <= CANDIDATE_MAX_DF), key=lambda f: (df[f], f))
+        rank = {f: r for r, f in enumerate(proposers)}
         for k, v in enumerate(vecs):
-            rare = sorted((f for f in v if df[f] <= CANDIDATE_MAX_DF), key=lambda f: (df[f], f))
-            rare = rare[:CANDIDATES_PER_ITEM]
-            cands = {j for f in rare for j in postings[f]}
+            rare = sorted([f for f in v if f in rank], key=rank.__getitem__)[:CANDIDATES_PER_ITEM]
+            shared = Counter(j for f in rare for j in postings[f])
             keys = v.keys()
-            for j in cands:
+            for j, _ in shared.most_common(CANDIDATES_COMPARED):
                 other = vecs[j]
                 self.cos[(j, k)] = sum([v[f] * other[f] for f in keys & other.keys()])
             for f in rare:
@@ -376,10 +379,17 @@ def assign_stories(facts: list[StoryFacts | None]) -> list[str | None]:
             edges.append((-score, j, k))
     edges.sort()
     clusters = _Clusters(batch.when)
+    refused: dict[tuple[int, int], tuple[int, int]] = {}  # clusters (by root) that did not merge, at their sizes
     for _, j, k in edges:
         rj, rk = clusters.find(j), clusters.find(k)
-        if rj != rk and batch.average(clusters.members(rj), clusters.members(rk)) >= AVERAGE_LINK:
-            clusters.union(rj, rk)
+        if rj == rk:
+            continue
+        pair, sizes = (min(rj, rk), max(rj, rk)), (len(clusters.members(rj)), len(clusters.members(rk)))
+        if refused.get(pair) == sizes:
+            continue  # asked already and nothing changed since
+        if batch.average(clusters.members(rj), clusters.members(rk)) >= AVERAGE_LINK and clusters.union(rj, rk):
+            continue
+        refused[pair] = sizes
     _merge_by_facts(batch, clusters)
     members: dict[int, list[int]] = defaultdict(list)
     for k in range(batch.n):
