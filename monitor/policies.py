@@ -1,7 +1,10 @@
 """Policies: items of one story merged into one record, and the alerts they raise.
 
 Every new item is analysed (``monitor.analysis.analyze``, contract DESIGN §3.2). Items labelled
-``contact_verification`` that share a ``story`` form one policy. Its facts are recomputed from all
+``contact_verification`` that share a ``story`` form one policy; an item whose story differs only
+in its year, or has none, joins a policy of the same platform and channel whose time is compatible
+(``monitor.analysis.story.pick_policy``: an undated repost joins the campaign it reads most like,
+a report dated 2024 never joins the 2017 campaign). Its facts are recomputed from all
 its items each time one joins: items of official sources first, then the earliest; the first of
 them is the canonical record (title, link). Every date is kept with its source in ``dates``; the
 policy is ``retroactive`` when it took effect before it was announced.
@@ -11,7 +14,9 @@ deadline raises one ``policy_update`` alert per recipient. Alert keys make both 
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -160,6 +165,59 @@ def scoped_story(db, item: dict) -> str:
     return item["story"]
 
 
+_SCOPE = re.compile(r"^(u\d+:)?(.*)$", re.S)
+
+
+def _date(value: object) -> dt.date | None:
+    if not isinstance(value, str) or len(value) < 10:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _event_time(facts: dict, fallback: object = None) -> dt.date | None:
+    for key in ("effective_date", "deadline", "announced_date"):
+        d = _date(facts.get(key))
+        if d:
+            return d
+    return _date(fallback)
+
+
+def find_policy(db, story: str, item: dict, result: dict) -> dict | None:
+    """The policy an item joins: the one with exactly its (scoped) story, else a compatible one of
+    the same scope, platform and channel (``pick_policy``); None when the item starts a policy."""
+    from monitor.analysis.similarity import signature
+    from monitor.analysis.story import PolicyCandidate, key_parts, pick_policy
+
+    policy = row(db, "SELECT * FROM policies WHERE story = ?", [story])
+    if policy is not None:
+        return policy
+    scope, key = _SCOPE.match(story).groups()
+    scope = scope or ""
+    parts = key_parts(key)
+    if parts is None:
+        return None
+    prefix = scope + parts[0]
+    # a policy's time is that of its facts (its items' dates or publication), never when it was
+    # first fetched: the monitor may well read a 2017 post in 2025
+    found = rows(db, """SELECT p.id, p.story, p.facts, i.title, i.text
+                        FROM policies p LEFT JOIN items i ON i.id = p.canonical_item_id
+                        WHERE p.story = ? OR substr(p.story, 1, ?) = ?""",
+                 [prefix, len(prefix) + 1, prefix + "/"])
+    candidates = [PolicyCandidate(ref=p["id"], key=p["story"][len(scope):],
+                                  when=_event_time(loads(p["facts"], {}) or {}),
+                                  sig=signature(p["title"] or "", p["text"] or ""))
+                  for p in found if (_SCOPE.match(p["story"]).group(1) or "") == scope]
+    if not candidates:
+        return None
+    facts = result.get("facts") or {}
+    pid = pick_policy(key, _event_time(facts, item.get("published_at")),
+                      signature(item.get("title") or "", item.get("text") or ""), candidates)
+    return None if pid is None else row(db, "SELECT * FROM policies WHERE id = ?", [pid])
+
+
 def _merge_facts(members: list[dict]) -> tuple[dict, list[dict], bool]:
     facts: dict = {"marketplace": None, "marketplaces": [], "contact_types": [], "method": None,
                    "where": None, "effective_date": None, "announced_date": None,
@@ -221,7 +279,7 @@ def merge_item(db, item: dict, result: dict, *, hooks: Hooks | None = None,
     """
     now = now or iso(utcnow())
     story = scoped_story(db, item)
-    policy = row(db, "SELECT * FROM policies WHERE story = ?", [story])
+    policy = find_policy(db, story, item, result)
     created = policy is None
     if created:
         pid = insert(db, "policies", {

@@ -11,7 +11,7 @@ from .classify import classify
 from .dates import parse_published
 from .extract import consequences, contact_types, marketplace, method, platform, policy_dates, where
 from .features import OV_CONCEPTS, build
-from .story import story_key
+from . import story as story_mod
 
 LABELS = ("contact_verification", "other_verification", "unrelated")
 CONTACT_TYPES = ("email", "phone", "emergency_contact", "two_step_verification", "contact_details")
@@ -44,8 +44,13 @@ def _iso(d: dt.date | None) -> str | None:
 
 def analyze(record: dict, *, today: dt.date | None = None) -> dict:
     """Classify one announcement and extract its facts; never raises on bad input."""
+    return analyze_full(record, today=today)[0]
+
+
+def analyze_full(record: dict, *, today: dt.date | None = None) -> tuple[dict, story_mod.StoryFacts | None]:
+    """``analyze`` plus what the story clustering of a batch needs (None for invalid input)."""
     if not isinstance(record, dict):
-        return invalid(None, "not a JSON object")
+        return invalid(None, "not a JSON object"), None
     rid = record.get("id")
     text = record.get("text")
     if not isinstance(text, str) and text is not None:
@@ -53,7 +58,7 @@ def analyze(record: dict, *, today: dt.date | None = None) -> dict:
     if not (text or record.get("title")):
         out = invalid(rid, "no text")
         out["id"] = rid if isinstance(rid, (str, int)) else out["id"]
-        return out
+        return out, None
     notes: list[str] = []
     published = parse_published(record.get("published"))
     if record.get("published") and published is None:
@@ -91,42 +96,55 @@ def analyze(record: dict, *, today: dt.date | None = None) -> dict:
             ov_sub = next((sub for c, sub in lexicon.OV_SUBTOPICS if c in kinds), None)
     elif published is None and not record.get("published"):
         notes.append("no publication date")
-    anchor = dates.effective or dates.deadline or dates.announced
-    if decision.label == "unrelated":
-        anchor = None
     facts["notes"] = list(dict.fromkeys(notes))
-    story = story_key(decision.label, plat, facts["contact_types"], ov_sub, anchor.year if anchor else None,
-                      doc.title, doc.body, notification_contacts=doc.has("notif_prefs"), method=facts["method"])
+    sf = story_mod.StoryFacts(
+        label=decision.label, platform=plat, contact_types=facts["contact_types"], subtopic=ov_sub,
+        effective=dates.effective, deadline=dates.deadline, announced=dates.announced, published=published,
+        title=doc.title, text=doc.body, url=doc.url, notification_contacts=doc.has("notif_prefs"),
+        method=facts["method"], concepts=frozenset(k for k, v in doc.hits.items() if v))
     rid_out = rid if isinstance(rid, (str, int)) and not isinstance(rid, bool) else (None if rid is None else str(rid))
     return {"id": rid_out, "label": decision.label, "score": float(max(0.0, min(1.0, decision.score))),
-            "reasons": decision.reasons, "facts": facts, "story": story}
+            "reasons": decision.reasons, "facts": facts, "story": story_mod.story_key(sf)}, sf
 
 
 def analyze_line(line: str, *, today: dt.date | None = None) -> dict:
+    return analyze_line_full(line, today=today)[0]
+
+
+def analyze_line_full(line: str, *, today: dt.date | None = None) -> tuple[dict, story_mod.StoryFacts | None]:
     try:
         rec = json.loads(line)
     except (ValueError, RecursionError) as exc:
-        return invalid(None, f"not valid JSON ({type(exc).__name__})")
+        return invalid(None, f"not valid JSON ({type(exc).__name__})"), None
     if not isinstance(rec, dict):
-        return invalid(None, "not a JSON object")
+        return invalid(None, "not a JSON object"), None
     if not isinstance(rec.get("id"), (str, int)) or isinstance(rec.get("id"), bool):
         if rec.get("id") is None:
             bad = invalid(None, "missing id")
         else:
             bad = invalid(str(rec.get("id"))[:200], "id is not a string")
-        return bad
+        return bad, None
     try:
-        return analyze(rec, today=today)
+        return analyze_full(rec, today=today)
     except Exception as exc:  # never crash on one hostile record
-        return invalid(rec.get("id"), f"could not be analysed ({type(exc).__name__})")
+        return invalid(rec.get("id"), f"could not be analysed ({type(exc).__name__})"), None
 
 
 def analyze_stream(in_fp: IO[str], out_fp: IO[str], *, today: dt.date | None = None) -> int:
-    """Read JSON Lines from ``in_fp``, write one JSON line per input line to ``out_fp``."""
-    count = 0
+    """Read JSON Lines from ``in_fp``, write one JSON line per input line to ``out_fp``, in input order.
+
+    The whole input is one batch: every line is analysed, then the stories are clustered over the
+    batch (``story.assign_stories``: an undated repost joins its dated original), then written."""
+    outs: list[dict] = []
+    facts: list[story_mod.StoryFacts | None] = []
     for line in in_fp:
         if not line.strip():
             continue
-        out_fp.write(json.dumps(analyze_line(line, today=today), ensure_ascii=False) + "\n")
-        count += 1
-    return count
+        out, sf = analyze_line_full(line, today=today)
+        outs.append(out)
+        facts.append(sf.compact() if sf is not None else None)
+    for out, story in zip(outs, story_mod.assign_stories(facts)):
+        if story is not None:
+            out["story"] = story
+        out_fp.write(json.dumps(out, ensure_ascii=False) + "\n")
+    return len(outs)

@@ -234,3 +234,110 @@ def test_real_analysis_end_to_end(db, site_factory, receiver, fast_config):
     assert "emergency_contact" in p["facts"]["contact_types"]
     new = [m for m in receiver.messages if m["payload"]["title"].startswith("New")]
     assert len(new) == 1 and "Account 'Acme 1'" in new[0]["payload"]["message"]
+
+
+# --- story merge: items of one event join one policy, other years stay apart ---------------------
+
+CAMPAIGN = "contact_verification/amazon/two_step_verification"
+
+
+def _scripted(results):
+    """An analyzer answering each item (by title) with the story and facts given here."""
+    def analyze(record):
+        story, effective = results[record["title"]]
+        facts = {"marketplace": None, "contact_types": ["two_step_verification"], "method": "sms",
+                 "where": None, "effective_date": effective, "announced_date": None, "deadline": None,
+                 "consequences": None, "notes": []}
+        return {"id": record["id"], "label": "contact_verification", "score": 0.9, "reasons": ["scripted"],
+                "facts": facts, "story": story}
+    return analyze
+
+
+def _add_items(db, source_id, items):
+    from monitor.store import insert
+
+    for n, (title, text, published) in enumerate(items):
+        insert(db, "items", {"source_id": source_id, "identity": f"{title}-{n}", "title": title, "text": text,
+                             "published_at": published, "fetched_at": "2025-03-01T00:00:00Z",
+                             "content_hash": f"h{title}{n}"})
+
+
+def _policy_titles(db):
+    out = {}
+    for p in policies.list_policies(db, None)["items"]:
+        out[p["id"]] = sorted(s["title"] for s in p["sources"])
+    return sorted(out.values())
+
+
+MANDATE_TEXT = "Every seller must turn on two-step verification and register a phone number for the codes."
+
+
+@pytest.mark.parametrize("order", ["dated first", "undated first"])
+def test_an_undated_report_joins_the_dated_policy(db, order):
+    src = create_source(db, None, {"name": "press", "kind": "feed", "url": "http://press.test/feed"})
+    items = [("2SV mandatory from October 31", MANDATE_TEXT, "2017-10-02"),
+             ("Reminder: 2SV is mandatory", MANDATE_TEXT + " Do it now.", None)]
+    if order == "undated first":
+        items.reverse()
+    _add_items(db, src["id"], items)
+    analyzer = _scripted({"2SV mandatory from October 31": (CAMPAIGN + "/2017", "2017-10-31"),
+                          "Reminder: 2SV is mandatory": (CAMPAIGN, None)})
+    stats = policies.process_pending(db, analyzer=analyzer)
+    assert stats.matched == 2 and stats.policies_new == 1
+    assert _policy_titles(db) == [["2SV mandatory from October 31", "Reminder: 2SV is mandatory"]]
+    # idempotent: nothing pending, nothing new
+    again = policies.process_pending(db, analyzer=analyzer)
+    assert again.analyzed == 0 and len(_policy_titles(db)) == 1
+
+
+def test_the_same_campaign_years_apart_is_two_policies_and_a_repost_picks_one(db):
+    src = create_source(db, None, {"name": "press", "kind": "feed", "url": "http://press.test/feed"})
+    _add_items(db, src["id"], [
+        ("2SV mandatory from October 31", MANDATE_TEXT + " Deadline October 31, 2017.", "2017-10-02"),
+        ("2SV becomes mandatory again", "From April 2 sellers must enable two-step verification with an "
+                                        "authenticator app; SMS codes are phased out.", "2024-03-14"),
+        ("Amazon 2SV deadline next week", MANDATE_TEXT + " Deadline October 31, 2017 is close.", "2017-10-24"),
+        ("Authenticator apps now required", "From April 2 sellers must enable two-step verification with an "
+                                            "authenticator app; SMS codes are phased out soon.", None),
+    ])
+    analyzer = _scripted({"2SV mandatory from October 31": (CAMPAIGN + "/2017", "2017-10-31"),
+                          "2SV becomes mandatory again": (CAMPAIGN + "/2024", "2024-04-02"),
+                          "Amazon 2SV deadline next week": (CAMPAIGN + "/2017", None),
+                          "Authenticator apps now required": (CAMPAIGN, None)})
+    stats = policies.process_pending(db, analyzer=analyzer)
+    assert stats.policies_new == 2
+    assert _policy_titles(db) == [
+        ["2SV becomes mandatory again", "Authenticator apps now required"],
+        ["2SV mandatory from October 31", "Amazon 2SV deadline next week"],
+    ]
+
+
+def test_a_dated_report_of_another_year_starts_its_own_policy(db):
+    src = create_source(db, None, {"name": "press", "kind": "feed", "url": "http://press.test/feed"})
+    _add_items(db, src["id"], [("Undated 2SV explainer", MANDATE_TEXT, None),
+                               ("2SV mandatory from April 2", MANDATE_TEXT, "2024-03-14")])
+    analyzer = _scripted({"Undated 2SV explainer": (CAMPAIGN, None),
+                          "2SV mandatory from April 2": (CAMPAIGN + "/2024", "2024-04-02")})
+    policies.process_pending(db, analyzer=analyzer)
+    # the undated explainer's policy has no time: the dated report joins it (compatible) ...
+    assert len(_policy_titles(db)) == 1
+    _add_items(db, src["id"], [("2SV mandatory from October 31", MANDATE_TEXT, "2017-10-02")])
+    policies.process_pending(db, analyzer=_scripted({"2SV mandatory from October 31": (CAMPAIGN + "/2017",
+                                                                                       "2017-10-31")}))
+    # ... and a report of 2017 is another campaign
+    assert len(_policy_titles(db)) == 2
+
+
+def test_other_platforms_channels_and_scopes_never_join(db):
+    shared = create_source(db, None, {"name": "press", "kind": "feed", "url": "http://press.test/feed"})
+    mine = create_source(db, 5, {"name": "mine", "kind": "feed", "url": "http://mine.test/feed"})
+    _add_items(db, shared["id"], [("Amazon 2SV", MANDATE_TEXT, "2024-03-14"),
+                                  ("eBay 2SV", MANDATE_TEXT, "2024-03-15"),
+                                  ("Amazon phone check", MANDATE_TEXT, "2024-03-16")])
+    _add_items(db, mine["id"], [("My Amazon 2SV", MANDATE_TEXT, None)])
+    analyzer = _scripted({"Amazon 2SV": (CAMPAIGN + "/2024", None),
+                          "eBay 2SV": ("contact_verification/ebay/two_step_verification", None),
+                          "Amazon phone check": ("contact_verification/amazon/phone/2024", None),
+                          "My Amazon 2SV": (CAMPAIGN, None)})
+    stats = policies.process_pending(db, analyzer=analyzer)
+    assert stats.policies_new == 4 and len(_policy_titles(db)) == 4

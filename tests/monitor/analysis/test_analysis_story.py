@@ -1,52 +1,170 @@
-"""Story keys: equal across languages and sources for one event, different across events."""
+"""Stories: one value for every report of one event, across languages and sources; two events of
+one platform in different years are two stories; the batch (``analyze_stream``) clusters, a single
+``analyze`` call keys per item."""
 
+import datetime as dt
+import io
 import itertools
+import json
 
 import pytest
 
-from monitor.analysis import analyze
+from monitor.analysis import analyze, analyze_stream
+from monitor.analysis.story import StoryFacts, assign_stories, story_key
+from monitor.analysis.story_eval import pairwise
 
 INPUT_KEYS = ("id", "title", "text", "url", "language", "published")
+CV, OV, UN = "contact_verification", "other_verification", "unrelated"
 
 
-def stories(items):
-    return {it["id"]: analyze({k: it[k] for k in INPUT_KEYS if k in it})["story"] for it in items}
+def stream(records):
+    out = io.StringIO()
+    n = analyze_stream(io.StringIO("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)), out)
+    lines = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert n == len(lines) == len(records)
+    return lines
+
+
+def facts(label=CV, platform="amazon", types=("two_step_verification", "phone"), when=None, published=None,
+          title="", text="", subtopic=None):
+    return StoryFacts(label=label, platform=platform, contact_types=list(types), subtopic=subtopic,
+                      effective=when, deadline=None, announced=None, published=published, title=title, text=text)
+
+
+# --- the batch, on facts written here ------------------------------------------------------------
+
+MANDATE_2017 = [
+    facts(when=dt.date(2017, 10, 31), title="Amazon makes two-step verification mandatory for sellers",
+          text="From October 31, 2017 every seller must turn on two-step verification in Seller Central. "
+               "Register a phone number for the codes before October 31 or you cannot sign in."),
+    facts(published=dt.date(2017, 10, 2), title="亚马逊强制卖家开启两步验证",
+          text="亚马逊通知卖家：2017年10月31日之前必须在Seller Central开启两步验证，绑定手机号码接收验证码。"),
+    facts(published=dt.date(2017, 10, 5), title="Amazon: Zwei-Schritt-Verifizierung wird Pflicht",
+          text="Bis zum 31. Oktober 2017 müssen alle Händler in Seller Central die Zwei-Schritt-Verifizierung "
+               "mit einer Telefonnummer einrichten."),
+]
+RERUN_2024 = facts(when=dt.date(2024, 4, 2), title="Amazon makes two-step verification mandatory for sellers",
+                   text="From April 2, 2024 every seller must turn on two-step verification in Seller Central. "
+                        "Register a phone number for the codes before April 2 or you cannot sign in.")
+
+
+def test_translations_and_reposts_of_one_event_share_one_story():
+    got = assign_stories(MANDATE_2017)
+    assert len(set(got)) == 1 and got[0].startswith("contact_verification/amazon/two_step_verification")
+
+
+def test_same_platform_and_channel_in_another_year_is_another_story():
+    got = assign_stories(MANDATE_2017 + [RERUN_2024])
+    assert len(set(got[:3])) == 1
+    assert got[3] != got[0]
+    # and one at a time, the per-item keys carry the year
+    assert story_key(MANDATE_2017[0]) != story_key(RERUN_2024)
+
+
+def test_an_undated_repost_joins_its_dated_original_and_never_bridges_two_years():
+    undated = facts(title="Reminder: two-step verification mandatory for Amazon sellers by October 31",
+                    text="Every seller must turn on two-step verification in Seller Central before October 31 "
+                         "and register a phone number for the codes.")
+    got = assign_stories(MANDATE_2017 + [RERUN_2024, undated])
+    assert got[4] == got[0] != got[3]
+    # alone it has no year to go by
+    assert story_key(undated) == "contact_verification/amazon/two_step_verification"
+
+
+def test_unrelated_items_with_distinct_titles_are_distinct_stories():
+    items = [facts(label=UN, title="Prime Day dates announced", text="Prime Day runs on July 8 and 9 this year."),
+             facts(label=UN, title="New fees for oversized items", text="Storage fees rise for bulky goods."),
+             facts(label=UN, title="Holiday shipping deadlines", text="Order by December 18 to ship in time.")]
+    got = assign_stories(items)
+    assert len(set(got)) == 3 and all(g.startswith("unrelated/") for g in got)
+
+
+def test_a_near_duplicate_of_an_unrelated_item_shares_its_story():
+    a = facts(label=UN, title="Holiday shipping deadlines for sellers",
+              text="Order by December 18 to ship in time for the holidays; carriers pause on December 24.")
+    b = facts(label=UN, title="Holiday shipping deadlines for sellers (updated)",
+              text="Order by December 18 to ship in time for the holidays; carriers pause on December 24 and 31.")
+    got = assign_stories([a, b])
+    assert got[0] == got[1]
+
+
+def test_different_channels_of_one_platform_and_time_stay_apart():
+    ecn = facts(types=("emergency_contact", "phone"), when=dt.date(2025, 1, 24),
+                title="Verify your emergency contact", text="Sellers must verify the emergency contact phone.")
+    tsv = facts(when=dt.date(2025, 1, 20), title="Set up two-step verification",
+                text="Sellers must enable two-step verification with an authenticator app.")
+    got = assign_stories([ecn, tsv])
+    assert got[0] != got[1]
+
+
+def test_invalid_lines_keep_their_place_and_story():
+    assert assign_stories([None, MANDATE_2017[0], None]) == [None, story_key(MANDATE_2017[0]), None]
+
+
+def test_pairwise_scores():
+    s = pairwise(["a", "a", "a", None, None], ["x", "x", "y", "y", "z"])
+    assert (s.tp, s.fp, s.fn) == (1, 1, 2)
+    assert s.precision == 0.5 and s.recall == pytest.approx(0.333, abs=1e-3)
+
+
+# --- end to end through analyze_stream -----------------------------------------------------------
+
+ECN = [
+    ("en", "Amazon requires emergency contact verification",
+     "From January 24, 2025 Amazon sellers must verify their emergency contact phone and email with an OTP."),
+    ("zh", "亚马逊强制验证紧急联系人", "亚马逊从2025年1月24日起要求卖家验证紧急联系人的电话和邮箱。"),
+    ("de", "Amazon: Notfallkontakt verifizieren",
+     "Amazon verlangt seit Januar 2025 von Händlern, den Notfallkontakt per Code zu bestätigen."),
+]
+
+
+def test_stream_keeps_input_order_and_groups_the_reposts():
+    records = [{"id": f"ecn-{lang}", "title": t, "text": x, "language": lang, "published": "2025-02-05"}
+               for lang, t, x in ECN]
+    records.insert(1, {"id": "fees", "title": "Referral fee changes for 2025",
+                       "text": "Referral fees for apparel drop to 5 percent for items under 15 dollars.",
+                       "language": "en", "published": "2025-01-15"})
+    records.append("not json")
+    lines = stream([r for r in records if isinstance(r, dict)])
+    assert [o["id"] for o in lines] == [r["id"] for r in records if isinstance(r, dict)]
+    by = {o["id"]: o["story"] for o in lines}
+    assert by["ecn-en"] == by["ecn-zh"] == by["ecn-de"] != by["fees"]
+
+
+def test_stream_output_order_with_invalid_lines():
+    out = io.StringIO()
+    analyze_stream(io.StringIO('{"id": "a", "text": "Prime Day dates"}\nnot json\n{"id": "b", "text": "x"}\n'), out)
+    ids = [json.loads(line)["id"] for line in out.getvalue().splitlines()]
+    assert ids == ["a", None, "b"]
+
+
+def test_single_analyze_agrees_for_dated_translations():
+    got = {analyze({"id": lang, "title": t, "text": x, "language": lang, "published": "2025-02-05"})["story"]
+           for lang, t, x in ECN}
+    assert len(got) == 1
 
 
 @pytest.mark.parametrize("name", ["devset", "holdout"])
-def test_same_event_same_story_across_languages(name, devset, holdout):
+def test_same_event_same_story_in_a_batch(name, devset, holdout):
     items = devset if name == "devset" else holdout
-    got = stories(items)
+    lines = stream([{k: it[k] for k in INPUT_KEYS if k in it} for it in items])
+    got = {o["id"]: o["story"] for o in lines}
     for group in ("amz-ec-2025", "amz-2sv-2020", "etsy-2fa-2024"):
-        members = [it for it in items if it["story_group"] == group]
-        langs = {it["language"] for it in members}
+        members = [it for it in items if it["story_group"] == group and it["label"] == CV]
         if len(members) < 2:
             continue
         assert len({got[it["id"]] for it in members}) == 1, (group, {it["id"]: got[it["id"]] for it in members})
-        assert len(langs) >= 2 or name == "holdout"
 
 
-def test_different_events_different_stories(devset):
-    got = stories(devset)
+def test_different_events_different_stories_in_a_batch(devset):
+    lines = stream([{k: it[k] for k in INPUT_KEYS if k in it} for it in devset])
+    got = {o["id"]: o["story"] for o in lines}
     reps = {}
     for it in devset:
-        if it["label"] == "contact_verification":
+        if it["label"] == CV:
             reps.setdefault(it["story_group"], got[it["id"]])
-    keys = list(reps.items())
-    for (ga, sa), (gb, sb) in itertools.combinations(keys, 2):
+    for (ga, sa), (gb, sb) in itertools.combinations(reps.items(), 2):
         assert sa != sb, (ga, gb, sa)
-
-
-def test_ec_en_zh_de_agree():
-    texts = [
-        ("en", "Amazon requires emergency contact verification",
-         "From January 24, 2025 Amazon sellers must verify their emergency contact phone and email with an OTP."),
-        ("zh", "亚马逊强制验证紧急联系人", "亚马逊从2025年1月24日起要求卖家验证紧急联系人的电话和邮箱。"),
-        ("de", "Amazon: Notfallkontakt verifizieren", "Amazon verlangt seit Januar 2025 von Händlern, den Notfallkontakt per Code zu bestätigen."),
-    ]
-    got = {analyze({"id": lang, "title": t, "text": x, "language": lang, "published": "2025-02-05"})["story"]
-           for lang, t, x in texts}
-    assert len(got) == 1
 
 
 def test_unrelated_story_from_title():

@@ -1,0 +1,147 @@
+"""Story pairwise precision/recall/F1 on a labelled corpus (not needed by ``make test``).
+
+Every pair of records is a decision: the gold says "same story" when both records carry the same
+non-null ``story`` (null is a one-off, its own group); the prediction says so when both got the
+same story value.  Reported three ways, to tell story errors from label errors:
+
+* ``batch, predicted labels`` — what ``sellerguard monitor analyze`` writes (``analyze_stream``);
+* ``batch, gold labels`` — the same clustering with each record's label replaced by the gold one;
+* ``per item, predicted labels`` — ``analyze()`` one record at a time (the monitor's per-item key).
+
+Usage: ``python -m monitor.analysis.story_eval --corpus PATH [--errors]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+
+from .core import analyze_full
+from .story import StoryFacts, assign_stories, story_key
+
+INPUT_KEYS = ("id", "title", "text", "url", "language", "published")
+
+
+@dataclass
+class PairScore:
+    precision: float
+    recall: float
+    f1: float
+    tp: int
+    fp: int
+    fn: int
+
+
+def pairwise(gold: list[str | None], pred: list[str | None]) -> PairScore:
+    """Pairwise scores of ``pred`` against ``gold`` (None in gold: a group of its own), counted by
+    group sizes rather than by enumerating pairs."""
+    def pairs(counter: Counter) -> int:
+        return sum(c * (c - 1) // 2 for c in counter.values())
+
+    gold_ids = [g if g is not None else ("one-off", k) for k, g in enumerate(gold)]
+    pred_ids = [p if p is not None else ("none", k) for k, p in enumerate(pred)]
+    same_gold = pairs(Counter(gold_ids))
+    same_pred = pairs(Counter(pred_ids))
+    tp = pairs(Counter(zip(gold_ids, pred_ids)))
+    fp, fn = same_pred - tp, same_gold - tp
+    p = tp / same_pred if same_pred else 0.0
+    r = tp / same_gold if same_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return PairScore(round(p, 3), round(r, 3), round(f, 3), tp, fp, fn)
+
+
+def load(path: str) -> list[dict]:
+    with open(path, encoding="utf-8") as fp:
+        return [json.loads(line) for line in fp if line.strip()]
+
+
+def _fresh(sf: StoryFacts, **changes) -> StoryFacts:
+    return replace(sf, sig=None, key=None, **changes)
+
+
+def evaluate(records: list[dict]) -> dict:
+    """Scores of the three ways on ``records`` (each with a gold ``story`` and ``label``)."""
+    t0 = time.perf_counter()
+    analysed = [analyze_full({k: r.get(k) for k in INPUT_KEYS}) for r in records]
+    t1 = time.perf_counter()
+    gold = [r.get("story") for r in records]
+    facts = [sf for _, sf in analysed]
+    per_item = [out["story"] for out, _ in analysed]
+    batch_pred = assign_stories([_fresh(sf) if sf else None for sf in facts])
+    t2 = time.perf_counter()
+    gold_facts = [_fresh(sf, label=r["label"]) if sf else None for sf, r in zip(facts, records)]
+    batch_gold = assign_stories(gold_facts)
+    per_item_gold = [story_key(sf) if sf else None for sf in gold_facts]
+    return {
+        "n": len(records),
+        "batch_predicted_labels": pairwise(gold, batch_pred),
+        "batch_gold_labels": pairwise(gold, batch_gold),
+        "per_item_predicted_labels": pairwise(gold, per_item),
+        "per_item_gold_labels": pairwise(gold, per_item_gold),
+        "seconds_analysis": round(t1 - t0, 3),
+        "seconds_clustering": round(t2 - t1, 3),
+        "predicted": batch_pred,
+        "predicted_gold_labels": batch_gold,
+    }
+
+
+def errors(records: list[dict], pred: list[str | None]) -> list[str]:
+    """Gold stories split over several predicted stories, and predicted stories holding several
+    gold stories (one-offs named by their id)."""
+    lines = []
+    by_gold: dict[str, list[int]] = defaultdict(list)
+    by_pred: dict[str, list[int]] = defaultdict(list)
+    for k, r in enumerate(records):
+        by_gold[r.get("story") or f"one-off:{r.get('id')}"].append(k)
+        by_pred[str(pred[k])].append(k)
+    for g, ks in sorted(by_gold.items()):
+        parts = Counter(pred[k] for k in ks)
+        if len(ks) > 1 and len(parts) > 1:
+            lines.append(f"split  {g}: {sorted(parts.values(), reverse=True)}")
+    for p, ks in sorted(by_pred.items()):
+        golds = Counter(records[k].get("story") or f"one-off:{records[k].get('id')}" for k in ks)
+        if len(golds) > 1:
+            lines.append(f"merged {p}: " + ", ".join(f"{g} x{c}" for g, c in golds.most_common()))
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m monitor.analysis.story_eval", description=__doc__.split("\n")[0])
+    ap.add_argument("--corpus", required=True, help="JSON Lines with gold 'story' and 'label'")
+    ap.add_argument("--errors", action="store_true", help="list split and merged stories (gold labels)")
+    ap.add_argument("--json", action="store_true", help="print JSON only")
+    args = ap.parse_args(argv)
+    try:
+        records = load(args.corpus)
+    except (OSError, ValueError) as exc:
+        print(f"cannot read {args.corpus}: {exc}", file=sys.stderr)
+        return 2
+    res = evaluate(records)
+    rows = [(name, res[key]) for name, key in (
+        ("batch (monitor analyze), predicted labels", "batch_predicted_labels"),
+        ("batch (monitor analyze), gold labels", "batch_gold_labels"),
+        ("per item (analyze()), predicted labels", "per_item_predicted_labels"),
+        ("per item (analyze()), gold labels", "per_item_gold_labels"))]
+    if args.json:
+        print(json.dumps({"n": res["n"], **{key: vars(s) for (_, s), key in zip(rows, (
+            "batch_predicted_labels", "batch_gold_labels", "per_item_predicted_labels",
+            "per_item_gold_labels"))}, "seconds_clustering": res["seconds_clustering"]}))
+        return 0
+    print(f"story pairwise scores on {res['n']} records ({args.corpus})")
+    print(f"{'':45} {'P':>6} {'R':>6} {'F1':>6} {'tp':>6} {'fp':>6} {'fn':>6}")
+    for name, s in rows:
+        print(f"{name:45} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:6} {s.fp:6} {s.fn:6}")
+    print(f"analysis {res['seconds_analysis']} s, batch clustering {res['seconds_clustering']} s")
+    if args.errors:
+        print("\nerrors (batch, gold labels):")
+        for line in errors(records, res["predicted_gold_labels"]):
+            print("  " + line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
