@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 HOME_DIR ?= var
 
-.PHONY: run test bench bench-full install install-test extension lint-extension clean
+.PHONY: run test bench bench-full install install-test extension lint-extension clean train eval
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,3 +49,12 @@ lint-extension: extension
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
+
+## make train: rebuild the shipped classifier (monitor/analysis/data/classifier.npz) from ../shared/corpus
+CORPUS ?= ../shared/corpus/announcements.jsonl
+train: install
+	$(PY) -m monitor.analysis.train --corpus $(CORPUS)
+
+## make eval: story-grouped cross-validation on the real corpus, then the team's own sets
+eval: install
+	$(PY) -m monitor.analysis.evaluate --corpus $(CORPUS) --cv story
