@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 HOME_DIR ?= var
 
-.PHONY: run test bench bench-full eval-facts install install-test extension lint-extension clean
+.PHONY: run test bench bench-full install install-test extension lint-extension clean train eval eval-facts
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,10 +37,6 @@ bench: install-test
 bench-full: install-test
 	$(PY) -m bench --full
 
-## make eval-facts: the fact extractor against the gold facts of ../shared/corpus (not part of make test)
-eval-facts: install-test
-	$(PY) -m monitor.analysis.facts_eval --corpus ../shared/corpus/announcements.jsonl
-
 ## make extension: Chrome and Firefox packages in extension/dist/
 extension: install
 	$(PY) -m server.tools.package_extension
@@ -53,3 +49,16 @@ lint-extension: extension
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
+
+## make train: rebuild the shipped classifier (monitor/analysis/data/classifier.npz) from ../shared/corpus
+CORPUS ?= ../shared/corpus/announcements.jsonl
+train: install
+	$(PY) -m monitor.analysis.train --corpus $(CORPUS)
+
+## make eval: story-grouped cross-validation on the real corpus, then the team's own sets
+eval: install
+	$(PY) -m monitor.analysis.evaluate --corpus $(CORPUS) --cv story
+
+## make eval-facts: the fact extractor against the gold facts of ../shared/corpus (not part of make test)
+eval-facts: install-test
+	$(PY) -m monitor.analysis.facts_eval --corpus $(CORPUS)

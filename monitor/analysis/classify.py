@@ -39,6 +39,21 @@ _VERIFY_ACTS = {"verify", "otp", "link"}
 _STRONG_CONTACT = {"emergency_contact", "phone", "email"}
 
 
+_TRAP_KEYS = {
+    "phishing warning or scam message": "phishing",
+    "login or code troubleshooting": "troubleshoot",
+    "optional feature, not a requirement": "optional",
+    "buyer-side verification": "buyer",
+    "portal that is not a seller marketplace": "nonseller",
+    "ban or hiding of contact details in listings/orders, not verification": "ban",
+    "programme eligibility condition that merely mentions a contact": "eligibility",
+    "announcement on another topic (fees, FBA, returns, events, tariffs)": "other_topic",
+    "evergreen help page or guide, no dated change": "help",
+    "standing requirement, no dated change": "standing",
+}
+TRAP_TERMS = tuple("trap_" + v for v in _TRAP_KEYS.values())
+
+
 def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
@@ -57,6 +72,10 @@ class Decision:
     ov_sents: set[int] = field(default_factory=set)
     p_cv: float = 0.0
     p_ov: float = 0.0
+    # the rule terms as named numbers (the model's dense evidence, see ``evidence``) and, for the
+    # ones tied to a sentence, a seller-readable sentence naming it
+    terms: dict[str, float] = field(default_factory=dict)
+    explain: dict[str, str] = field(default_factory=dict)
 
 
 def _mention(doc: Doc, concept: str) -> str:
@@ -72,6 +91,8 @@ def _trap_strength_count(doc: Doc, concept: str, per_hit: float) -> float:
 
 def classify(doc: Doc, dates: DateFacts) -> Decision:
     reasons: list[str] = []
+    terms: dict[str, float] = {}
+    explain: dict[str, str] = {}
     n = len(doc.by_sent)
     bs = doc.by_sent
 
@@ -109,6 +130,13 @@ def classify(doc: Doc, dates: DateFacts) -> Decision:
         z_cv += 2.4 * core + min(0.6, 0.2 * (len(cv_core) - 1))
         best = max(cv_core, key=lambda k: (cv_core[k], -k))
         reasons.append(f"contact channel and verification in one place: '{_q(doc.sentence(best), 90)}'")
+        explain["cv_core"] = (f"a contact channel and a verification act in sentence {best + 1}: "
+                              f"'{_q(doc.sentence(best), 90)}'")
+    terms["cv_core"] = core
+    terms["cv_core_n"] = min(1.0, len(cv_core) / 3.0)
+    terms["cv_core_title"] = max((cv_core.get(i, 0.0) for i in range(doc.title_sents)), default=0.0)
+    terms["two_step_core"] = max((cv_core[i] for i in cv_core if "two_step" in bs[i]), default=0.0)
+    terms["emergency_core"] = max((cv_core[i] for i in cv_core if "emergency_contact" in bs[i]), default=0.0)
     if doc.has("emergency_contact"):
         z_cv += 1.1
         reasons.append(f"mentions emergency contact {_mention(doc, 'emergency_contact')}")
@@ -142,6 +170,12 @@ def classify(doc: Doc, dates: DateFacts) -> Decision:
         best = min(ov_core)
         reasons.append(f"other verification subject ({', '.join(sorted(k[3:] for k in ov_kinds))}): "
                        f"'{_q(doc.sentence(best), 80)}'")
+        explain["ov_core"] = (f"verification of {', '.join(sorted(k[3:] for k in ov_kinds))} in sentence {best + 1}: "
+                              f"'{_q(doc.sentence(best), 80)}'")
+    terms["ov_core"] = max(ov_core.values(), default=0.0)
+    terms["ov_kinds"] = min(1.0, len(ov_kinds) / 3.0)
+    terms["ov_core_n"] = min(1.0, len(ov_core) / 3.0)
+    terms["ov_with_cv"] = float(bool(set(ov_core) & set(cv_core)))
 
     # ---- shared evidence -----------------------------------------------------------------
     req_core = any("require" in bs[i] for i in cv_core) or doc.in_title("require")
@@ -150,6 +184,10 @@ def classify(doc: Doc, dates: DateFacts) -> Decision:
         z_cv += w
         z_ov += 1.0 if any("require" in bs[i] for i in ov_core) else 0.5
         reasons.append(f"requirement wording: {_mention(doc, 'require')}")
+        h = doc.first("require")
+        if h:
+            explain["require"] = f"requirement wording in sentence {h.sent + 1}: {_mention(doc, 'require')}"
+    terms["require"] = 1.0 if req_core else (0.5 if doc.has("require") else 0.0)
     n_event = doc.count("event")
     policy_dated = any(p.date or p.year_unknown for p in dates.all if p.role in ("effective", "deadline"))
     event = 0.0
@@ -162,6 +200,18 @@ def classify(doc: Doc, dates: DateFacts) -> Decision:
         reasons.append(f"change wording: {_mention(doc, 'event')}")
     z_cv += event
     z_ov += event
+    terms["policy_dated"] = float(policy_dated)
+    terms["event"] = min(1.0, 0.4 * n_event)
+    if policy_dated:
+        p = next(p for p in dates.all if p.role in ("effective", "deadline"))
+        explain["policy_dated"] = f"a dated change ({p.role}) in sentence {p.sent + 1}: '{_q(p.text, 30)}'"
+    if n_event:
+        h = doc.first("event")
+        explain["event"] = f"change wording in sentence {h.sent + 1}: {_mention(doc, 'event')}"
+    terms["seller"] = float(doc.has("seller"))
+    terms["seller_url"] = float(bool(doc.url and _SELLER_URL.search(doc.url)))
+    terms["platform"] = float(bool(doc.platforms))
+    terms["consequence"] = float(doc.has("consequence"))
     if doc.has("seller"):
         z_cv += 0.5
         z_ov += 0.5
@@ -313,6 +363,9 @@ def classify(doc: Doc, dates: DateFacts) -> Decision:
         traps.append(("standing requirement, no dated change", 1.0, 2.5, "no date, no change wording"))
 
     for name, st, wt, ev in traps:
+        key = "trap_" + _TRAP_KEYS[name]
+        terms[key] = max(terms.get(key, 0.0), st)
+        explain[key] = f"{name}" + (f": {ev}" if ev else "")
         z_cv -= st * wt
         z_ov -= st * wt
         reasons.append(f"trap: {name}" + (f": {ev}" if ev else "") + f" (strength {st:.1f})")
@@ -323,11 +376,16 @@ def classify(doc: Doc, dates: DateFacts) -> Decision:
         # other service (mail, banking, a SaaS), not a marketplace asking its sellers
         z_cv = min(z_cv, -0.5)
         reasons.append("no seller and no selling platform named")
+    terms["no_seller_platform"] = float("no seller and no selling platform named" in reasons)
     if not cv_core:
         # no contact channel with a verification act anywhere: dates, requirement and change
         # wording alone describe some other announcement
         z_cv = min(z_cv, -0.5)
     p_cv, p_ov = _sigmoid(z_cv), _sigmoid(z_ov)
+    terms["rule_z_cv"] = max(-2.0, min(2.0, z_cv / 4.0))
+    terms["rule_z_ov"] = max(-2.0, min(2.0, z_ov / 4.0))
+    terms["rule_p_cv"] = p_cv
+    terms["rule_p_ov"] = p_ov
     if p_cv >= 0.5 and z_cv >= z_ov:
         label, score = "contact_verification", p_cv
     elif p_ov >= 0.5:
@@ -336,4 +394,4 @@ def classify(doc: Doc, dates: DateFacts) -> Decision:
         label, score = "unrelated", 1.0 - max(p_cv, p_ov)
     reasons.insert(0, f"label {label}: contact-verification confidence {p_cv:.2f}, "
                       f"other-verification confidence {p_ov:.2f}")
-    return Decision(label, round(score, 3), reasons[:14], set(cv_core), set(ov_core), p_cv, p_ov)
+    return Decision(label, round(score, 3), reasons[:14], set(cv_core), set(ov_core), p_cv, p_ov, terms, explain)

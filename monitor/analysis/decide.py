@@ -1,0 +1,80 @@
+"""Label, score and reasons from the trained model (``model``) over the rule evidence.
+
+``decide`` takes a batch of prepared documents (the hashing and the matrix products run once per
+batch) and returns one ``classify.Decision`` each: the label of the highest calibrated
+probability, that probability as the score, and reasons a seller can read — the evidence
+features that pushed the decision most (naming their sentence), the words that weighed most, and
+the strongest evidence against it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+
+from . import evidence
+from .classify import Decision
+from .model import CLASSES, Model, normalise, text_matrix
+
+MAX_FOR = 4
+MAX_AGAINST = 2
+MAX_WORDS = 4
+
+
+def _word_reasons(model: Model, text: str, diff: np.ndarray, row) -> list[str]:
+    """The word n-grams of this text with the largest weight towards the label."""
+    from sklearn.utils import murmurhash3_32
+
+    from .model import _vectorizers
+
+    h = model.hashing
+    n = h["n_features"]
+    _, word = _vectorizers(n, *h["char_ngrams"], *h["word_ngrams"])
+    vals = dict(zip(row.indices.tolist(), row.data.tolist()))
+    scored = {}
+    for gram in word.build_analyzer()(normalise(text, h["max_chars"])):
+        if gram in scored or gram.replace("0", "").strip() == "" or (gram.isascii() and len(gram) < 4):
+            continue
+        idx = n + abs(murmurhash3_32(gram, seed=0)) % n
+        scored[gram] = diff[idx] * vals.get(idx, 0.0)
+    best = sorted((v, g) for g, v in scored.items() if v > 0)[::-1][:MAX_WORDS]
+    return [f"'{g}'" for _, g in best]
+
+
+def decide(model: Model, items: list[tuple], *, explain: bool = True) -> list[Decision]:
+    """``items``: (doc, dates, rule decision) triples; one model decision each."""
+    if not items:
+        return []
+    text_x = text_matrix([doc.full for doc, _, _ in items], model.hashing)
+    dense_x = np.array([evidence.vector(doc, dates, rules) for doc, dates, rules in items], dtype=np.float64)
+    probs = model.proba(text_x, dense_x)
+    out = []
+    for k, (doc, _dates, rules) in enumerate(items):
+        p = probs[k]
+        c = int(np.argmax(p))
+        label = CLASSES[c]
+        reasons = [f"label {label}: confidence {p[c]:.2f} (contact verification {p[0]:.2f}, "
+                   f"other verification {p[1]:.2f}, unrelated {p[2]:.2f})"]
+        if explain:
+            r = int(np.argsort(-p)[1])  # the runner-up the decision was taken against
+            d_dense = (model.w_dense[c] - model.w_dense[r]) * model.dense_scale * dense_x[k]
+            order = np.argsort(-d_dense, kind="stable")
+            for i in order[:MAX_FOR]:
+                if d_dense[i] <= 0.05:
+                    break
+                reasons.append(f"for: {evidence.explain(evidence.NAMES[i], doc, rules)} (weight {d_dense[i]:+.2f})")
+            row = text_x.getrow(k)
+            d_text = model.w_text[c] - model.w_text[r]
+            text_total = float(np.dot(row.data, d_text[row.indices].astype(np.float64)))
+            words = _word_reasons(model, doc.full, d_text, row)
+            if words and text_total > 0:
+                reasons.append(f"for: wording like {', '.join(words)} (weight of the text {text_total:+.2f})")
+            against = [i for i in order[::-1][:MAX_AGAINST] if d_dense[i] < -0.05]
+            for i in against:
+                reasons.append(f"against: {evidence.explain(evidence.NAMES[i], doc, rules)} (weight {d_dense[i]:+.2f})")
+            if text_total < 0:
+                reasons.append(f"against: the wording as a whole (weight {text_total:+.2f})")
+        out.append(replace(rules, label=label, score=round(float(p[c]), 3), reasons=reasons,
+                           p_cv=float(p[0]), p_ov=float(p[1])))
+    return out

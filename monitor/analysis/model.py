@@ -1,0 +1,161 @@
+"""The trained classifier: file format, features, prediction and the reasons it gives.
+
+A multinomial logistic regression over two kinds of input:
+
+* the words of the text as hashed n-grams (character n-grams inside words, which also cover
+  Chinese, Japanese and Korean text without spaces, and word uni-/bigrams), through a stateless
+  hashing vectorizer: nothing of the training texts is stored, only one weight per hash bucket;
+* the rule evidence (``evidence``): concept hits, a contact channel and a verification act in
+  one sentence, dates, traps — each a named feature with a learned weight, never a veto.
+
+The shipped model (``data/classifier.npz``) is a plain NumPy archive (no pickle) holding the
+weights, the intercepts, a calibration temperature and a JSON ``meta`` record (format version,
+hashing parameters, evidence names, the SHA-256 of the corpus it was trained on and its
+story-grouped cross-validation figures).  ``python -m monitor.analysis.train`` rebuilds it.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+
+from . import evidence
+
+FORMAT = "sellerguard-classifier"
+FORMAT_VERSION = 1
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "classifier.npz"
+CLASSES = ("contact_verification", "other_verification", "unrelated")
+DEFAULT_HASHING = {"n_features": 1 << 15, "char_ngrams": [2, 4], "word_ngrams": [1, 2], "max_chars": 5000}
+_ARRAYS = ("w_text", "w_dense", "bias", "meta")
+_DIGITS = str.maketrans("0123456789", "0000000000")
+
+
+class ModelError(RuntimeError):
+    """The classifier's model file cannot be used."""
+
+
+class ModelMissing(ModelError):
+    """No model file where one is expected."""
+
+
+class ModelCorrupt(ModelError):
+    """A model file that is unreadable, of another format, or built for other features."""
+
+
+def normalise(text: str, max_chars: int) -> str:
+    """The text the n-grams are read from: lower case, digits folded (a date is not a word)."""
+    return text[:max_chars].lower().translate(_DIGITS)
+
+
+@lru_cache(maxsize=8)
+def _vectorizers(n_features: int, char_lo: int, char_hi: int, word_lo: int, word_hi: int):
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    common = {"n_features": n_features, "alternate_sign": False, "norm": "l2", "lowercase": False,
+              "dtype": np.float64}
+    char = HashingVectorizer(analyzer="char_wb", ngram_range=(char_lo, char_hi), **common)
+    word = HashingVectorizer(analyzer="word", ngram_range=(word_lo, word_hi), token_pattern=r"(?u)\b\w+\b", **common)
+    return char, word
+
+
+def text_matrix(texts: list[str], hashing: dict) -> sparse.csr_matrix:
+    """Hashed n-grams of each text: character n-grams in ``[0, n)``, word n-grams in ``[n, 2n)``."""
+    char, word = _vectorizers(hashing["n_features"], *hashing["char_ngrams"], *hashing["word_ngrams"])
+    norm = [normalise(t, hashing["max_chars"]) for t in texts]
+    return sparse.hstack([char.transform(norm), word.transform(norm)], format="csr")
+
+
+@dataclass
+class Model:
+    w_text: np.ndarray   # (classes, 2 * n_features)
+    w_dense: np.ndarray  # (classes, len(evidence.NAMES))
+    bias: np.ndarray     # (classes,)
+    meta: dict
+
+    @property
+    def hashing(self) -> dict:
+        return self.meta["hashing"]
+
+    @property
+    def temperature(self) -> float:
+        return float(self.meta.get("temperature", 1.0))
+
+    @property
+    def dense_scale(self) -> float:
+        return float(self.meta.get("dense_scale", 1.0))
+
+    def logits(self, text_x: sparse.csr_matrix, dense_x: np.ndarray) -> np.ndarray:
+        z = text_x @ self.w_text.T.astype(np.float64) + (dense_x * self.dense_scale) @ self.w_dense.T.astype(np.float64)
+        return np.asarray(z) + self.bias.astype(np.float64)
+
+    def proba(self, text_x: sparse.csr_matrix, dense_x: np.ndarray) -> np.ndarray:
+        z = self.logits(text_x, dense_x) / self.temperature
+        z -= z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        return e / e.sum(axis=1, keepdims=True)
+
+
+# ---- file format -----------------------------------------------------------------------------
+
+def _npy_bytes(arr: np.ndarray) -> bytes:
+    buf = io.BytesIO()
+    np.lib.format.write_array(buf, np.ascontiguousarray(arr), allow_pickle=False)
+    return buf.getvalue()
+
+
+def save(model: Model, path: str | Path) -> None:
+    """Write ``model`` as a NumPy archive, byte for byte the same for the same model."""
+    meta = dict(model.meta, format=FORMAT, format_version=FORMAT_VERSION, classes=list(CLASSES),
+                dense_names=list(evidence.NAMES))
+    meta_bytes = np.frombuffer(json.dumps(meta, sort_keys=True, ensure_ascii=False).encode("utf-8"), dtype=np.uint8)
+    arrays = {"w_text": model.w_text.astype(np.float16), "w_dense": model.w_dense.astype(np.float32),
+              "bias": model.bias.astype(np.float32), "meta": meta_bytes}
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name in _ARRAYS:
+            info = zipfile.ZipInfo(name + ".npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, _npy_bytes(arrays[name]), compresslevel=9)
+    tmp.replace(path)
+
+
+def load(path: str | Path | None = None) -> Model:
+    """Read a model file; a missing or unusable file raises ``ModelMissing`` / ``ModelCorrupt``."""
+    path = Path(path) if path is not None else MODEL_PATH
+    if not path.is_file():
+        raise ModelMissing(f"classifier model not found at {path}; rebuild it with `make train` "
+                           f"(python -m monitor.analysis.train)")
+    try:
+        with np.load(path, allow_pickle=False) as npz:
+            arrays = {name: npz[name] for name in _ARRAYS}
+        meta = json.loads(arrays["meta"].tobytes().decode("utf-8"))
+    except Exception as exc:  # zip, npy or JSON damage: one clear error
+        raise ModelCorrupt(f"classifier model {path} is unreadable ({type(exc).__name__}: {exc}); "
+                           f"rebuild it with `make train`") from exc
+    if meta.get("format") != FORMAT or meta.get("format_version") != FORMAT_VERSION:
+        raise ModelCorrupt(f"{path} is not a {FORMAT} v{FORMAT_VERSION} model file; rebuild it with `make train`")
+    if tuple(meta.get("dense_names", ())) != evidence.NAMES or tuple(meta.get("classes", ())) != CLASSES:
+        raise ModelCorrupt(f"{path} was built for other evidence features than this code computes; "
+                           f"rebuild it with `make train`")
+    h = meta.get("hashing", {})
+    w_text, w_dense, bias = arrays["w_text"], arrays["w_dense"], arrays["bias"]
+    if (w_text.shape != (len(CLASSES), 2 * int(h.get("n_features", -1))) or w_dense.shape != (len(CLASSES), len(evidence.NAMES))
+            or bias.shape != (len(CLASSES),) or not all(np.isfinite(a).all() for a in (w_text, w_dense, bias))):
+        raise ModelCorrupt(f"{path} has weights of the wrong shape or non-finite values; rebuild it with `make train`")
+    return Model(w_text.astype(np.float32), w_dense.astype(np.float32), bias.astype(np.float32), meta)
+
+
+@lru_cache(maxsize=1)
+def default_model() -> Model:
+    """The shipped model, loaded once."""
+    return load(MODEL_PATH)
