@@ -1,8 +1,9 @@
 """Polite, bounded HTTP fetching for sources (httpx; never feedparser's own fetcher).
 
-Every fetch is bounded: connect and read timeouts, a total deadline checked while streaming (a
-server that drips one byte a second cannot hold us), a size cap counted on the wire *and* after
-decompression, a redirect cap with loop detection, only ``http``/``https``, and no link-local or
+Every fetch is bounded: connect and read timeouts, a total deadline over the whole exchange
+(connect, TLS, status line and headers, endless ``100 Continue``, body: every socket operation
+gets at most the time left, so a server that drips one byte a second cannot hold us), a size
+cap counted on the wire *and* after decompression, a redirect cap with loop detection, only ``http``/``https``, and no link-local or
 cloud-metadata addresses unless the configuration allows them. Requests to one host (host:port)
 are serialised within the process. Conditional requests are plain: pass the stored ``etag`` and
 ``last_modified``; a 304 raises :class:`NotModified` and nothing is parsed.
@@ -27,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from monitor.errors import MonitorError
@@ -312,6 +314,72 @@ class _Decoder:
             raise TooLarge(f"body exceeds {self.limit} bytes after decompression")
 
 
+# --- the whole-exchange deadline -----------------------------------------------------------------
+# httpx's timeouts are per socket operation: a server that sends one header byte per second, or an
+# endless stream of ``100 Continue`` answers, never trips a read timeout, and the streaming loop
+# below only looks at the clock once the headers are in. So every socket operation of a fetch gets
+# at most the time left until the fetch's deadline (a thread-local set by ``Fetcher._one``), and
+# none is started once it has passed. httpx exposes no hook for httpcore's network backend, so
+# ``_deadline_transport`` puts this wrapper into the transport's pool (``_pool._network_backend``).
+
+_deadline = threading.local()
+
+
+def _bounded(timeout: float | None, exc: type[Exception]) -> float | None:
+    at = getattr(_deadline, "at", None)
+    if at is None:
+        return timeout
+    left = at - time.monotonic()
+    if left <= 0:
+        raise exc("the fetch's total deadline has passed")
+    return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    def __init__(self, inner: httpcore.NetworkStream) -> None:
+        self._inner = inner
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, _bounded(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, _bounded(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(self, ssl_context, server_hostname=None, timeout=None):
+        return _DeadlineStream(self._inner.start_tls(
+            ssl_context, server_hostname, _bounded(timeout, httpcore.ConnectTimeout)))
+
+    def get_extra_info(self, info: str):
+        return self._inner.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.NetworkBackend):
+    def __init__(self, inner: httpcore.NetworkBackend) -> None:
+        self._inner = inner
+
+    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+        return _DeadlineStream(self._inner.connect_tcp(
+            host, port, _bounded(timeout, httpcore.ConnectTimeout), local_address,
+            socket_options))
+
+    def connect_unix_socket(self, path, timeout=None, socket_options=None):
+        return _DeadlineStream(self._inner.connect_unix_socket(
+            path, _bounded(timeout, httpcore.ConnectTimeout), socket_options))
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+
+def _deadline_transport(verify: bool) -> httpx.HTTPTransport:
+    transport = httpx.HTTPTransport(verify=verify, trust_env=False)
+    pool = transport._pool
+    pool._network_backend = _DeadlineBackend(pool._network_backend)
+    return transport
+
+
 # --- the fetcher ------------------------------------------------------------------------------
 
 _host_guard = threading.Lock()
@@ -338,7 +406,7 @@ class Fetcher:
             follow_redirects=False,
             headers={"User-Agent": c.user_agent, "Accept-Encoding": "gzip, deflate"},
             verify=c.verify_tls,
-            transport=transport,
+            transport=transport or _deadline_transport(c.verify_tls),
             trust_env=False,
         )
 
@@ -402,6 +470,7 @@ class Fetcher:
         lock = _host_lock(netloc)
         if not lock.acquire(timeout=max(0.0, deadline_at - time.monotonic())):
             raise HostBusy(f"another request to {netloc} is still running")
+        _deadline.at = deadline_at
         try:
             try:
                 with self.client.stream("GET", url, headers=headers) as resp:
@@ -428,8 +497,12 @@ class Fetcher:
                     out += decoder.flush()
                     return status, resp_headers, bytes(out)
             except httpx.TimeoutException as exc:
+                if time.monotonic() >= deadline_at - 0.01:
+                    raise DeadlineExceeded(
+                        f"no complete answer within {c.deadline:g} s (headers included)") from exc
                 raise DeadlineExceeded(f"timed out: {type(exc).__name__}") from exc
             except httpx.TransportError as exc:
                 raise NetworkError(f"{type(exc).__name__}: {exc}") from exc
         finally:
+            _deadline.at = None
             lock.release()

@@ -32,7 +32,10 @@ DEFAULTS: dict[str, Any] = {
     "VERIFY_LOCKOUT_SECONDS": 600,  # after 5 wrong codes, before a new verification
     "VERIFY_SENDS_PER_DESTINATION_PER_HOUR": 10,
     "VERIFY_SMS_PER_COUNTRY_PER_HOUR": 20,  # per user and calling code: stops SMS pumping
-    "VERIFY_OUTBOX": True,  # with no channel configured, record messages in the dev outbox
+    "VERIFY_OUTBOX": True,
+    # on-demand source checks running at once (server-wide / per user); see services/check_slots
+    "SOURCE_CHECKS_MAX": 2,
+    "SOURCE_CHECKS_PER_USER": 1,  # with no channel configured, record messages in the dev outbox
 }
 
 ENV_PREFIX = "SELLERGUARD_"

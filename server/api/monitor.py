@@ -1,6 +1,7 @@
 """Sources, policies and alerts: thin routes over the monitor's services, plus the impact the
 server alone can tell (which of the caller's accounts a policy affects)."""
 from apiflask import APIBlueprint
+from flask import current_app
 
 from monitor import alerts, policies
 from monitor.sources import service as sources
@@ -9,7 +10,7 @@ from server.api.status_schemas import (AlertOut, AlertPage, AlertQuery, CheckRes
                                        PolicyPage, SourceIn, SourceOut, SourcePage, SourcePatch)
 from server.auth_http import auth, current_user
 from server.db import get_db
-from server.services import events, impact, status
+from server.services import check_slots, events, impact, status
 
 bp = APIBlueprint("monitor", __name__, tag="Monitor")
 
@@ -64,9 +65,14 @@ def delete_source(source_id):
 @bp.post("/sources/<int:source_id>/check")
 @bp.auth_required(auth)
 @bp.output(CheckResultOut)
+@bp.doc(responses={429: "You already have a check running; see Retry-After.",
+                   503: "The server runs its maximum of checks; see Retry-After."})
 def check_source(source_id):
-    """Fetch and parse the source now, without storing anything; says what it found."""
-    return sources.check_source(get_db(), current_user().id, source_id)
+    """Fetch and parse the source now, without storing anything; says what it found.
+    Checks are bounded: one per user and a few per server at a time (others answer 429/503)."""
+    user_id = current_user().id
+    with check_slots.for_app(current_app).hold(user_id):
+        return sources.check_source(get_db(), user_id, source_id)
 
 
 @bp.get("/policies")
