@@ -38,20 +38,36 @@ def masked_url(url: str) -> str:
     return plugin.url(privacy=True)
 
 
-# Plugins whose URL names the machine we connect to (webhooks, SMTP). Provider plugins (Twilio,
-# Vonage, SNS …) talk to their own fixed API hosts; their "host" part is an account or a number.
-_NETWORK_HOST_SCHEMES = frozenset({"json", "jsons", "form", "forms", "xml", "xmls",
-                                   "mailto", "mailtos"})
+def _contacted_hosts(plugin) -> set[str]:
+    """Every host name an Apprise plugin may connect to, read generically from the parsed plugin
+    (never a per-scheme list, so a new plugin is guarded too): ``host`` and every other attribute
+    named ``*host`` (``smtp_host`` …), and the host of every attribute holding an http(s) URL
+    (``api_url`` …). Provider plugins (Twilio, Vonage …) keep an account or a number in ``host``;
+    such a value does not resolve and passes."""
+    hosts: set[str] = set()
+    for name, value in vars(plugin).items():
+        if not isinstance(value, str) or not value:
+            continue
+        if name == "host" or name.endswith("host"):
+            hosts.add(value)
+        elif value.startswith(("http://", "https://")):
+            try:
+                host = urlsplit(value).hostname
+            except ValueError:
+                host = None
+            if host:
+                hosts.add(host)
+    return hosts
 
 
 def _guard(plugin, url: str) -> None:
-    """Refuse webhook and SMTP hosts that are link-local or cloud-metadata addresses (the same
-    guard as the monitor's fetcher); a host that does not resolve now is left to the send."""
-    if url.split("://", 1)[0].lower() not in _NETWORK_HOST_SCHEMES:
-        return
-    for host in {getattr(plugin, "host", None), getattr(plugin, "smtp_host", None)} - {None, ""}:
+    """Refuse any channel whose plugin would contact a link-local or cloud-metadata address (the
+    same guard as the monitor's fetcher), whatever its scheme; a host that does not resolve now
+    is left to the send, which checks again."""
+    port = getattr(plugin, "port", None)
+    for host in sorted(_contacted_hosts(plugin)):
         try:
-            guard_address(str(host), getattr(plugin, "port", None))
+            guard_address(host, port if isinstance(port, int) else None)
         except ForbiddenAddress as exc:
             raise ChannelError(f"channel refused: {exc}", field="url") from None
         except NetworkError:
