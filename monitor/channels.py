@@ -16,6 +16,7 @@ import apprise
 from monitor.db import iso, transaction, utcnow
 from monitor.errors import ChannelError, NotFound
 from monitor.fetch import ForbiddenAddress, NetworkError, guard_address
+from monitor.redact import redact_url
 from monitor.store import dumps, insert, loads, page, row, rows
 
 PURPOSES = ("alerts", "sms", "email")
@@ -30,12 +31,14 @@ class SendResult:
 
 
 def masked_url(url: str) -> str:
-    """The URL with its secrets hidden (Apprise's own privacy rendering)."""
+    """The URL with its secrets hidden: Apprise's own privacy rendering, then
+    :func:`monitor.redact.redact_url` for what that leaves in clear (webhook ``+Header`` values,
+    ``-param`` and ``:field`` values, secret query parameters and token-like path segments)."""
     plugin = apprise.Apprise.instantiate(url, suppress_exceptions=True)
     if plugin is None:
         scheme = url.split("://", 1)[0] if "://" in url else "?"
         return f"{scheme}://****"
-    return plugin.url(privacy=True)
+    return redact_url(plugin.url(privacy=True))
 
 
 def _contacted_hosts(plugin) -> set[str]:

@@ -4,6 +4,7 @@ from apiflask import APIBlueprint
 from flask import current_app
 
 from monitor import alerts, policies
+from monitor.redact import redact_text
 from monitor.sources import service as sources
 from server.api.schemas import PageQuery, page_body
 from server.api.status_schemas import (AlertOut, AlertPage, AlertQuery, CheckResultOut, PolicyOut,
@@ -72,7 +73,9 @@ def check_source(source_id):
     Checks are bounded: one per user and a few per server at a time (others answer 429/503)."""
     user_id = current_user().id
     with check_slots.for_app(current_app).hold(user_id):
-        return sources.check_source(get_db(), user_id, source_id)
+        result = sources.check_source(get_db(), user_id, source_id)
+    result["error"] = redact_text(result.get("error"))  # an error may quote the URL
+    return result
 
 
 @bp.get("/policies")
