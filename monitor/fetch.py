@@ -24,6 +24,7 @@ import socket
 import threading
 import time
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
@@ -96,6 +97,11 @@ class ForbiddenAddress(FetchError):
     """The host resolves to a link-local or cloud-metadata address."""
 
 
+class PrivateAddress(ForbiddenAddress):
+    """The host is (or resolves to) a loopback or private-network address and the source's
+    owner may not reach those."""
+
+
 class UnsupportedScheme(FetchError):
     """Only http and https are fetched."""
 
@@ -120,6 +126,10 @@ class FetchConfig:
     user_agent: str = USER_AGENT
     allow_link_local: bool = False      # 169.254/16, fe80::/10, fd00:ec2::254, metadata hosts
     verify_tls: bool = True
+    # who may fetch loopback / private-network (RFC 1918, ULA, CGNAT …) URLs: called with the
+    # source's owner (None: a shared source). None here: everyone (the monitor on its own); the
+    # server passes its policy (the instance owner, or everyone with ALLOW_PRIVATE_SOURCES).
+    private_ok: Callable[[int | None], bool] | None = None
 
 
 @dataclass
@@ -233,8 +243,36 @@ def guard_address(host: str, port: int | None = None) -> None:
             raise ForbiddenAddress(f"{host} resolves to {addr}, a link-local/metadata address")
 
 
-def check_url(url: str, config: FetchConfig) -> tuple[str, int]:
-    """Refuse schemes other than http(s) and metadata / link-local destinations.
+def is_private(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """Loopback, RFC 1918, unique-local, CGNAT, unspecified and other non-global addresses."""
+    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped:
+        addr = addr.ipv4_mapped
+    return not addr.is_global or addr.is_loopback or addr.is_private
+
+
+def guard_private(host: str, port: int | None = None) -> None:
+    """:raise PrivateAddress: ``host`` is or resolves to a loopback/private address.
+    :raise NetworkError: it does not resolve."""
+    host = (host or "").lower().rstrip(".").strip("[]")
+    if host == "localhost" or host.endswith(".localhost"):
+        raise PrivateAddress(f"{host} is a loopback name, a private-network destination: only "
+                             "the instance owner's sources may reach those "
+                             "(setting ALLOW_PRIVATE_SOURCES)")
+    try:
+        infos = socket.getaddrinfo(host, port or 0, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise NetworkError(f"cannot resolve {host}: {exc}") from exc
+    for info in infos:
+        addr = ipaddress.ip_address(info[4][0].split("%")[0])
+        if is_private(addr):
+            raise PrivateAddress(
+                f"{host} resolves to {addr}, a loopback/private-network address: only the "
+                "instance owner's sources may reach those (setting ALLOW_PRIVATE_SOURCES)")
+
+
+def check_url(url: str, config: FetchConfig, *, private_ok: bool = True) -> tuple[str, int]:
+    """Refuse schemes other than http(s) and metadata / link-local destinations, and with
+    ``private_ok`` False loopback / private-network destinations too.
 
     :raise UnsupportedScheme: not http or https.
     :raise ForbiddenAddress: the host is (or resolves to) a link-local or metadata address.
@@ -248,6 +286,8 @@ def check_url(url: str, config: FetchConfig) -> tuple[str, int]:
     if not host:
         raise UnsupportedScheme(f"URL has no host: {url!r}")
     port = parts.port or (443 if scheme == "https" else 80)
+    if not private_ok:
+        guard_private(host, port)
     if config.allow_link_local:
         return host, port
     guard_address(host, port)
@@ -420,9 +460,11 @@ class Fetcher:
         self.close()
 
     def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
-              accept: str | None = None) -> Response:
-        """GET ``url`` within the limits; see the module docstring for the outcomes."""
+              accept: str | None = None, owner: int | None = None) -> Response:
+        """GET ``url`` within the limits; see the module docstring for the outcomes.
+        ``owner``: the user whose source this is (None: shared), for ``config.private_ok``."""
         c = self.config
+        private_ok = c.private_ok is None or bool(c.private_ok(owner))
         started = time.monotonic()
         deadline_at = started + c.deadline
         headers: dict[str, str] = {}
@@ -435,7 +477,7 @@ class Fetcher:
         seen: list[str] = []
         current = url
         while True:
-            check_url(current, c)
+            check_url(current, c, private_ok=private_ok)  # every hop
             if current in seen:
                 raise TooManyRedirects(f"redirect loop at {current}")
             seen.append(current)

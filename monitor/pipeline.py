@@ -103,7 +103,7 @@ def fetch_and_parse(source: dict, fetcher: Fetcher, *, etag: str | None = None,
     try:
         kind = build(source)
         resp = fetcher.fetch(source["url"], etag=etag, last_modified=last_modified,
-                             accept=kind.accept)
+                             accept=kind.accept, owner=source.get("user_id"))
         entries = kind.parse(resp)
         return Outcome(entries=entries, etag=resp.etag, last_modified=resp.last_modified,
                        status=resp.status)

@@ -35,7 +35,9 @@ DEFAULTS: dict[str, Any] = {
     "VERIFY_OUTBOX": True,
     # on-demand source checks running at once (server-wide / per user); see services/check_slots
     "SOURCE_CHECKS_MAX": 2,
-    "SOURCE_CHECKS_PER_USER": 1,  # with no channel configured, record messages in the dev outbox
+    "SOURCE_CHECKS_PER_USER": 1,
+    # loopback / private-network source URLs for every user, not only the instance owner
+    "ALLOW_PRIVATE_SOURCES": False,  # with no channel configured, record messages in the dev outbox
 }
 
 ENV_PREFIX = "SELLERGUARD_"

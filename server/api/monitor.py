@@ -11,7 +11,7 @@ from server.api.status_schemas import (AlertOut, AlertPage, AlertQuery, CheckRes
                                        PolicyPage, SourceIn, SourceOut, SourcePage, SourcePatch)
 from server.auth_http import auth, current_user
 from server.db import get_db
-from server.services import check_slots, events, impact, status
+from server.services import check_slots, events, impact, private_sources, status
 
 bp = APIBlueprint("monitor", __name__, tag="Monitor")
 
@@ -35,6 +35,7 @@ def list_sources(query):
 @bp.output(SourceOut, status_code=201)
 def create_source(body):
     db, user_id = get_db(), current_user().id
+    private_sources.check_url(db, current_app.config, user_id, body.get("url"))
     source = sources.create_source(db, user_id, body)
     events.record(db, user_id, "source.created", "source", source["id"],
                   {"name": source["name"], "url": source["url"]})
@@ -48,6 +49,7 @@ def create_source(body):
 def update_source(source_id, body):
     """Change one of the caller's own sources (shared defaults are read-only)."""
     db, user_id = get_db(), current_user().id
+    private_sources.check_url(db, current_app.config, user_id, body.get("url"))
     source = sources.update_source(db, user_id, source_id, body)
     events.record(db, user_id, "source.updated", "source", source_id, {"fields": sorted(body)})
     return source
@@ -73,7 +75,8 @@ def check_source(source_id):
     Checks are bounded: one per user and a few per server at a time (others answer 429/503)."""
     user_id = current_user().id
     with check_slots.for_app(current_app).hold(user_id):
-        result = sources.check_source(get_db(), user_id, source_id)
+        result = sources.check_source(get_db(), user_id, source_id,
+                                      config=private_sources.monitor_config(current_app.config))
     result["error"] = redact_text(result.get("error"))  # an error may quote the URL
     return result
 
