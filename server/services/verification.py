@@ -536,10 +536,12 @@ def cancel(db, settings: Settings, user_id: int, verification_id: int, *, actor:
     raise error
 
 
-def approve_by_link(db, settings: Settings, token: str) -> tuple[str, dict | None]:
+def approve_by_link(db, settings: Settings, token: str, *,
+                    confirm: bool = True) -> tuple[str, dict | None]:
     """Follow an emailed link. Returns (outcome, verification or None) where outcome is
     ``approved`` | ``invalid`` (unknown, used or replaced — one answer) | ``expired`` |
-    ``not_pending``."""
+    ``not_pending``; with ``confirm`` False (the page a GET shows, which a mail scanner may
+    fetch) nothing is approved and a link that would approve gives ``confirm``."""
     if not token or len(token) > 200:
         return "invalid", None
     now = settings.now()
@@ -556,6 +558,8 @@ def approve_by_link(db, settings: Settings, token: str) -> tuple[str, dict | Non
         if not _destination_current(db, v):
             _finish(db, v, "canceled", now, reason="The contact's value changed.", actor="email-link")
             return "invalid", None
+        if not confirm:
+            return "confirm", v
         return "approved", _approve(db, v, now, "link", "email-link")
 
 
