@@ -31,6 +31,17 @@ def _ip_key(prefix: str):
     return lambda: f"{prefix}:{get_remote_address() or 'unknown'}"
 
 
+def _user_ip_key(prefix: str):
+    """Per user *and* address: users behind one address (an office, a VPN) each have their own
+    allowance, so one of them cannot lock the others out."""
+    from server.auth_http import bearer_user
+
+    def key() -> str:
+        user = bearer_user()
+        return f"{prefix}:{user.id if user else 'anon'}:{get_remote_address() or 'unknown'}"
+    return key
+
+
 def settings() -> svc.Settings:
     return svc.Settings.from_config(current_app.config)
 
@@ -47,7 +58,7 @@ def settings() -> svc.Settings:
                    "this channel (override with override_checks).",
                    429: "A limit was reached; see Retry-After."})
 @limiter.limit(_limit("VERIFY_TOKEN_RATE_LIMIT"))
-@limiter.limit(_limit("VERIFY_IP_RATE_LIMIT"), key_func=_ip_key("verify-ip"))
+@limiter.limit(_limit("VERIFY_IP_RATE_LIMIT"), key_func=_user_ip_key("verify-ip"))
 def start_verification(contact_id, body):
     """Send a one-time code to a contact (SMS for phones, code + link for emails).
 
@@ -77,7 +88,7 @@ def get_verification(verification_id):
                    422: "Wrong code (problem type wrong-code, with attempts_left).",
                    429: "No attempts left, or too many failures today; see Retry-After."})
 @limiter.limit(_limit("VERIFY_CHECK_RATE_LIMIT"))
-@limiter.limit(_limit("VERIFY_IP_RATE_LIMIT"), key_func=_ip_key("verify-ip"))
+@limiter.limit(_limit("VERIFY_IP_RATE_LIMIT"), key_func=_user_ip_key("verify-ip"))
 def check_verification(verification_id, body):
     """Check a code (5 wrong codes end the verification)."""
     return svc.check(get_db(), settings(), current_user().id, verification_id, body["code"])
