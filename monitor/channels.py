@@ -16,6 +16,7 @@ import apprise
 from monitor.db import iso, transaction, utcnow
 from monitor.errors import ChannelError, NotFound
 from monitor.fetch import ForbiddenAddress, NetworkError, guard_address
+from monitor.names import message, unsafe_characters
 from monitor.redact import redact_url
 from monitor.store import dumps, insert, loads, page, row, rows
 
@@ -151,6 +152,8 @@ def add_channel(db, user_id: int, name: str, url: str,
     name = (name or "").strip()
     if not name or len(name) > 100:
         raise ChannelError("name is required (at most 100 characters)", field="name")
+    if unsafe_characters(name):
+        raise ChannelError(f"name {message(unsafe_characters(name))}", field="name")
     url = validate_url(url)
     purposes = list(dict.fromkeys(purposes or ("alerts",)))
     bad = [p for p in purposes if p not in PURPOSES]
