@@ -16,6 +16,8 @@ import apprise
 from monitor.db import iso, transaction, utcnow
 from monitor.errors import ChannelError, NotFound
 from monitor.fetch import ForbiddenAddress, NetworkError, guard_address
+from monitor.names import message, unsafe_characters
+from monitor.redact import redact_url
 from monitor.store import dumps, insert, loads, page, row, rows
 
 PURPOSES = ("alerts", "sms", "email")
@@ -30,28 +32,46 @@ class SendResult:
 
 
 def masked_url(url: str) -> str:
-    """The URL with its secrets hidden (Apprise's own privacy rendering)."""
+    """The URL with its secrets hidden: Apprise's own privacy rendering, then
+    :func:`monitor.redact.redact_url` for what that leaves in clear (webhook ``+Header`` values,
+    ``-param`` and ``:field`` values, secret query parameters and token-like path segments)."""
     plugin = apprise.Apprise.instantiate(url, suppress_exceptions=True)
     if plugin is None:
         scheme = url.split("://", 1)[0] if "://" in url else "?"
         return f"{scheme}://****"
-    return plugin.url(privacy=True)
+    return redact_url(plugin.url(privacy=True))
 
 
-# Plugins whose URL names the machine we connect to (webhooks, SMTP). Provider plugins (Twilio,
-# Vonage, SNS …) talk to their own fixed API hosts; their "host" part is an account or a number.
-_NETWORK_HOST_SCHEMES = frozenset({"json", "jsons", "form", "forms", "xml", "xmls",
-                                   "mailto", "mailtos"})
+def _contacted_hosts(plugin) -> set[str]:
+    """Every host name an Apprise plugin may connect to, read generically from the parsed plugin
+    (never a per-scheme list, so a new plugin is guarded too): ``host`` and every other attribute
+    named ``*host`` (``smtp_host`` …), and the host of every attribute holding an http(s) URL
+    (``api_url`` …). Provider plugins (Twilio, Vonage …) keep an account or a number in ``host``;
+    such a value does not resolve and passes."""
+    hosts: set[str] = set()
+    for name, value in vars(plugin).items():
+        if not isinstance(value, str) or not value:
+            continue
+        if name == "host" or name.endswith("host"):
+            hosts.add(value)
+        elif value.startswith(("http://", "https://")):
+            try:
+                host = urlsplit(value).hostname
+            except ValueError:
+                host = None
+            if host:
+                hosts.add(host)
+    return hosts
 
 
 def _guard(plugin, url: str) -> None:
-    """Refuse webhook and SMTP hosts that are link-local or cloud-metadata addresses (the same
-    guard as the monitor's fetcher); a host that does not resolve now is left to the send."""
-    if url.split("://", 1)[0].lower() not in _NETWORK_HOST_SCHEMES:
-        return
-    for host in {getattr(plugin, "host", None), getattr(plugin, "smtp_host", None)} - {None, ""}:
+    """Refuse any channel whose plugin would contact a link-local or cloud-metadata address (the
+    same guard as the monitor's fetcher), whatever its scheme; a host that does not resolve now
+    is left to the send, which checks again."""
+    port = getattr(plugin, "port", None)
+    for host in sorted(_contacted_hosts(plugin)):
         try:
-            guard_address(str(host), getattr(plugin, "port", None))
+            guard_address(host, port if isinstance(port, int) else None)
         except ForbiddenAddress as exc:
             raise ChannelError(f"channel refused: {exc}", field="url") from None
         except NetworkError:
@@ -132,6 +152,8 @@ def add_channel(db, user_id: int, name: str, url: str,
     name = (name or "").strip()
     if not name or len(name) > 100:
         raise ChannelError("name is required (at most 100 characters)", field="name")
+    if unsafe_characters(name):
+        raise ChannelError(f"name {message(unsafe_characters(name))}", field="name")
     url = validate_url(url)
     purposes = list(dict.fromkeys(purposes or ("alerts",)))
     bad = [p for p in purposes if p not in PURPOSES]

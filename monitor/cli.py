@@ -42,6 +42,12 @@ def _hooks():
     return getter() if getter else None
 
 
+def _config():
+    """The host's monitor configuration (the server adds its private-network policy)."""
+    getter = getattr(_obj(), "monitor_config", None)
+    return getter() if getter else None
+
+
 def _user(name: str | None) -> int | None:
     return _obj().user_id(name)
 
@@ -128,7 +134,7 @@ def sources_check(source_id, user_name, as_json):
     db = _db()
     try:
         result = sources_service.check_source(db, _user(user_name) if user_name else None,
-                                              source_id)
+                                              source_id, config=_config())
     except MonitorError as exc:
         _fail(exc)
     if as_json:
@@ -162,9 +168,9 @@ def monitor_run(once, all_, tick, as_json):
     if not once:
         from monitor.scheduler import MonitorScheduler
 
-        sched = MonitorScheduler(_obj().open_db, hooks=hooks, tick=tick)
+        sched = MonitorScheduler(_obj().open_db, hooks=hooks, tick=tick, config=_config())
         if all_:
-            pipeline.run_once(db, all=True, hooks=hooks)
+            pipeline.run_once(db, all=True, hooks=hooks, config=_config())
         sched.start()
         console.print(f"monitor running (every {tick:g} s); Ctrl-C to stop")
         try:
@@ -174,13 +180,13 @@ def monitor_run(once, all_, tick, as_json):
             sched.shutdown()
         return
     if as_json:
-        summary = pipeline.run_once(db, all=all_, hooks=hooks)
+        summary = pipeline.run_once(db, all=all_, hooks=hooks, config=_config())
         return _emit(summary.to_dict())
     with Progress(TextColumn("[bold]polling"), BarColumn(), MofNCompleteColumn(),
                   TextColumn("{task.description}"), console=console) as bar:
         task = bar.add_task("", total=None)
         summary = pipeline.run_once(
-            db, all=all_, hooks=hooks,
+            db, all=all_, hooks=hooks, config=_config(),
             on_start=lambda n: bar.update(task, total=n),
             progress=lambda r: bar.update(task, advance=1, description=f"{r.name}: {r.state}"))
     table = Table(title="Monitor cycle")

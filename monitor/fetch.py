@@ -1,8 +1,9 @@
 """Polite, bounded HTTP fetching for sources (httpx; never feedparser's own fetcher).
 
-Every fetch is bounded: connect and read timeouts, a total deadline checked while streaming (a
-server that drips one byte a second cannot hold us), a size cap counted on the wire *and* after
-decompression, a redirect cap with loop detection, only ``http``/``https``, and no link-local or
+Every fetch is bounded: connect and read timeouts, a total deadline over the whole exchange
+(connect, TLS, status line and headers, endless ``100 Continue``, body: every socket operation
+gets at most the time left, so a server that drips one byte a second cannot hold us), a size
+cap counted on the wire *and* after decompression, a redirect cap with loop detection, only ``http``/``https``, and no link-local or
 cloud-metadata addresses unless the configuration allows them. Requests to one host (host:port)
 are serialised within the process. Conditional requests are plain: pass the stored ``etag`` and
 ``last_modified``; a 304 raises :class:`NotModified` and nothing is parsed.
@@ -23,10 +24,12 @@ import socket
 import threading
 import time
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from monitor.errors import MonitorError
@@ -94,6 +97,11 @@ class ForbiddenAddress(FetchError):
     """The host resolves to a link-local or cloud-metadata address."""
 
 
+class PrivateAddress(ForbiddenAddress):
+    """The host is (or resolves to) a loopback or private-network address and the source's
+    owner may not reach those."""
+
+
 class UnsupportedScheme(FetchError):
     """Only http and https are fetched."""
 
@@ -118,6 +126,10 @@ class FetchConfig:
     user_agent: str = USER_AGENT
     allow_link_local: bool = False      # 169.254/16, fe80::/10, fd00:ec2::254, metadata hosts
     verify_tls: bool = True
+    # who may fetch loopback / private-network (RFC 1918, ULA, CGNAT …) URLs: called with the
+    # source's owner (None: a shared source). None here: everyone (the monitor on its own); the
+    # server passes its policy (the instance owner, or everyone with ALLOW_PRIVATE_SOURCES).
+    private_ok: Callable[[int | None], bool] | None = None
 
 
 @dataclass
@@ -231,8 +243,36 @@ def guard_address(host: str, port: int | None = None) -> None:
             raise ForbiddenAddress(f"{host} resolves to {addr}, a link-local/metadata address")
 
 
-def check_url(url: str, config: FetchConfig) -> tuple[str, int]:
-    """Refuse schemes other than http(s) and metadata / link-local destinations.
+def is_private(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """Loopback, RFC 1918, unique-local, CGNAT, unspecified and other non-global addresses."""
+    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped:
+        addr = addr.ipv4_mapped
+    return not addr.is_global or addr.is_loopback or addr.is_private
+
+
+def guard_private(host: str, port: int | None = None) -> None:
+    """:raise PrivateAddress: ``host`` is or resolves to a loopback/private address.
+    :raise NetworkError: it does not resolve."""
+    host = (host or "").lower().rstrip(".").strip("[]")
+    if host == "localhost" or host.endswith(".localhost"):
+        raise PrivateAddress(f"{host} is a loopback name, a private-network destination: only "
+                             "the instance owner's sources may reach those "
+                             "(setting ALLOW_PRIVATE_SOURCES)")
+    try:
+        infos = socket.getaddrinfo(host, port or 0, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise NetworkError(f"cannot resolve {host}: {exc}") from exc
+    for info in infos:
+        addr = ipaddress.ip_address(info[4][0].split("%")[0])
+        if is_private(addr):
+            raise PrivateAddress(
+                f"{host} resolves to {addr}, a loopback/private-network address: only the "
+                "instance owner's sources may reach those (setting ALLOW_PRIVATE_SOURCES)")
+
+
+def check_url(url: str, config: FetchConfig, *, private_ok: bool = True) -> tuple[str, int]:
+    """Refuse schemes other than http(s) and metadata / link-local destinations, and with
+    ``private_ok`` False loopback / private-network destinations too.
 
     :raise UnsupportedScheme: not http or https.
     :raise ForbiddenAddress: the host is (or resolves to) a link-local or metadata address.
@@ -246,6 +286,8 @@ def check_url(url: str, config: FetchConfig) -> tuple[str, int]:
     if not host:
         raise UnsupportedScheme(f"URL has no host: {url!r}")
     port = parts.port or (443 if scheme == "https" else 80)
+    if not private_ok:
+        guard_private(host, port)
     if config.allow_link_local:
         return host, port
     guard_address(host, port)
@@ -312,6 +354,72 @@ class _Decoder:
             raise TooLarge(f"body exceeds {self.limit} bytes after decompression")
 
 
+# --- the whole-exchange deadline -----------------------------------------------------------------
+# httpx's timeouts are per socket operation: a server that sends one header byte per second, or an
+# endless stream of ``100 Continue`` answers, never trips a read timeout, and the streaming loop
+# below only looks at the clock once the headers are in. So every socket operation of a fetch gets
+# at most the time left until the fetch's deadline (a thread-local set by ``Fetcher._one``), and
+# none is started once it has passed. httpx exposes no hook for httpcore's network backend, so
+# ``_deadline_transport`` puts this wrapper into the transport's pool (``_pool._network_backend``).
+
+_deadline = threading.local()
+
+
+def _bounded(timeout: float | None, exc: type[Exception]) -> float | None:
+    at = getattr(_deadline, "at", None)
+    if at is None:
+        return timeout
+    left = at - time.monotonic()
+    if left <= 0:
+        raise exc("the fetch's total deadline has passed")
+    return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    def __init__(self, inner: httpcore.NetworkStream) -> None:
+        self._inner = inner
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, _bounded(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, _bounded(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(self, ssl_context, server_hostname=None, timeout=None):
+        return _DeadlineStream(self._inner.start_tls(
+            ssl_context, server_hostname, _bounded(timeout, httpcore.ConnectTimeout)))
+
+    def get_extra_info(self, info: str):
+        return self._inner.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.NetworkBackend):
+    def __init__(self, inner: httpcore.NetworkBackend) -> None:
+        self._inner = inner
+
+    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+        return _DeadlineStream(self._inner.connect_tcp(
+            host, port, _bounded(timeout, httpcore.ConnectTimeout), local_address,
+            socket_options))
+
+    def connect_unix_socket(self, path, timeout=None, socket_options=None):
+        return _DeadlineStream(self._inner.connect_unix_socket(
+            path, _bounded(timeout, httpcore.ConnectTimeout), socket_options))
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+
+def _deadline_transport(verify: bool) -> httpx.HTTPTransport:
+    transport = httpx.HTTPTransport(verify=verify, trust_env=False)
+    pool = transport._pool
+    pool._network_backend = _DeadlineBackend(pool._network_backend)
+    return transport
+
+
 # --- the fetcher ------------------------------------------------------------------------------
 
 _host_guard = threading.Lock()
@@ -338,7 +446,7 @@ class Fetcher:
             follow_redirects=False,
             headers={"User-Agent": c.user_agent, "Accept-Encoding": "gzip, deflate"},
             verify=c.verify_tls,
-            transport=transport,
+            transport=transport or _deadline_transport(c.verify_tls),
             trust_env=False,
         )
 
@@ -352,9 +460,11 @@ class Fetcher:
         self.close()
 
     def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
-              accept: str | None = None) -> Response:
-        """GET ``url`` within the limits; see the module docstring for the outcomes."""
+              accept: str | None = None, owner: int | None = None) -> Response:
+        """GET ``url`` within the limits; see the module docstring for the outcomes.
+        ``owner``: the user whose source this is (None: shared), for ``config.private_ok``."""
         c = self.config
+        private_ok = c.private_ok is None or bool(c.private_ok(owner))
         started = time.monotonic()
         deadline_at = started + c.deadline
         headers: dict[str, str] = {}
@@ -367,7 +477,7 @@ class Fetcher:
         seen: list[str] = []
         current = url
         while True:
-            check_url(current, c)
+            check_url(current, c, private_ok=private_ok)  # every hop
             if current in seen:
                 raise TooManyRedirects(f"redirect loop at {current}")
             seen.append(current)
@@ -402,6 +512,7 @@ class Fetcher:
         lock = _host_lock(netloc)
         if not lock.acquire(timeout=max(0.0, deadline_at - time.monotonic())):
             raise HostBusy(f"another request to {netloc} is still running")
+        _deadline.at = deadline_at
         try:
             try:
                 with self.client.stream("GET", url, headers=headers) as resp:
@@ -428,8 +539,12 @@ class Fetcher:
                     out += decoder.flush()
                     return status, resp_headers, bytes(out)
             except httpx.TimeoutException as exc:
+                if time.monotonic() >= deadline_at - 0.01:
+                    raise DeadlineExceeded(
+                        f"no complete answer within {c.deadline:g} s (headers included)") from exc
                 raise DeadlineExceeded(f"timed out: {type(exc).__name__}") from exc
             except httpx.TransportError as exc:
                 raise NetworkError(f"{type(exc).__name__}: {exc}") from exc
         finally:
+            _deadline.at = None
             lock.release()

@@ -33,6 +33,7 @@ from monitor.config import Hooks, MonitorConfig
 from monitor.db import iso, transaction, utcnow
 from monitor.errors import MonitorError
 from monitor.fetch import DeadlineExceeded, Fetcher, FetchError, HostBusy, backoff, jittered
+from monitor.redact import redact_text, redact_url
 from monitor.sources import Entry, ParseError, build
 from monitor.store import rows, row, update
 
@@ -102,7 +103,7 @@ def fetch_and_parse(source: dict, fetcher: Fetcher, *, etag: str | None = None,
     try:
         kind = build(source)
         resp = fetcher.fetch(source["url"], etag=etag, last_modified=last_modified,
-                             accept=kind.accept)
+                             accept=kind.accept, owner=source.get("user_id"))
         entries = kind.parse(resp)
         return Outcome(entries=entries, etag=resp.etag, last_modified=resp.last_modified,
                        status=resp.status)
@@ -194,14 +195,16 @@ def _health_alert(db, source: dict, what: str, outage: int, values: dict | None,
         if what == "broken":
             state = values["state"]
             title = f"Source broken: {source['name']} {_STATE_TEXT.get(state, state)}"
-            body = (f"The source {source['name']!r} ({source['url']}) {_STATE_TEXT.get(state, state)}"
+            body = (f"The source {source['name']!r} ({redact_url(source['url'], all_extras=False)})"
+                    f" {_STATE_TEXT.get(state, state)}"
                     f" after {values['consecutive_failures']} attempt(s).\n"
-                    f"Last error: {values['last_error']}\n"
+                    f"Last error: {redact_text(values['last_error'])}\n"
                     "Announcements from it may be missed until it recovers; you will get one "
                     "message when it does.")
         else:
             title = f"Source recovered: {source['name']}"
-            body = f"The source {source['name']!r} ({source['url']}) works again."
+            body = (f"The source {source['name']!r} "
+                    f"({redact_url(source['url'], all_extras=False)}) works again.")
         alerts_mod.raise_alert(db, user_id=uid, kind=f"source_{what}",
                                key=f"source:{source['id']}:{what}:{outage}:u{uid}", title=title,
                                body=body, source_id=source["id"], now=now_s)

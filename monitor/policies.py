@@ -25,6 +25,7 @@ from monitor import alerts as alerts_mod
 from monitor.config import Hooks
 from monitor.db import iso, transaction, utcnow
 from monitor.errors import NotFound
+from monitor.redact import redact_url
 from monitor.store import dumps, insert, loads, page, row, rows, update
 
 log = logging.getLogger(__name__)
@@ -72,7 +73,8 @@ def recipients_for_policy(db, policy: dict, hooks: Hooks | None) -> list[int]:
 
 
 def _source_public(s: dict) -> dict:
-    return {"id": s["id"], "user_id": s.get("user_id"), "name": s["name"], "url": s["url"],
+    return {"id": s["id"], "user_id": s.get("user_id"), "name": s["name"],
+            "url": redact_url(s["url"], all_extras=False),
             "official": bool(s.get("official"))}
 
 

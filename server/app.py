@@ -15,7 +15,7 @@ from server import db
 from monitor.errors import MonitorError
 from server.api.openapi import problem_openapi
 from server.errors import PROBLEM_PREFIX, from_monitor, problem
-from server.guards import SqliteInt, strict_json_body
+from server.guards import SqliteInt, json_content_type, strict_json_body
 from server.limits import limiter
 
 log = logging.getLogger(__name__)
@@ -57,6 +57,7 @@ def create_app(overrides: dict[str, Any] | None = None, *, home: str | Path | No
     app.json.sort_keys = False
 
     db.init_app(app)
+    app.before_request(json_content_type)  # before the limiter: a 415 spends no allowance
     limiter.init_app(app)
     app.error_processor(problem)
     app.spec_processor(problem_openapi)

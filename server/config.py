@@ -32,7 +32,12 @@ DEFAULTS: dict[str, Any] = {
     "VERIFY_LOCKOUT_SECONDS": 600,  # after 5 wrong codes, before a new verification
     "VERIFY_SENDS_PER_DESTINATION_PER_HOUR": 10,
     "VERIFY_SMS_PER_COUNTRY_PER_HOUR": 20,  # per user and calling code: stops SMS pumping
-    "VERIFY_OUTBOX": True,  # with no channel configured, record messages in the dev outbox
+    "VERIFY_OUTBOX": True,
+    # on-demand source checks running at once (server-wide / per user); see services/check_slots
+    "SOURCE_CHECKS_MAX": 2,
+    "SOURCE_CHECKS_PER_USER": 1,
+    # loopback / private-network source URLs for every user, not only the instance owner
+    "ALLOW_PRIVATE_SOURCES": False,  # with no channel configured, record messages in the dev outbox
 }
 
 ENV_PREFIX = "SELLERGUARD_"
@@ -81,13 +86,52 @@ def load(home: Path, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
     return config
 
 
-def make_home(home: Path) -> None:
+def make_home(home: Path) -> list[str]:
     """Create the data home readable by its owner only: it holds contact values, channel URLs
-    with provider secrets and the key of every hash."""
+    with provider secrets and the key of every hash. An existing home that others can read is
+    tightened to 0700 when this user owns it, else left alone with a warning. Returns the
+    warnings (also logged)."""
     existed = home.exists()
     home.mkdir(parents=True, exist_ok=True, mode=0o700)
     if not existed:
         home.chmod(0o700)  # mkdir's mode is filtered by the umask
+        return []
+    return secure_home(home)
+
+
+def secure_home(home: Path) -> list[str]:
+    """Tighten (or warn about) a data home whose mode lets group or others in."""
+    import logging
+    import stat
+
+    log = logging.getLogger("sellerguard.files")
+    try:
+        st = home.stat()
+    except OSError:
+        return []
+    if not st.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
+        return []
+    mode = stat.S_IMODE(st.st_mode)
+    if st.st_uid == os.getuid():
+        home.chmod(0o700)
+        message = (f"data home {home} was readable by others (mode {mode:o}); "
+                   "tightened to 700")
+    else:
+        message = (f"data home {home} is readable by others (mode {mode:o}) and belongs to "
+                   "another user; restrict it: chmod 700")
+    log.warning(message)
+    return [message]
+
+
+def private_files(database: Path) -> None:
+    """The database and its -wal/-shm files: owner read/write only (0600)."""
+    for path in (database, Path(f"{database}-wal"), Path(f"{database}-shm"),
+                 Path(f"{database}-journal")):
+        try:
+            if path.exists() and path.stat().st_mode & 0o077:
+                path.chmod(0o600)
+        except OSError:
+            pass
 
 
 def secret_key(home: Path) -> bytes:

@@ -7,6 +7,7 @@ lists them in the order they must run.
 from __future__ import annotations
 
 import importlib
+import os
 from pathlib import Path
 
 import sqlite_utils
@@ -28,11 +29,23 @@ def _steps(ref: str):
 
 
 def open_db(path: str | Path) -> sqlite_utils.Database:
-    """Open and migrate the database file (creating it and its folder when missing)."""
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    db = mdb.connect(path)
-    for namespace, ref in MIGRATION_SETS:
-        mdb.migrate(db, namespace, _steps(ref))
+    """Open and migrate the database file (creating it and its folder when missing).
+
+    The folder is made 0700 (an existing one readable by others is tightened, see
+    ``config.make_home``) and the file, its ``-wal`` and ``-shm`` are created under a 0077 umask
+    and kept 0600: they hold contact values and channel secrets."""
+    from server import config as cfg
+
+    path = Path(path)
+    cfg.make_home(path.parent)
+    old = os.umask(0o077)  # SQLite creates -wal/-shm on first use, like the file itself
+    try:
+        db = mdb.connect(path)
+        for namespace, ref in MIGRATION_SETS:
+            mdb.migrate(db, namespace, _steps(ref))
+    finally:
+        os.umask(old)
+    cfg.private_files(path)
     return db
 
 

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import json as _json
 
-from flask import request
+from flask import current_app, request
 from werkzeug.routing import IntegerConverter
 
 from server.errors import ApiError
+
+
+class UnsupportedMediaType(ApiError):
+    status_code = 415
+    slug = "unsupported-media-type"
 
 # --- ids in paths ------------------------------------------------------------------------------
 # SQLite integers are signed 64-bit; Werkzeug's ``int`` converter accepts any length, and an id
@@ -42,3 +47,21 @@ def strict_json_body():
         raise ApiError("The request body is not valid JSON.",
                        detail=f"{type(exc).__name__}: {str(exc)[:200]}") from None
     return None
+
+
+# --- content type ------------------------------------------------------------------------------
+# An operation that takes a JSON body answered a form post or a text/plain body with 422 ("field
+# missing"), which sends the caller looking at their fields. ``json_content_type`` answers 415
+# instead, and is registered before the rate limiter so a refused request spends no allowance
+# (pairing attempts are counted only when a code was actually tried).
+
+def json_content_type():
+    view = current_app.view_functions.get(request.endpoint or "")
+    if view is None or request.method not in ("POST", "PUT", "PATCH"):
+        return None
+    if not getattr(view, "_spec", {}).get("body") or request.is_json:
+        return None
+    raise UnsupportedMediaType(
+        "This operation takes a JSON body.",
+        detail=f"Send Content-Type: application/json (got "
+               f"{(request.content_type or 'none')[:100]!r}).")

@@ -9,7 +9,7 @@ from flask import Flask
 
 from monitor import db as mdb
 from monitor.config import Hooks
-from server.services import impact
+from server.services import impact, private_sources
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +39,8 @@ def start(app: Flask):
     from server.services import reminders
 
     database = app.config["DATABASE"]
-    sched = MonitorScheduler(lambda: mdb.connect(database), hooks=hooks_for(database))
+    sched = MonitorScheduler(lambda: mdb.connect(database), hooks=hooks_for(database),
+                             config=private_sources.monitor_config(app.config))
     sched.start()
     sched.scheduler.add_job(lambda: _remind(app, reminders), "interval", minutes=15, id="hold-reminders",
                             jitter=30, replace_existing=True)

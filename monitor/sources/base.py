@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from monitor import marketplaces
 from monitor.errors import MonitorError, SourceConfigError
+from monitor.names import message, unsafe_characters
 
 MIN_INTERVAL_S = 60
 MAX_INTERVAL_S = 7 * 24 * 3600
@@ -180,6 +181,8 @@ def validate_source(data: dict, *, partial: bool = False, current: dict | None =
     name = str(merged.get("name") or "").strip()
     if not name or len(name) > 200:
         raise SourceConfigError("name is required (at most 200 characters)", field="name")
+    if unsafe_characters(name):
+        raise SourceConfigError(f"name {message(unsafe_characters(name))}", field="name")
     kind = str(merged.get("kind") or "").strip().lower()
     cls = kind_class(kind)
     url = str(merged.get("url") or "").strip()

@@ -7,6 +7,7 @@ from urllib.parse import urljoin
 import soupsieve
 from bs4 import BeautifulSoup
 
+from monitor import parse_budget
 from monitor.db import iso
 from monitor.errors import SourceConfigError
 from monitor.sources.base import Entry, SelectorMatchedNothing, SourceKind
@@ -90,7 +91,10 @@ class HtmlSource(SourceKind):
         ctype = response.headers.get("content-type", "")
         if "charset=" in ctype.lower():
             charset = ctype.lower().split("charset=", 1)[1].split(";")[0].strip(" \"'") or None
+        budget = parse_budget.budget()  # elements, nesting and time: over it, a source fault
+        budget.check_bytes(response.body)
         soup = BeautifulSoup(response.body, "lxml", from_encoding=charset)
+        budget.check_tree(soup)
         base = response.url
         base_tag = soup.find("base", href=True)
         if base_tag:
@@ -102,6 +106,7 @@ class HtmlSource(SourceKind):
         found = {"title": 0, "link": 0}
         out: list[Entry] = []
         for node in nodes:
+            budget.tick()
             link = self._value(node, sel.get("link") or "a[href]@href", default_attr="href")
             title = self._value(node, sel["title"]) if sel.get("title") else None
             found["title"] += bool(title)

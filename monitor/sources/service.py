@@ -14,6 +14,7 @@ import yaml
 
 from monitor.db import iso, transaction, utcnow
 from monitor.errors import NotFound, SourceConfigError
+from monitor.redact import redact_text, redact_url
 from monitor.sources.base import format_interval, validate_source
 from monitor.store import dumps, insert, loads, page, row, update
 
@@ -30,7 +31,8 @@ _SELECT = """SELECT s.*, st.state, st.last_checked_at, st.last_success_at, st.la
 def public(s: dict, user_id: int | None = None) -> dict:
     settings = loads(s["settings"], {}) if isinstance(s["settings"], str) else s["settings"]
     return {
-        "id": s["id"], "name": s["name"], "kind": s["kind"], "url": s["url"],
+        "id": s["id"], "name": s["name"], "kind": s["kind"],
+        "url": redact_url(s["url"], all_extras=False),  # user:password@, ?apikey= … hidden
         "language": s["language"],
         "marketplaces": loads(s["marketplaces"], []) if isinstance(s["marketplaces"], str)
         else s["marketplaces"],
@@ -41,7 +43,8 @@ def public(s: dict, user_id: int | None = None) -> dict:
         "editable": s["user_id"] is not None and (user_id is None or s["user_id"] == user_id),
         "health": {
             "state": s.get("state") or "new", "last_checked_at": s.get("last_checked_at"),
-            "last_success_at": s.get("last_success_at"), "last_error": s.get("last_error"),
+            "last_success_at": s.get("last_success_at"),
+            "last_error": redact_text(s.get("last_error")),
             "last_status": s.get("last_status"),
             "consecutive_failures": s.get("consecutive_failures") or 0,
             "next_poll_at": s.get("next_poll_at"), "broken": bool(s.get("broken")),

@@ -1,15 +1,17 @@
 """Sources, policies and alerts: thin routes over the monitor's services, plus the impact the
 server alone can tell (which of the caller's accounts a policy affects)."""
 from apiflask import APIBlueprint
+from flask import current_app
 
 from monitor import alerts, policies
+from monitor.redact import redact_text
 from monitor.sources import service as sources
 from server.api.schemas import PageQuery, page_body
 from server.api.status_schemas import (AlertOut, AlertPage, AlertQuery, CheckResultOut, PolicyOut,
                                        PolicyPage, SourceIn, SourceOut, SourcePage, SourcePatch)
 from server.auth_http import auth, current_user
 from server.db import get_db
-from server.services import events, impact, status
+from server.services import check_slots, events, impact, private_sources, status
 
 bp = APIBlueprint("monitor", __name__, tag="Monitor")
 
@@ -33,6 +35,7 @@ def list_sources(query):
 @bp.output(SourceOut, status_code=201)
 def create_source(body):
     db, user_id = get_db(), current_user().id
+    private_sources.check_url(db, current_app.config, user_id, body.get("url"))
     source = sources.create_source(db, user_id, body)
     events.record(db, user_id, "source.created", "source", source["id"],
                   {"name": source["name"], "url": source["url"]})
@@ -46,6 +49,7 @@ def create_source(body):
 def update_source(source_id, body):
     """Change one of the caller's own sources (shared defaults are read-only)."""
     db, user_id = get_db(), current_user().id
+    private_sources.check_url(db, current_app.config, user_id, body.get("url"))
     source = sources.update_source(db, user_id, source_id, body)
     events.record(db, user_id, "source.updated", "source", source_id, {"fields": sorted(body)})
     return source
@@ -64,9 +68,17 @@ def delete_source(source_id):
 @bp.post("/sources/<int:source_id>/check")
 @bp.auth_required(auth)
 @bp.output(CheckResultOut)
+@bp.doc(responses={429: "You already have a check running; see Retry-After.",
+                   503: "The server runs its maximum of checks; see Retry-After."})
 def check_source(source_id):
-    """Fetch and parse the source now, without storing anything; says what it found."""
-    return sources.check_source(get_db(), current_user().id, source_id)
+    """Fetch and parse the source now, without storing anything; says what it found.
+    Checks are bounded: one per user and a few per server at a time (others answer 429/503)."""
+    user_id = current_user().id
+    with check_slots.for_app(current_app).hold(user_id):
+        result = sources.check_source(get_db(), user_id, source_id,
+                                      config=private_sources.monitor_config(current_app.config))
+    result["error"] = redact_text(result.get("error"))  # an error may quote the URL
+    return result
 
 
 @bp.get("/policies")

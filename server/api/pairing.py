@@ -12,7 +12,9 @@ bp = APIBlueprint("pairing", __name__, tag="Auth")
 
 
 @bp.post("/pair")
-@limiter.limit(pairing_limit, key_func=lambda: "pair:" + (get_remote_address() or "unknown"))
+# only real attempts spend the budget: a code that was tried (201 or 401), not a malformed request
+@limiter.limit(pairing_limit, key_func=lambda: "pair:" + (get_remote_address() or "unknown"),
+               deduct_when=lambda response: response.status_code in (201, 401))
 @bp.input(PairIn, arg_name="body")
 @bp.output(PairOut, status_code=201)
 def pair(body):

@@ -5,6 +5,17 @@ from apiflask import Schema
 from apiflask.fields import Boolean, Date, Dict, Integer, List, Nested, String
 from apiflask.validators import Length, OneOf, Range, Regexp
 
+def safe_text(value: str) -> None:
+    """Validator: no control, bidi-override or zero-width characters (``monitor.names``)."""
+    from marshmallow import ValidationError
+
+    from monitor.names import message, unsafe_characters
+
+    found = unsafe_characters(value)
+    if found:
+        raise ValidationError(message(found))
+
+
 MARKETPLACE = Regexp(r"^[A-Za-z]{2}$", error="Use a two-letter marketplace code such as DE.")
 
 
@@ -51,14 +62,14 @@ class PairOut(Schema):
 
 
 class AccountIn(Schema):
-    name = String(required=True, validate=Length(min=1, max=200))
-    merchant_id = String(load_default=None, allow_none=True, validate=Length(max=64))
+    name = String(required=True, validate=[Length(min=1, max=200), safe_text])
+    merchant_id = String(load_default=None, allow_none=True, validate=[Length(max=64), safe_text])
     marketplaces = List(String(validate=MARKETPLACE), required=True, validate=Length(min=1, max=30))
 
 
 class AccountPatch(Schema):
-    name = String(validate=Length(min=1, max=200))
-    merchant_id = String(allow_none=True, validate=Length(max=64))
+    name = String(validate=[Length(min=1, max=200), safe_text])
+    merchant_id = String(allow_none=True, validate=[Length(max=64), safe_text])
     marketplaces = List(String(validate=MARKETPLACE), validate=Length(min=1, max=30))
 
 
@@ -98,12 +109,12 @@ class AmazonStatus(Schema):
 class ContactIn(Schema):
     kind = String(required=True, validate=OneOf(["email", "phone"]))
     role = String(load_default="emergency", validate=OneOf(["emergency", "primary", "other"]))
-    value = String(required=True, validate=Length(min=1, max=320))
+    value = String(required=True, validate=[Length(min=1, max=320), safe_text])
 
 
 class ContactPatch(Schema):
     role = String(validate=OneOf(["emergency", "primary", "other"]))
-    value = String(validate=Length(min=1, max=320))
+    value = String(validate=[Length(min=1, max=320), safe_text])
 
 
 class ContactOut(Schema):
@@ -130,7 +141,7 @@ class AmazonStatusIn(Schema):
 
 class HoldIn(Schema):
     until = Date(required=True)
-    reason = String(load_default=None, allow_none=True, validate=Length(max=500))
+    reason = String(load_default=None, allow_none=True, validate=[Length(max=500), safe_text])
 
 
 class EventOut(Schema):

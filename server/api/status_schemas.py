@@ -5,7 +5,7 @@ from apiflask import Schema
 from apiflask.fields import Boolean, Dict, Float, Integer, List, Nested, String
 from apiflask.validators import Length, OneOf, Range
 
-from server.api.schemas import AmazonStatus, PageQuery, UserOut, Warning_, page_of
+from server.api.schemas import AmazonStatus, PageQuery, UserOut, Warning_, page_of, safe_text
 
 
 class NextStep(Schema):
@@ -115,7 +115,7 @@ class SourceOut(Schema):
 
 
 class SourceIn(Schema):
-    name = String(required=True, validate=Length(min=1, max=200))
+    name = String(required=True, validate=[Length(min=1, max=200), safe_text])
     kind = String(required=True, validate=OneOf(["feed", "html"]))
     url = String(required=True, validate=Length(min=1, max=2000))
     language = String(load_default=None, allow_none=True, validate=Length(max=10))
@@ -128,7 +128,7 @@ class SourceIn(Schema):
 
 
 class SourcePatch(Schema):
-    name = String(validate=Length(min=1, max=200))
+    name = String(validate=[Length(min=1, max=200), safe_text])
     url = String(validate=Length(min=1, max=2000))
     language = String(allow_none=True, validate=Length(max=10))
     marketplaces = List(String(validate=Length(max=10)), validate=Length(max=30))

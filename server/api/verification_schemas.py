@@ -5,7 +5,7 @@ from apiflask import Schema
 from apiflask.fields import Boolean, Integer, List, String
 from apiflask.validators import Length, OneOf
 
-from server.api.schemas import page_of
+from server.api.schemas import page_of, safe_text
 
 STATUSES = ["pending", "approved", "expired", "canceled", "max_attempts_reached", "failed"]
 
@@ -46,7 +46,7 @@ class VerificationOut(Schema):
 
 
 class ChannelIn(Schema):
-    name = String(required=True, validate=Length(min=1, max=100))
+    name = String(required=True, validate=[Length(min=1, max=100), safe_text])
     url = String(required=True, validate=Length(min=4, max=2000))
     purposes = List(String(validate=OneOf(["alerts", "sms", "email"])), load_default=lambda: ["alerts"],
                     validate=Length(min=1, max=3))

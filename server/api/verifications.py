@@ -31,6 +31,17 @@ def _ip_key(prefix: str):
     return lambda: f"{prefix}:{get_remote_address() or 'unknown'}"
 
 
+def _user_ip_key(prefix: str):
+    """Per user *and* address: users behind one address (an office, a VPN) each have their own
+    allowance, so one of them cannot lock the others out."""
+    from server.auth_http import bearer_user
+
+    def key() -> str:
+        user = bearer_user()
+        return f"{prefix}:{user.id if user else 'anon'}:{get_remote_address() or 'unknown'}"
+    return key
+
+
 def settings() -> svc.Settings:
     return svc.Settings.from_config(current_app.config)
 
@@ -47,7 +58,7 @@ def settings() -> svc.Settings:
                    "this channel (override with override_checks).",
                    429: "A limit was reached; see Retry-After."})
 @limiter.limit(_limit("VERIFY_TOKEN_RATE_LIMIT"))
-@limiter.limit(_limit("VERIFY_IP_RATE_LIMIT"), key_func=_ip_key("verify-ip"))
+@limiter.limit(_limit("VERIFY_IP_RATE_LIMIT"), key_func=_user_ip_key("verify-ip"))
 def start_verification(contact_id, body):
     """Send a one-time code to a contact (SMS for phones, code + link for emails).
 
@@ -77,7 +88,7 @@ def get_verification(verification_id):
                    422: "Wrong code (problem type wrong-code, with attempts_left).",
                    429: "No attempts left, or too many failures today; see Retry-After."})
 @limiter.limit(_limit("VERIFY_CHECK_RATE_LIMIT"))
-@limiter.limit(_limit("VERIFY_IP_RATE_LIMIT"), key_func=_ip_key("verify-ip"))
+@limiter.limit(_limit("VERIFY_IP_RATE_LIMIT"), key_func=_user_ip_key("verify-ip"))
 def check_verification(verification_id, body):
     """Check a code (5 wrong codes end the verification)."""
     return svc.check(get_db(), settings(), current_user().id, verification_id, body["code"])
@@ -97,23 +108,25 @@ def _page_language(verification: dict | None) -> str:
     return messages.normalise_language(best) or "en"
 
 
-@bp.get("/verify-email/<token>")
-@bp.doc(summary="Follow the emailed verification link (HTML page, no token needed)",
-        responses={200: {"description": "Approved: a small HTML page.",
-                         "content": {"text/html": {"schema": {"type": "string"}}}},
-                   404: {"description": "Unknown, used or replaced link (HTML page).",
-                         "content": {"text/html": {"schema": {"type": "string"}}}},
-                   409: {"description": "The verification is no longer pending (HTML page).",
-                         "content": {"text/html": {"schema": {"type": "string"}}}},
-                   410: {"description": "Expired link (HTML page).",
-                         "content": {"text/html": {"schema": {"type": "string"}}}}})
-@limiter.limit(_limit("VERIFY_LINK_RATE_LIMIT"), key_func=_ip_key("verify-link"))
-def verify_email(token):
-    """The emailed link: approves the verification once and answers with a localised page."""
-    outcome, verification = svc.approve_by_link(get_db(), settings(), token)
+_PAGE_HEADERS = {
+    "Content-Type": "text/html; charset=utf-8",
+    "Cache-Control": "no-store",
+    "Referrer-Policy": "no-referrer",  # the token is in the URL
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; "
+                               "form-action 'self'; frame-ancestors 'none'",
+}
+_HTML = {"content": {"text/html": {"schema": {"type": "string"}}}}
+
+
+def _link_page(token: str, confirm: bool):
+    outcome, verification = svc.approve_by_link(get_db(), settings(), token, confirm=confirm)
     lang = _page_language(verification)
     t = lambda key, **kw: messages.text(lang, key, **kw)  # noqa: E731
-    if outcome == "approved":
+    if outcome == "confirm":
+        status, heading = 200, t("page_confirm")
+        detail = t("page_confirm_detail", masked=svc.out(verification)["destination"])
+    elif outcome == "approved":
         status, heading = 200, t("page_approved")
         detail = t("page_approved_detail", masked=svc.out(verification)["destination"])
     elif outcome == "expired":
@@ -124,12 +137,36 @@ def verify_email(token):
     else:
         status, heading, detail = 404, t("page_invalid"), t("page_invalid_detail")
     html = render_template("verify_email.html", html_lang="zh-CN" if lang == "zh_CN" else "en",
-                           title=t("page_title"), heading=heading, detail=detail, ok=status == 200,
-                           never_share=t("never_share"))
-    return html, status, {
-        "Content-Type": "text/html; charset=utf-8",
-        "Cache-Control": "no-store",
-        "Referrer-Policy": "no-referrer",  # the token is in the URL
-        "X-Content-Type-Options": "nosniff",
-        "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
-    }
+                           title=t("page_title"), heading=heading, detail=detail,
+                           ok=outcome == "approved", confirm=outcome == "confirm",
+                           button=t("page_confirm_button"), never_share=t("never_share"))
+    return html, status, _PAGE_HEADERS
+
+
+@bp.get("/verify-email/<token>")
+@bp.doc(summary="Open the emailed verification link: a confirmation page (HTML, no token needed)",
+        responses={200: {"description": "A page whose button (a POST to the same address) "
+                                        "approves; opening it (GET or HEAD, as mail scanners do) "
+                                        "approves nothing.", **_HTML},
+                   404: {"description": "Unknown, used or replaced link (HTML page).", **_HTML},
+                   409: {"description": "The verification is no longer pending (HTML page).",
+                         **_HTML},
+                   410: {"description": "Expired link (HTML page).", **_HTML}})
+@limiter.limit(_limit("VERIFY_LINK_RATE_LIMIT"), key_func=_ip_key("verify-link"))
+def verify_email(token):
+    """The emailed link: shows a localised confirmation page; only its POST approves."""
+    return _link_page(token, confirm=False)
+
+
+@bp.post("/verify-email/<token>")
+@bp.doc(summary="Confirm the emailed verification link (the page's button; HTML answer)",
+        responses={200: {"description": "Approved: a small HTML page.", **_HTML},
+                   404: {"description": "Unknown, used or replaced link (HTML page).", **_HTML},
+                   409: {"description": "The verification is no longer pending (HTML page).",
+                         **_HTML},
+                   410: {"description": "Expired link (HTML page).", **_HTML}})
+@limiter.limit(_limit("VERIFY_LINK_RATE_LIMIT"), key_func=_ip_key("verify-link"))
+def confirm_email(token):
+    """Approve the verification once. No cookie or session is involved: the single-use secret
+    in the address is what a forged cross-site form would lack, so it needs no CSRF token."""
+    return _link_page(token, confirm=True)

@@ -58,6 +58,13 @@ class Context:
         self.open_db()
         return hooks_for(self.config["DATABASE"])
 
+    def monitor_config(self):
+        """The monitor's configuration with the server's private-network policy."""
+        from server.services.private_sources import monitor_config
+
+        self.open_db()
+        return monitor_config(self.config)
+
     def user(self, name: str | None = None):
         from server.services import auth
 

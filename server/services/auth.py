@@ -16,7 +16,8 @@ from datetime import timedelta
 import sqlite_utils
 
 from monitor.db import iso, parse_iso, transaction, utcnow
-from server.errors import Conflict, NotFound, Unauthorized
+from monitor.names import message, unsafe_characters
+from server.errors import Conflict, NotFound, Unauthorized, ValidationFailed
 from server.services import events
 
 TOKEN_PREFIX = "sg_"
@@ -43,6 +44,8 @@ def create_user(db: sqlite_utils.Database, name: str) -> User:
     name = name.strip()
     if not name:
         raise Conflict("A user needs a name.")
+    if unsafe_characters(name):
+        raise ValidationFailed(errors={"name": [f"A user name {message(unsafe_characters(name))}."]})
     with transaction(db):
         if db.execute("SELECT 1 FROM users WHERE name = ?", [name]).fetchone():
             raise Conflict(f"User {name!r} already exists.")

@@ -74,7 +74,9 @@ def _run_checks(kind: str, value: str, marketplaces: list[str], settings: CheckS
 
 
 def _ensure_unique(db, account_id: int, kind: str, value: str, exclude: int | None = None) -> None:
-    row = db.execute("SELECT id FROM contacts WHERE account_id = ? AND kind = ? AND value = ? AND id != ?",
+    # case-insensitively: Ops@, OPS@ and ops@ are one mailbox (and one limits budget)
+    row = db.execute("SELECT id FROM contacts WHERE account_id = ? AND kind = ? AND "
+                     "lower(value) = lower(?) AND id != ?",
                      [account_id, kind, value, exclude or -1]).fetchone()
     if row:
         raise Conflict("This account already has this contact.", contact_id=row[0])
@@ -117,6 +119,9 @@ def update(db: sqlite_utils.Database, user_id: int, contact_id: int, data: dict,
         if "role" in data and data["role"] != current["role"]:
             changes["role"] = data["role"]
         value_changed = result is not None and result.value != current["value"]
+        if value_changed and result.value.lower() == current["value"].lower():
+            _ensure_unique(db, current["account_id"], current["kind"], result.value,
+                           exclude=contact_id)
         if result is not None:
             changes["checks"] = json.dumps(result.checks)
         if value_changed:

@@ -23,6 +23,10 @@ TEXTS: dict[str, dict[str, str]] = {
                       "Never share this code or link with anyone, not even someone claiming to be "
                       "Amazon or SellerGuard. If you did not ask for it, ignore this email.",
         "page_title": "SellerGuard email verification",
+        "page_confirm": "Confirm this email address",
+        "page_confirm_detail": "Press the button to confirm that {masked} receives SellerGuard's "
+                               "messages. Opening the link alone changes nothing.",
+        "page_confirm_button": "Confirm this address",
         "page_approved": "This email address is verified.",
         "page_approved_detail": "{masked} now counts as verified in SellerGuard. You can close this page.",
         "page_invalid": "This link is not valid.",
@@ -52,6 +56,9 @@ TEXTS: dict[str, dict[str, str]] = {
                       "切勿将验证码或链接告诉任何人，包括自称亚马逊或 SellerGuard 的人。"
                       "如果这不是您本人的操作，请忽略此邮件。",
         "page_title": "SellerGuard 邮箱验证",
+        "page_confirm": "确认此邮箱地址",
+        "page_confirm_detail": "请点击按钮，确认 {masked} 能收到 SellerGuard 的消息。仅打开链接不会更改任何内容。",
+        "page_confirm_button": "确认此地址",
         "page_approved": "此邮箱地址已验证。",
         "page_approved_detail": "{masked} 已在 SellerGuard 中标记为已验证。您可以关闭此页面。",
         "page_invalid": "此链接无效。",

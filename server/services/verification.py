@@ -275,7 +275,8 @@ def _window_limit(db, sql: str, params: list, limit: int, window: timedelta, now
 
 
 def _check_failure_cap(db, settings: Settings, user_id: int, destination: str, now: datetime) -> None:
-    _window_limit(db, "SELECT at FROM verification_failures WHERE user_id = ? AND destination = ?",
+    _window_limit(db, "SELECT at FROM verification_failures WHERE user_id = ? AND "
+                  "lower(destination) = lower(?)",
                   [user_id, destination], settings.daily_failures, timedelta(days=1), now,
                   "Too many wrong codes for this contact today; try again later.",
                   "too-many-failures")
@@ -283,7 +284,8 @@ def _check_failure_cap(db, settings: Settings, user_id: int, destination: str, n
 
 def _check_send_limits(db, settings: Settings, user_id: int, channel: str, destination: str,
                        country_code: str | None, now: datetime) -> None:
-    _window_limit(db, "SELECT at FROM verification_sends WHERE user_id = ? AND destination = ?",
+    _window_limit(db, "SELECT at FROM verification_sends WHERE user_id = ? AND "
+                  "lower(destination) = lower(?)",
                   [user_id, destination], settings.sends_per_destination_per_hour,
                   timedelta(hours=1), now,
                   "Too many codes were sent to this contact in the last hour; try again later.",
@@ -384,14 +386,26 @@ def start(db, settings: Settings, user_id: int, contact_id: int, channel: str, *
             _check_send_limits(db, settings, user_id, channel, destination, country, now)
             _redact_outbox(db, v["id"])  # the previous code stops working with this resend
         else:
+            # keyed on the destination, not the contact: the same number on a second account
+            # shares the lockout, and has no second set of five tries while one is pending
             locked = db.execute(
-                "SELECT locked_until FROM verifications WHERE contact_id = ? AND user_id = ? AND "
-                "status = 'max_attempts_reached' AND locked_until > ? ORDER BY locked_until DESC "
-                "LIMIT 1", [contact_id, user_id, iso(now)]).fetchone()
+                "SELECT locked_until FROM verifications WHERE user_id = ? AND "
+                "lower(destination) = lower(?) AND status = 'max_attempts_reached' AND "
+                "locked_until > ? ORDER BY locked_until DESC LIMIT 1",
+                [user_id, destination, iso(now)]).fetchone()
             if locked:
                 raise RateLimited("Too many wrong codes: wait before starting a new verification.",
                                   retry_after=_seconds_until(locked[0], now),
                                   slug="max-attempts-reached")
+            other = db.execute(
+                "SELECT id, contact_id FROM verifications WHERE user_id = ? AND contact_id != ? AND "
+                "lower(destination) = lower(?) AND status = 'pending' AND expires_at > ? LIMIT 1",
+                [user_id, contact_id, destination, iso(now)]).fetchone()
+            if other:
+                raise Conflict(
+                    f"A verification of this {'address' if channel == 'email' else 'number'} is "
+                    f"already pending on contact {other[1]}: finish or cancel it first.",
+                    verification_id=other[0], contact_id=other[1])
             _check_send_limits(db, settings, user_id, channel, destination, country, now)
             cur = db.execute(
                 "INSERT INTO verifications (user_id, contact_id, channel, destination, language, "
@@ -536,10 +550,12 @@ def cancel(db, settings: Settings, user_id: int, verification_id: int, *, actor:
     raise error
 
 
-def approve_by_link(db, settings: Settings, token: str) -> tuple[str, dict | None]:
+def approve_by_link(db, settings: Settings, token: str, *,
+                    confirm: bool = True) -> tuple[str, dict | None]:
     """Follow an emailed link. Returns (outcome, verification or None) where outcome is
     ``approved`` | ``invalid`` (unknown, used or replaced — one answer) | ``expired`` |
-    ``not_pending``."""
+    ``not_pending``; with ``confirm`` False (the page a GET shows, which a mail scanner may
+    fetch) nothing is approved and a link that would approve gives ``confirm``."""
     if not token or len(token) > 200:
         return "invalid", None
     now = settings.now()
@@ -556,6 +572,8 @@ def approve_by_link(db, settings: Settings, token: str) -> tuple[str, dict | Non
         if not _destination_current(db, v):
             _finish(db, v, "canceled", now, reason="The contact's value changed.", actor="email-link")
             return "invalid", None
+        if not confirm:
+            return "confirm", v
         return "approved", _approve(db, v, now, "link", "email-link")
 
 

@@ -29,7 +29,7 @@ AUTH = {"Authorization": f"Bearer {_TOKEN}"}
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", APP)
 
 PUBLIC = {("GET", "/api/v1/health"), ("POST", "/api/v1/pair"),
-          ("GET", "/api/v1/verify-email/{token}")}
+          ("GET", "/api/v1/verify-email/{token}"), ("POST", "/api/v1/verify-email/{token}")}
 
 
 @pytest.fixture(scope="module", autouse=True)

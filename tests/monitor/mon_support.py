@@ -126,6 +126,37 @@ class Site:
 
 
 
+def trickle_headers(site: "Site", interval: float = 0.2, count: int = 400):
+    """A route handler that sends its status line and headers one byte per ``interval``
+    (``count`` padding header bytes), then a tiny feed: each read gets a byte well within any read
+    timeout, so only a deadline over the whole exchange ends it."""
+    def handler(req) -> None:
+        head = b"HTTP/1.1 200 OK\r\nX-Pad: " + b"a" * count + b"\r\nContent-Length: 2\r\n\r\nok"
+        req.close_connection = True  # when stopped, hang up instead of waiting for a request
+        for i in range(len(head)):
+            if site.stop.wait(interval):
+                return
+            try:
+                req.wfile.write(head[i:i + 1])
+                req.wfile.flush()
+            except OSError:
+                return
+    return handler
+
+
+def endless_continue(site: "Site", interval: float = 0.2):
+    """A route handler that answers ``100 Continue`` again and again, never a final status."""
+    def handler(req) -> None:
+        req.close_connection = True
+        while not site.stop.wait(interval):
+            try:
+                req.wfile.write(b"HTTP/1.1 100 Continue\r\n\r\n")
+                req.wfile.flush()
+            except OSError:
+                return
+    return handler
+
+
 class Receiver:
     """Records Apprise json:// POSTs; ``fail_next`` answers 500 that many times first."""
 

@@ -42,3 +42,37 @@ def test_api_refuses_a_metadata_channel(client, headers):
     r = client.post("/api/v1/channels", json={"name": "x", "url": "json://169.254.169.254/x",
                                               "purposes": ["alerts"]}, headers=headers)
     assert r.status_code == 422 and r.content_type == "application/problem+json"
+
+
+# Every plugin that connects to a host named in its URL (issue 12, item 3): the guard reads the
+# hosts from the parsed plugin, so none of these needs an entry of its own.
+HOST_PLUGIN_URLS = [
+    "ntfy://{h}/topic", "ntfys://{h}/topic", "gotify://{h}/token0123456789", "apprise://{h}/token",
+    "mmost://{h}/token0123456789abc", "kodi://{h}", "rocket://user:pass@{h}/#channel",
+    "matrix://user:pass@{h}/#room", "nctalk://user:pass@{h}/roomid", "enigma2://{h}",
+]
+METADATA = ["169.254.169.254", "metadata.google.internal"]
+
+
+@pytest.mark.parametrize("host", METADATA)
+@pytest.mark.parametrize("template", HOST_PLUGIN_URLS)
+def test_every_host_plugin_is_guarded(template, host):
+    url = template.format(h=host)
+    with pytest.raises(channels.ChannelError, match="refused"):
+        channels.validate_url(url)
+    result = channels.send(url, "t", "b")  # at send time too, before Apprise connects
+    assert not result.ok and "refused" in result.error
+
+
+def test_unknown_scheme_is_refused():
+    with pytest.raises(channels.ChannelError):
+        channels.validate_url("sellerguard-nonsense://169.254.169.254/x")
+
+
+def test_api_refuses_every_host_plugin(client, headers):
+    for template in HOST_PLUGIN_URLS:
+        r = client.post("/api/v1/channels", json={"name": template[:10], "purposes": ["alerts"],
+                                                  "url": template.format(h="169.254.169.254")},
+                        headers=headers)
+        assert r.status_code == 422, (template, r.get_json())
+    assert client.get("/api/v1/channels", headers=headers).get_json()["total"] == 0

@@ -436,15 +436,17 @@ def test_per_token_request_limit_answers_429_with_retry_after(app, client, selle
     assert r.headers["Content-Type"].startswith("application/problem+json")
 
 
-def test_per_ip_limit_holds_across_tokens(app, client, make_user, clock):  # noqa: F811
+def test_per_address_limit_is_per_user(app, client, make_user, clock):  # noqa: F811
+    """Issue 12, item 5: users behind one address each have their own allowance."""
     app.config["VERIFY_IP_RATE_LIMIT"] = "3 per minute"
-    statuses = []
-    for _ in range(4):
-        _, headers = make_user()
-        account = add_account(client, headers)
-        phone = add_contact(client, headers, account["id"], "phone", MOBILE_DE)
-        statuses.append(start(client, headers, phone["id"]).status_code)
-    assert statuses == [201, 201, 201, 429]
+    _, alice = make_user()
+    account = add_account(client, alice)
+    numbers = [MOBILE_DE, MOBILE_DE_2, "+4915723456781", "+4917612345678"]
+    phones = [add_contact(client, alice, account["id"], "phone", n) for n in numbers]
+    assert [start(client, alice, p["id"]).status_code for p in phones] == [201, 201, 201, 429]
+    _, bob = make_user()  # same address (the test client), another user: not locked out
+    phone = add_contact(client, bob, add_account(client, bob)["id"], "phone", MOBILE_DE)
+    assert start(client, bob, phone["id"]).status_code == 201
 
 
 def test_per_country_calling_code_limit_stops_sms_pumping(app, client, seller, clock):  # noqa: F811
