@@ -11,6 +11,7 @@ from .classify import classify
 from .dates import parse_published
 from .extract import consequences, contact_types, marketplace, method, platform, policy_dates, where
 from .features import OV_CONCEPTS, build
+from .phishing import assess as assess_phishing
 from .story import story_key
 
 LABELS = ("contact_verification", "other_verification", "unrelated")
@@ -99,7 +100,8 @@ def analyze(record: dict, *, today: dt.date | None = None) -> dict:
                       doc.title, doc.body, notification_contacts=doc.has("notif_prefs"), method=facts["method"])
     rid_out = rid if isinstance(rid, (str, int)) and not isinstance(rid, bool) else (None if rid is None else str(rid))
     return {"id": rid_out, "label": decision.label, "score": float(max(0.0, min(1.0, decision.score))),
-            "reasons": decision.reasons, "facts": facts, "story": story}
+            "reasons": decision.reasons, "facts": facts, "story": story,
+            "phishing": assess_phishing(text or "", title=record.get("title") if isinstance(record.get("title"), str) else None)}
 
 
 def analyze_line(line: str, *, today: dt.date | None = None) -> dict:
