@@ -93,6 +93,24 @@ def sources_import(file, user_name, as_json):
                       f"unchanged {len(result['unchanged'])}")
 
 
+@sources_group.command("kinds")
+@json_opt
+def sources_kinds(as_json):
+    """The kinds of source (feed, html, imap …) and their settings, from the registry."""
+    from monitor.sources import kinds
+
+    items = kinds()
+    if as_json:
+        _emit({"items": items})
+        return
+    table = Table("kind", "url", "settings", "what")
+    for k in items:
+        settings = ", ".join(k["required"] + [f"({o})" for o in k["optional"]])
+        table.add_row(k["kind"], "/".join(f"{s}://" for s in k["schemes"]), settings,
+                      k["summary"])
+    console.print(table)
+
+
 @sources_group.command("list")
 @user_opt
 @json_opt
@@ -315,4 +333,6 @@ def policies_show(policy_id, user_name, as_json):
 
 # Channels are managed by the server's CLI (``sellerguard channels``), which also knows the
 # verification purposes (sms, email); the monitor only reads them when delivering alerts.
-COMMANDS = [sources_group, monitor_group, alerts_group, policies_group]
+from monitor.mail.cli import mail_group  # noqa: E402
+
+COMMANDS = [sources_group, monitor_group, alerts_group, policies_group, mail_group]

@@ -38,6 +38,7 @@ _quiet.propagate = False  # dkimpy logs every failure as an error; its result is
 class DnsConfig:
     nameservers: list[str] | None = None   # "host" or "host:port"; None: the system's resolver
     timeout: float = 4.0
+    offline: bool = False                  # ask no one: every look-up is unavailable
 
 
 class Dns:
@@ -47,6 +48,8 @@ class Dns:
         self.config = config or DnsConfig()
         self.unavailable: list[str] = []
         try:
+            if self.config.offline:
+                raise ValueError("offline mode")
             if self.config.nameservers:
                 self.resolver = dns.resolver.Resolver(configure=False)
                 addrs, ports = [], set()
