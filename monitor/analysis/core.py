@@ -30,7 +30,7 @@ def invalid(record_id: object, why: str) -> dict:
     if isinstance(rid, float):
         rid = str(rid)
     return {"id": rid, "label": "unrelated", "score": 1.0, "reasons": [f"invalid input: {why}"],
-            "facts": _empty_facts(), "story": f"invalid/{hash_id(rid)}"}
+            "facts": _empty_facts(), "story": f"invalid/{hash_id(rid)}", "phishing": {"flag": False, "reasons": []}}
 
 
 def hash_id(value: object) -> str:

@@ -1,13 +1,18 @@
 """``POST /messages/check``: is this email genuine? A raw RFC 5322 message in, a verdict out.
 
 Thin over :func:`monitor.mail.verdict.judge`. The body is the message itself
-(``message/rfc822``, ``text/plain`` or ``application/octet-stream``), at most
+(``message/rfc822``, ``text/plain`` or ``application/octet-stream``; or, from the browser, JSON
+``{"message": text}`` / ``{"message_base64": …}``), at most
 ``MAIL_CHECK_MAX_BYTES`` (default 5 MB); DNS for DKIM/DMARC as configured (``MAIL_DNS``:
 nameservers, ``OFFLINE``: none, so the verdict is at best ``unknown``), ``MAIL_AUTHSERV_ID`` (the
 seller's own mail server, whose Authentication-Results are trusted) and ``MAIL_TRUSTED_ARC``
 (forwarders whose ARC seals are trusted). Nothing is stored; the message is never logged.
 """
 from __future__ import annotations
+
+import base64
+import binascii
+import json
 
 from apiflask import APIBlueprint, Schema
 from apiflask.fields import Boolean, Dict, List, String
@@ -17,7 +22,7 @@ from monitor.mail.auth import DnsConfig
 from monitor.mail.message import MalformedMessage
 from monitor.mail.verdict import DEFAULT_TRUSTED_ARC, VerdictConfig, judge
 from server.auth_http import auth
-from server.errors import ApiError
+from server.errors import ApiError, ValidationFailed
 
 bp = APIBlueprint("messages", __name__, tag="Mail")
 
@@ -68,6 +73,25 @@ def verdict_config(config) -> VerdictConfig:
         trusted_arc=tuple(DEFAULT_TRUSTED_ARC) + tuple(arc))
 
 
+def _from_json(data: bytes, cap: int) -> bytes:
+    """The browser's form: ``{"message": "<raw text>"}`` or ``{"message_base64": "…"}`` (a
+    dropped .eml keeps its 8-bit bytes)."""
+    try:
+        doc = json.loads(data or b"null")
+    except ValueError:
+        doc = None
+    if not isinstance(doc, dict) or not isinstance(doc.get("message", doc.get("message_base64")),
+                                                   str):
+        raise ValidationFailed(errors={"message": ["the raw message as a string (message), or "
+                                                   "base64 (message_base64)"]})
+    if isinstance(doc.get("message_base64"), str):
+        try:
+            return base64.b64decode(doc["message_base64"][: cap * 2], validate=True)
+        except (binascii.Error, ValueError):
+            raise ValidationFailed(errors={"message_base64": ["not base64"]}) from None
+    return doc["message"].encode("utf-8", "surrogateescape")[: cap + 1]
+
+
 @bp.post("/messages/check")
 @bp.auth_required(auth)
 @bp.output(VerdictOut)
@@ -80,11 +104,11 @@ def check_message():
     if request.content_length is not None and request.content_length > cap:
         raise PayloadTooLarge(f"The message is larger than {cap // 1024} KB.")
     ctype = (request.mimetype or "").lower()
-    if ctype in ("application/json", "application/x-www-form-urlencoded",
-                 "multipart/form-data"):
+    if ctype in ("application/x-www-form-urlencoded", "multipart/form-data"):
         raise UnsupportedMediaType("Send the raw message itself as the body "
                                    "(Content-Type: message/rfc822).")
-    raw = request.stream.read(cap + 1)
+    raw = request.stream.read(cap + 1) if ctype != "application/json" else \
+        _from_json(request.get_data(cache=True), cap)
     if len(raw) > cap:
         raise PayloadTooLarge(f"The message is larger than {cap // 1024} KB.")
     if not raw.strip():
