@@ -129,8 +129,11 @@ def process_pending(db, *, analyzer: Analyzer | None = None, hooks: Hooks | None
             update(db, "items", item["id"], {"analysis": dumps(result), "analyzed_at": now,
                                              "label": label, "story": story})
             stats.analyzed += 1
-            if mail_store.route(db, item, result, hooks=hooks, now=now) == "handled":
+            routed = mail_store.route(db, item, result, hooks=hooks, now=now)
+            if routed == "handled":
                 continue  # a mail that is not genuine never makes a policy
+            if routed is None and (result.get("phishing") or {}).get("flag"):
+                continue  # a text that phishes (look-alike links, asks for secrets) is no policy
             if label == LABEL and story:
                 stats.matched += 1
                 outcome, n_alerts = merge_item(db, {**item, "story": story}, result,

@@ -73,7 +73,8 @@ class Dns:
     def txt(self, name: str | bytes, timeout: float | None = None) -> bytes | None:
         if isinstance(name, bytes):
             name = name.decode("ascii", "replace")
-        if self.resolver is None:
+        if self.resolver is None or self.unavailable:
+            # once DNS failed for this message, the other look-ups would only wait as long
             raise dkim.DnsTimeoutError(self.unavailable[-1])
         try:
             answer = self.resolver.resolve(name, "TXT", raise_on_no_answer=False,
