@@ -21,10 +21,16 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-_URL = re.compile(r"""(?i)\b(?:https?://|www\.)[^\s<>"'()\[\]{}]+""")
+# Host names: ASCII, punycode, or the Latin/Greek/Cyrillic letters homographs are made of — never
+# CJK (Chinese or Japanese text runs straight into a URL, with no space before or after it).
+_HOST_CH = r"a-z0-9\u00c0-\u024f\u0370-\u03ff\u0400-\u052f"
+_URL = re.compile(
+    rf"""(?i)\b(?:https?://|www\.)[{_HOST_CH}.-]+(?::\d+)?"""
+    r"""(?:[/?#][^\s<>"'()\[\]{}\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]*)?""")
 _BARE_HOST = re.compile(
-    r"(?i)\b((?:[a-z0-9\u00a1-\uffff](?:[a-z0-9\u00a1-\uffff-]{0,61}[a-z0-9\u00a1-\uffff])?\.)+"
-    r"(?:[a-z]{2,24}|xn--[a-z0-9-]{2,59}))(?:/[^\s<>\"']*)?")
+    rf"(?i)(?<![a-z0-9.@_-])((?:[{_HOST_CH}](?:[{_HOST_CH}-]{{0,61}}[{_HOST_CH}])?\.)+"
+    r"(?:[a-z]{2,24}|xn--[a-z0-9-]{2,59}))(?![a-z0-9@_-]|\.[a-z0-9])"
+    r"(?:/[^\s<>\"'\u3000-\u30ff\u3400-\u9fff]*)?")
 
 # what a phisher wants
 _SECRET = (r"(?:password|passwort|kennwort|contrase[ñn]a|mot de passe|パスワード|密码|密碼|"
@@ -60,6 +66,15 @@ _SEND = re.compile(
     r"返信してください|ご返信|回复(?:此|本)?邮件|回覆")
 
 
+def known_suffix(host: str) -> bool:
+    from monitor.mail.domains import _psl, to_ascii
+
+    try:
+        return _psl().privatesuffix(to_ascii(host), accept_unknown=False) is not None
+    except Exception:  # noqa: BLE001
+        return False
+
+
 def find_links(text: str) -> list[str]:
     """URLs and bare host names in a text, in order, each once."""
     seen: dict[str, None] = {}
@@ -68,8 +83,9 @@ def find_links(text: str) -> list[str]:
     for m in _BARE_HOST.finditer(text or ""):
         host = m.group(1).lower()
         # bare hosts only when they look like web addresses, not "e.g." or file names
+        # (and only under a real public suffix: "OTP.Steps" is a missing space, not a host)
         if host.count(".") >= 1 and not re.search(r"\.(?:png|jpe?g|gif|pdf|txt|html?)$", host) \
-                and not any(host in u.lower() for u in seen):
+                and not any(host in u.lower() for u in seen) and known_suffix(host):
             seen.setdefault(m.group(0).rstrip(".,;:!?"), None)
     return list(seen)
 
@@ -88,15 +104,25 @@ def link_host(link: str) -> str | None:
     return host.rstrip(".").lower() if host else None
 
 
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+|(?<=[。！？])|\n+", text or "")
+            if s.strip()]
+
+
 def credential_requests(text: str) -> list[str]:
     """The sentences that ask for a secret (and do not warn against sharing it)."""
+    return [s[:200] for s, _near in _requests(text)]
+
+
+def _requests(text: str) -> list[tuple[str, list[str]]]:
+    """(sentence asking for a secret, the links in it and in the sentence after it)."""
+    sentences = _sentences(text)
     out = []
-    for sentence in re.split(r"(?<=[.!?])\s+|(?<=[。！？])|\n+", text or ""):
-        if not sentence.strip():
-            continue
-        m = _REQUEST.search(sentence)
-        if m and not _NEGATION.search(sentence):
-            out.append(sentence.strip()[:200])
+    for i, sentence in enumerate(sentences):
+        if _REQUEST.search(sentence) and not _NEGATION.search(sentence):
+            near = find_links(sentence) + (find_links(sentences[i + 1])
+                                           if i + 1 < len(sentences) else [])
+            out.append((sentence, near))
     return out
 
 
@@ -132,11 +158,18 @@ def signals(text: str, *, links: list[str] | None = None, title: str | None = No
             look.append(why)
     for why in look[:3]:
         reasons.append(f"link to a look-alike domain: {why}")
-    asks = credential_requests(body)
+    requests = _requests(body)
+    asks = [sentence[:200] for sentence, _near in requests]
     foreign = [h for h in dict.fromkeys(hosts) if not md.is_marketplace(h)]
     sends = [a for a in asks if _SEND.search(a)]
-    if asks and (foreign or sends or look):
-        reasons.append(f"asks for a password, one-time code or card data: \u201c{asks[0][:120]}\u201d")
+    # a request with a link right there that is not the marketplace's, in a text that speaks
+    # in the marketplace's name (a help page of another site asking for *its* password is not)
+    brand = any(w in body.casefold().replace(" ", "") for w in md.brand_words)
+    asks_at = [sentence[:200] for sentence, near in requests if brand and any(
+        (h := link_host(u)) and not md.is_marketplace(h) for u in near)]
+    shown = asks_at or sends or (asks if look else [])
+    if shown:
+        reasons.append(f"asks for a password, one-time code or card data: \u201c{shown[0][:120]}\u201d")
     hurry = urgency(body)
     if hurry and foreign:
         reasons.append(f"urgency (\u201c{hurry}\u201d) with a link to {foreign[0]}, which is not "
@@ -144,6 +177,6 @@ def signals(text: str, *, links: list[str] | None = None, title: str | None = No
     # a credential request is a sign with somewhere else to type the secret (a link that is not
     # the marketplace's) or when the secret is to be sent back; a notice saying "enter the code
     # in Seller Central" is not one, nor is urgency alone (real deadlines are urgent too)
-    flag = bool(look) or (bool(asks) and bool(foreign)) or bool(sends)
+    flag = bool(look) or bool(asks_at) or bool(sends)
     return {"flag": flag, "reasons": reasons, "lookalikes": look, "asks": asks, "sends": sends,
             "foreign": foreign, "urgency": hurry}

@@ -10,8 +10,8 @@
   elsewhere and pressure or a request for secrets; or its text alone is flagged
   (``monitor.analysis.phishing``: look-alike links, a credential request with a foreign link, a
   secret to be sent back); or a link's visible address differs from where it goes.
-- **unknown**: DNS could not be asked (offline, timeout) and nothing else decides — never
-  genuine; or the message does not claim to come from the marketplace.
+- **unknown**: the message is signed but DNS could not be asked (offline, timeout) and nothing
+  else decides — never genuine; or the message does not claim to come from the marketplace.
 - **suspicious**: everything in between (the marketplace's domain without a valid signature,
   its name without its domain).
 """
@@ -111,7 +111,9 @@ def judge_mail(mail: Mail, config: VerdictConfig | None = None) -> dict:
         reasons.insert(0, f"sent from {sender}, {md.brand}'s own domain; {how}")
         if foreign:
             reasons.append(f"note: it links to {foreign[0]}, which is not {md.brand}'s domain")
-    elif result.dns_unavailable and not result.trusted_ar:
+    elif result.dns_unavailable and not result.trusted_ar and (
+            result.dkim_pass or result.dkim_fail or result.arc != "none"):
+        # signatures we could not check; an unsigned mail needs no DNS to be found wanting
         verdict = "unknown"
         reasons.insert(0, "could not check the signatures: DNS did not answer "
                           f"({result.dns_unavailable[0]}); check again when online")

@@ -12,7 +12,8 @@ PHISHING = [
     ("Your seller account will be suspended within 48 hours. Enter your login, password and OTP "
      "at https://sellercentral-amazon.verify-now.info/login", "look-alike"),
     ("Reply to this email with your password and card number to keep selling.", "password"),
-    ("Confirm your card number and CVV here: https://billing-check.example.test/pay", "card"),
+    ("Amazon Seller Central: confirm your card number and CVV here: "
+     "https://billing-check.example.test/pay", "card"),
     ("Verify your account at http://amaz0n-sellers.com/verify", "look-alike"),
     ("アカウントが停止されます。パスワードを入力してください http://amazon-co-jp.account-check.example/",
      "look-alike"),
@@ -29,6 +30,10 @@ NOT_PHISHING = [
     "Amazon sellers must verify their emergency contact within 30 days, reports "
     "https://news.example.test/amazon-contact-rule",
     "Bitte bestätigen Sie Ihren Notfallkontakt in Seller Central: https://sellercentral.amazon.de/",
+    # another site's help page asking for its own password; CJK text running into a host name
+    "Go to https://admin.partner-site.example/ and enter your password to log in.",
+    "平素よりamazon.co.jpをご利用いただきありがとうございます。2段階認証を設定してください。",
+    "Address any known account issues before attempting to send another OTP.Steps to resolve",
 ]
 
 
