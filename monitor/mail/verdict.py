@@ -52,6 +52,10 @@ def _mismatched_links(mail: Mail) -> list[str]:
         if not re.match(r"(?i)^(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:[/:?#]\S*)?$", shown):
             continue
         shown_host, real_host = link_host(shown), link_host(link.href)
+        md = mail_domains()
+        if md.is_marketplace(shown_host) and (md.is_marketplace(real_host)
+                                              or org_domain(real_host or "") in md.shared):
+            continue  # the marketplace's own click tracking
         if shown_host and real_host and org_domain(shown_host) != org_domain(real_host):
             out.append(f"a link reads {shown_host} but goes to {real_host}")
     return out
@@ -100,17 +104,24 @@ def judge_mail(mail: Mail, config: VerdictConfig | None = None) -> dict:
     reasons += text["reasons"]
     foreign = text["foreign"]
 
-    if from_look or mismatch or text["flag"] or (
+    authenticated = bool(how) and mail.from_count == 1
+    if authenticated and (text["lookalikes"] or mismatch):
+        # signed by the marketplace itself, yet pointing at look-alikes: never "genuine"
+        verdict = "suspicious"
+        reasons.insert(0, f"sent from {sender}, {md.brand}'s own domain ({how}), but its links "
+                          "are not what they seem")
+    elif authenticated:
+        verdict = "genuine"
+        reasons = [r for r in reasons if r not in text["reasons"]]
+        reasons.insert(0, f"sent from {sender}, {md.brand}'s own domain; {how}")
+        if foreign:
+            reasons.append(f"note: it links to {foreign[0]}, which is not {md.brand}'s domain")
+    elif from_look or mismatch or text["flag"] or (
             claims and not from_real and foreign and (text["asks"] or text["urgency"])):
         verdict = "phishing"
         if claims and not from_real and not from_look and sender:
             reasons.insert(0, f"it claims to be {md.brand} but comes from {sender}, which is "
                               f"not {md.brand}'s domain")
-    elif how and mail.from_count == 1:
-        verdict = "genuine"
-        reasons.insert(0, f"sent from {sender}, {md.brand}'s own domain; {how}")
-        if foreign:
-            reasons.append(f"note: it links to {foreign[0]}, which is not {md.brand}'s domain")
     elif result.dns_unavailable and not result.trusted_ar and (
             result.dkim_pass or result.dkim_fail or result.arc != "none"):
         # signatures we could not check; an unsigned mail needs no DNS to be found wanting

@@ -195,3 +195,21 @@ def test_attachments_are_ignored():
 def test_malformed_is_a_clear_error(raw):
     with pytest.raises(MalformedMessage):
         parse(raw)
+
+
+def test_signed_html_notice_with_the_marketplaces_click_tracking_is_genuine(key, config):
+    html = ("<p>Verify your emergency contact in Seller Central.</p>"
+            '<p><a href="https://r1.awstrack.me/L0/https:%2F%2Fsellercentral.amazon.com%2Fx">'
+            "sellercentral.amazon.com</a></p>")
+    raw = build_message(sender="seller-notification@amazon.com", subject="Verify your contact",
+                        html=html)
+    v = judge(dkim_sign(raw, key, "amazon.com"), config)
+    assert v["verdict"] == "genuine", v["reasons"]
+
+
+def test_signed_by_the_marketplace_but_linking_to_a_lookalike_is_not_genuine(key, config):
+    raw = build_message(sender="seller-notification@amazon.com", subject="Verify your contact",
+                        text="Verify here: https://amazon-seller-verify.info/login")
+    v = judge(dkim_sign(raw, key, "amazon.com"), config)
+    assert v["verdict"] == "suspicious"
+    assert "not what they seem" in v["reasons"][0]
