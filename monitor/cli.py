@@ -127,7 +127,7 @@ def sources_list(user_name, as_json, page, per_page):
                 "last success", "error"):
         table.add_column(col)
     colours = {"ok": "green", "not_modified": "green", "new": "dim", "failing": "red",
-               "blocked": "red", "empty_selector": "yellow"}
+               "blocked": "red", "empty_selector": "yellow", "partial": "yellow"}
     for s in result["items"]:
         h = s["health"]
         table.add_row(str(s["id"]), s["name"], s["kind"], s["language"] or "",
