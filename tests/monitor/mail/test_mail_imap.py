@@ -3,6 +3,7 @@ with messages DKIM-signed here and the key published on a loopback DNS server; t
 alert path is the server's own (real accounts, real SQLite file)."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import ssl
@@ -302,3 +303,29 @@ def test_wrong_password_is_a_clear_error_without_the_secret(dovecot, folder, dns
     stored = db.execute("SELECT settings FROM sources WHERE id = ?", [source["id"]]).fetchone()[0]
     db.conn.close()
     assert "wrong-secret-99" in stored
+
+
+def test_a_rebuilt_mailbox_with_a_new_uidvalidity_is_not_read_twice(
+        dovecot, folder, key, dns_server, app, seller):
+    client, h = seller
+    deliver(dovecot, folder, genuine(key))
+    deliver(dovecot, folder, phishing())
+    source = add_source(client, h, dovecot, folder, dns=dns_server.address)
+    poll(app)
+    db = connect(app.config["DATABASE"])
+    before = db.execute("SELECT state FROM source_kind_state WHERE source_id = ?",
+                        [source["id"]]).fetchone()[0]
+    db.conn.close()
+    # the server forgets its UIDs (a restored or migrated mailbox): a new UIDVALIDITY
+    box = dovecot.maildir / f".{folder}"
+    for f in box.iterdir():
+        if f.name.startswith("dovecot"):
+            f.unlink()
+    poll(app)
+    db = connect(app.config["DATABASE"])
+    after = db.execute("SELECT state FROM source_kind_state WHERE source_id = ?",
+                       [source["id"]]).fetchone()[0]
+    db.conn.close()
+    assert list(json.loads(before)["uids"]) != list(json.loads(after)["uids"])
+    assert sorted(a["kind"] for a in alerts(client, h)) == ["phishing", "policy_new"]
+    assert _source_health(client, h, source["id"])["items"] == 2
