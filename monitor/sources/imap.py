@@ -214,8 +214,8 @@ class ImapSource(SourceKind):
         else:
             since = (datetime.now(UTC) - timedelta(days=int(self.settings.get("since_days", 30))))
             criteria = ["SINCE", since.date()]
+        # the oldest first, at most max_messages a poll: the next poll goes on from ``last``
         uids = sorted(u for u in client.search(criteria) if u > last)
-        backlog = len(uids) > int(self.settings.get("max_messages", 50))
         uids = uids[:int(self.settings.get("max_messages", 50))]
         entries: list[Entry] = []
         self.warnings = []
@@ -261,8 +261,6 @@ class ImapSource(SourceKind):
             if mid:
                 seen.append(mid)
             last = uid
-        if backlog and not any("time limit" in w for w in self.warnings):
-            pass  # more mails than max_messages: the next poll goes on from ``last``
         uids_state = {validity: last}  # an old UIDVALIDITY's numbers mean nothing any more
         return entries, {"uids": uids_state, "seen": seen[-SEEN_KEEP:]}
 
