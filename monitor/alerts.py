@@ -21,7 +21,8 @@ from monitor.errors import Invalid, NotFound
 from monitor.fetch import backoff
 from monitor.store import dumps, insert, loads, page, row, rows
 
-KINDS = ("policy_new", "policy_update", "source_broken", "source_recovered")
+KINDS = ("policy_new", "policy_update", "source_broken", "source_recovered", "phishing",
+         "mail_unverified")
 STATES = ("open", "acked")
 
 

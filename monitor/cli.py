@@ -99,6 +99,24 @@ def sources_import(file, user_name, as_json):
                       f"unchanged {len(result['unchanged'])}")
 
 
+@sources_group.command("kinds")
+@json_opt
+def sources_kinds(as_json):
+    """The kinds of source (feed, html, imap …) and their settings, from the registry."""
+    from monitor.sources import kinds
+
+    items = kinds()
+    if as_json:
+        _emit({"items": items})
+        return
+    table = Table("kind", "url", "settings", "what")
+    for k in items:
+        settings = ", ".join(k["required"] + [f"({o})" for o in k["optional"]])
+        table.add_row(k["kind"], "/".join(f"{s}://" for s in k["schemes"]), settings,
+                      k["summary"])
+    console.print(table)
+
+
 @sources_group.command("list")
 @user_opt
 @json_opt
@@ -115,7 +133,7 @@ def sources_list(user_name, as_json, page, per_page):
                 "last success", "error"):
         table.add_column(col)
     colours = {"ok": "green", "not_modified": "green", "new": "dim", "failing": "red",
-               "blocked": "red", "empty_selector": "yellow"}
+               "blocked": "red", "empty_selector": "yellow", "partial": "yellow"}
     for s in result["items"]:
         h = s["health"]
         table.add_row(str(s["id"]), s["name"], s["kind"], s["language"] or "",
@@ -321,4 +339,6 @@ def policies_show(policy_id, user_name, as_json):
 
 # Channels are managed by the server's CLI (``sellerguard channels``), which also knows the
 # verification purposes (sms, email); the monitor only reads them when delivering alerts.
-COMMANDS = [sources_group, monitor_group, alerts_group, policies_group]
+from monitor.mail.cli import mail_group  # noqa: E402
+
+COMMANDS = [sources_group, monitor_group, alerts_group, policies_group, mail_group]

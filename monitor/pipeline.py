@@ -34,8 +34,9 @@ from monitor.db import iso, transaction, utcnow
 from monitor.errors import MonitorError
 from monitor.fetch import DeadlineExceeded, Fetcher, FetchError, HostBusy, backoff, jittered
 from monitor.redact import redact_text, redact_url
-from monitor.sources import Entry, ParseError, build
-from monitor.store import rows, row, update
+from monitor.sources import Context, Entry, ParseError, build
+from monitor.sources import state as kind_state
+from monitor.store import loads, rows, row, update
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,8 @@ class Outcome:
     last_modified: str | None = None
     status: int | None = None
     error: MonitorError | None = None
+    state: dict | None = None          # the kind's new state (etag/last_modified for HTTP kinds)
+    warnings: list[str] = field(default_factory=list)   # partial faults of a good retrieval
 
 
 @dataclass
@@ -90,7 +93,9 @@ class Summary:
         self.results.append(r)
         self.sources += 1
         self.new_items += r.new_items
-        if r.state in ("ok", "not_modified", "failing", "blocked", "empty_selector", "skipped"):
+        if r.state == "partial":
+            self.ok += 1
+        elif r.state in ("ok", "not_modified", "failing", "blocked", "empty_selector", "skipped"):
             setattr(self, r.state, getattr(self, r.state) + 1)
 
     def to_dict(self) -> dict:
@@ -98,15 +103,22 @@ class Summary:
 
 
 def fetch_and_parse(source: dict, fetcher: Fetcher, *, etag: str | None = None,
-                    last_modified: str | None = None) -> Outcome:
-    """Fetch one source and parse it; never raises for source faults."""
+                    last_modified: str | None = None, state: dict | None = None,
+                    config: MonitorConfig | None = None) -> Outcome:
+    """Retrieve one source through its kind (``retrieve(state)``: HTTP kinds fetch and parse,
+    ``imap`` reads the mailbox); never raises for source faults. ``state`` is the kind's stored
+    state (``source["kind_state"]`` when not given); ``etag``/``last_modified`` are the HTTP
+    validators (kept as separate columns)."""
     try:
         kind = build(source)
-        resp = fetcher.fetch(source["url"], etag=etag, last_modified=last_modified,
-                             accept=kind.accept, owner=source.get("user_id"))
-        entries = kind.parse(resp)
-        return Outcome(entries=entries, etag=resp.etag, last_modified=resp.last_modified,
-                       status=resp.status)
+        if state is None:
+            state = _kind_state(source)
+        state = {**state, "etag": etag, "last_modified": last_modified}
+        entries, new_state = kind.retrieve(state, Context(fetcher=fetcher, config=config))
+        new_state = dict(new_state or {})
+        return Outcome(entries=entries, etag=new_state.pop("etag", None),
+                       last_modified=new_state.pop("last_modified", None), status=kind.status,
+                       state=new_state, warnings=list(kind.warnings))
     except (FetchError, ParseError) as exc:
         return Outcome(error=exc, status=getattr(exc, "status", None))
     except MonitorError as exc:
@@ -114,6 +126,16 @@ def fetch_and_parse(source: dict, fetcher: Fetcher, *, etag: str | None = None,
     except Exception as exc:  # a parser bug is this source's fault, not the cycle's
         log.exception("source %s: unexpected error", source.get("id"))
         return Outcome(error=ParseError(f"unexpected {type(exc).__name__}: {exc}"))
+
+
+def _kind_state(source: dict) -> dict:
+    raw = source.get("kind_state")
+    if isinstance(raw, dict):
+        return dict(raw)
+    try:
+        return dict(loads(raw, {}) or {})
+    except (ValueError, TypeError):
+        return {}
 
 
 def ensure_state(db, source_id: int) -> None:
@@ -153,10 +175,14 @@ def record(db, source: dict, outcome: Outcome, *, config: MonitorConfig | None =
                 result.new_items, result.changed_items = len(new_ids), changed
                 values.update(etag=outcome.etag, last_modified=outcome.last_modified,
                               items_total=st["items_total"] + len(new_ids))
-                result.state = "ok"
+                if outcome.state:
+                    kind_state.save(db, source["id"], outcome.state, now_s)
+                build(source).store(db, source, outcome.entries or [], now_s)
+                result.state = "partial" if outcome.warnings else "ok"
             else:
                 result.state = "not_modified"
-            values.update(state=result.state, last_success_at=now_s, last_error=None,
+            values.update(state=result.state, last_success_at=now_s,
+                          last_error="; ".join(outcome.warnings)[:1000] or None,
                           consecutive_failures=0,
                           next_poll_at=iso(now_dt + timedelta(
                               seconds=jittered(interval, config.jitter))))
@@ -213,8 +239,9 @@ def _health_alert(db, source: dict, what: str, outage: int, values: dict | None,
 def due_sources(db, now: datetime | None = None, *, all: bool = False) -> list[dict]:  # noqa: A002
     now_s = iso(now or utcnow())
     db.execute("INSERT OR IGNORE INTO source_state (source_id) SELECT id FROM sources")
-    sql = """SELECT s.*, st.etag, st.last_modified FROM sources s
-             JOIN source_state st ON st.source_id = s.id WHERE s.enabled = 1"""
+    sql = """SELECT s.*, st.etag, st.last_modified, ks.state AS kind_state FROM sources s
+             JOIN source_state st ON st.source_id = s.id
+             LEFT JOIN source_kind_state ks ON ks.source_id = s.id WHERE s.enabled = 1"""
     params: list = []
     if not all:
         sql += " AND (st.next_poll_at IS NULL OR st.next_poll_at <= ?)"
@@ -245,7 +272,8 @@ def poll_source(db, source: dict, *, fetcher: Fetcher | None = None,
                  [source["id"]]) or {}
         outcome = fetch_and_parse(
             source, fetcher, etag=st.get("etag") if conditional else None,
-            last_modified=st.get("last_modified") if conditional else None)
+            last_modified=st.get("last_modified") if conditional else None,
+            state=kind_state.load(db, source["id"]), config=config)
         return record(db, source, outcome, config=config, hooks=hooks)
     finally:
         if own:
@@ -368,7 +396,8 @@ def _fetch_all(sources: list[dict], fetcher: Fetcher, config: MonitorConfig):
                 started[src["id"]] = (time.monotonic(), no)
             try:
                 outcome = fetch_and_parse(src, fetcher, etag=src.get("etag"),
-                                          last_modified=src.get("last_modified"))
+                                          last_modified=src.get("last_modified"),
+                                          config=config)
             except BaseException as exc:  # noqa: BLE001 - fetch_and_parse never raises; be sure
                 outcome = Outcome(error=MonitorError(f"{type(exc).__name__}: {exc}"))
             results.put((src["id"], outcome))

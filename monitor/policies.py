@@ -26,6 +26,7 @@ from monitor.config import Hooks
 from monitor.db import iso, transaction, utcnow
 from monitor.errors import NotFound
 from monitor.redact import redact_url
+from monitor.mail import store as mail_store
 from monitor.store import dumps, insert, loads, page, row, rows, update
 
 log = logging.getLogger(__name__)
@@ -135,6 +136,11 @@ def process_pending(db, *, analyzer: Analyzer | None = None, hooks: Hooks | None
             update(db, "items", item["id"], {"analysis": dumps(result), "analyzed_at": now,
                                              "label": label, "story": story})
             stats.analyzed += 1
+            routed = mail_store.route(db, item, result, hooks=hooks, now=now)
+            if routed == "handled":
+                continue  # a mail that is not genuine never makes a policy
+            if routed is None and (result.get("phishing") or {}).get("flag"):
+                continue  # a text that phishes (look-alike links, asks for secrets) is no policy
             if label == LABEL and story:
                 stats.matched += 1
                 outcome, n_alerts = merge_item(db, {**item, "story": story}, result,
@@ -149,7 +155,7 @@ def _members(db, policy_id: int) -> list[dict]:
     return rows(db, """
         SELECT i.id, i.title, i.url, i.published_at, i.fetched_at, i.analysis, i.source_id,
                s.name AS source_name, (s.official AND s.user_id IS NULL) AS official,
-               s.user_id AS source_user_id, pi.added_at
+               s.user_id AS source_user_id, s.kind AS source_kind, pi.added_at
         FROM policy_items pi JOIN items i ON i.id = pi.item_id JOIN sources s ON s.id = i.source_id
         WHERE pi.policy_id = ?
         ORDER BY official DESC, COALESCE(i.published_at, i.fetched_at), i.id""", [policy_id])
@@ -373,7 +379,9 @@ def _body(p: dict, impact: list[str], new: list[tuple[str, str]] | None = None) 
     if f.get("consequences"):
         lines.append(f"If not done: {f['consequences']}")
     lines.append("Sources: " + ", ".join(
-        s["name"] + (" (official)" if s["official"] else "") for s in p.get("sources", [])))
+        s["name"] + (" (official)" if s["official"] else "")
+        + (" (from the marketplace's mail, signature verified)" if s.get("kind") == "imap" else "")
+        for s in p.get("sources", [])))
     lines.append("")
     if impact:
         lines.append("Your accounts affected:")
@@ -399,7 +407,7 @@ def _public(db, p: dict, user_id: int | None) -> dict:
         sources.append({"source_id": m["source_id"], "name": m["source_name"],
                         "official": bool(m["official"]), "item_id": m["id"],
                         "title": m["title"], "url": m["url"], "published_at": m["published_at"],
-                        "added_at": m["added_at"]})
+                        "added_at": m["added_at"], "kind": m["source_kind"]})
     return {
         "id": p["id"], "label": LABEL, "story": p["story"], "title": p["title"], "url": p["url"],
         "official": bool(p["official"]), "marketplace": p["marketplace"],

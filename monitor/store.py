@@ -153,7 +153,13 @@ STEPS: list[str] = [
 
 def migrate_monitor(db: sqlite_utils.Database) -> int:
     """Create or upgrade the monitor's tables; returns the schema version."""
-    return migrate(db, NAMESPACE, STEPS)
+    version = migrate(db, NAMESPACE, STEPS)
+    from monitor.sources.state import migrate_state  # the sources' and mail's own tables
+    from monitor.mail.store import migrate_mail
+
+    migrate_state(db)
+    migrate_mail(db)
+    return version
 
 
 def dumps(value: Any) -> str:

@@ -18,6 +18,8 @@ from monitor import db as mdb
 # (namespace, "module:attribute") — each package owns its tables and its migration list.
 MIGRATION_SETS: list[tuple[str, str]] = [
     ("monitor", "monitor.store:STEPS"),
+    ("monitor.sources", "monitor.sources.state:STEPS"),
+    ("monitor.mail", "monitor.mail.store:STEPS"),
     ("server", "server.schema:MIGRATIONS"),
     ("server.verification", "server.services.verification_schema:STEPS"),
 ]

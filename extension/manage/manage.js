@@ -7,6 +7,7 @@ import { renderAccounts } from "./accounts.js";
 import { failedPart, isUnreachable } from "./client.js";
 import { renderAlerts } from "./alerts.js";
 import { renderChannels } from "./channels.js";
+import { renderMailCheck } from "./mailcheck.js";
 import { renderPairing } from "./pairing.js";
 import { renderSources } from "./sources.js";
 
@@ -49,7 +50,7 @@ async function renderSections() {
   const paired = Boolean(settings && settings.token);
   const { key, value } = route();
   await section("pair", (el) => renderPairing(el, renderAll));
-  const rest = ["accounts", "alerts", "sources", "channels"];
+  const rest = ["accounts", "alerts", "sources", "channels", "mailcheck"];
   for (const id of rest) document.getElementById(id).hidden = !paired;
   if (!paired) {
     document.getElementById("pair-code")?.focus();
@@ -60,6 +61,7 @@ async function renderSections() {
     section("alerts", (el) => renderAlerts(el, () => section("alerts", (e) => renderAlerts(e, renderAll)), { policyId: key === "policy" ? value : null })),
     section("sources", (el) => renderSources(el, () => section("sources", (e) => renderSources(e, renderAll)))),
     section("channels", (el) => renderChannels(el, () => section("channels", (e) => renderChannels(e, renderAll)))),
+    section("mailcheck", (el) => renderMailCheck(el)),
   ]);
   // Nothing answered: a poll records it (badge, popup, and the connection section through the
   // storage listener below).

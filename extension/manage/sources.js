@@ -53,11 +53,26 @@ function sourceRow(s, refresh) {
       } }, t("delete"))));
 }
 
-function sourceForm(refresh) {
+function sourceForm(refresh, kinds) {
   const field = (id, label, input) => h("label", { for: id }, label, input);
   const name = h("input", { id: "src-name", required: true, maxlength: 200 });
-  const kind = h("select", { id: "src-kind" }, h("option", { value: "feed" }, "feed"), h("option", { value: "html" }, "html"));
+  // the kinds come from the server's registry (GET /sources/kinds)
+  const kind = h("select", { id: "src-kind" }, kinds.map((k) => h("option", { value: k.kind, title: k.summary || "" }, k.kind)));
   const url = h("input", { id: "src-url", type: "url", required: true, size: 36 });
+  // a mailbox (imap): user name, app password (never shown again: the server masks it), folder
+  const mailUser = h("input", { id: "src-mail-user", autocomplete: "off", size: 24 });
+  const mailPass = h("input", { id: "src-mail-pass", type: "password", autocomplete: "new-password", size: 16 });
+  const mailFolder = h("input", { id: "src-mail-folder", size: 10, value: "INBOX" });
+  const mailBox = h("fieldset", { hidden: true }, h("legend", {}, t("mailboxSettings")),
+    field("src-mail-user", t("mailboxUser"), mailUser), field("src-mail-pass", t("mailboxAppPassword"), mailPass),
+    field("src-mail-folder", t("mailboxFolder"), mailFolder));
+  const syncKind = () => {
+    const mail = kind.value === "imap";
+    mailBox.hidden = !mail;
+    url.type = mail ? "text" : "url";
+    url.placeholder = mail ? "imaps://imap.example.com:993/INBOX" : "";
+  };
+  kind.addEventListener("change", syncKind);
   const lang = h("input", { id: "src-lang", maxlength: 8, size: 5, placeholder: "en" });
   const markets = h("input", { id: "src-markets", size: 10, placeholder: "US, DE" });
   const interval = h("input", { id: "src-interval", size: 5, value: "30m" });
@@ -66,7 +81,8 @@ function sourceForm(refresh) {
     field("src-name", t("name"), name), field("src-kind", t("kind"), kind), field("src-url", t("url"), url),
     field("src-lang", t("language"), lang), field("src-markets", t("marketplaces"), markets),
     field("src-interval", t("interval"), interval), field("src-official", t("official"), official),
-    h("button", { type: "submit" }, t("addSource")));
+    mailBox, h("button", { type: "submit" }, t("addSource")));
+  syncKind();
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const body = {
@@ -74,7 +90,11 @@ function sourceForm(refresh) {
       language: lang.value || undefined,
       marketplaces: markets.value.split(/[\s,]+/).map((m) => m.trim().toUpperCase()).filter(Boolean),
     };
-    if (await act(() => api("POST", "/sources", body), t("saved"))) await refresh();
+    if (kind.value === "imap") body.settings = { username: mailUser.value, password: mailPass.value, folder: mailFolder.value || "INBOX" };
+    if (await act(() => api("POST", "/sources", body), t("saved"))) {
+      mailPass.value = "";
+      await refresh();
+    }
   });
   return form;
 }
@@ -90,5 +110,11 @@ export async function renderSources(container, refresh) {
   } catch (err) {
     list = failedPart(err);
   }
-  replace(container, list, h("h3", {}, t("addSource")), sourceForm(refresh));
+  let kinds = [{ kind: "feed" }, { kind: "html" }];
+  try {
+    kinds = (await api("GET", "/sources/kinds")).items || kinds;
+  } catch {
+    // an older server without the registry route: the two kinds it always had
+  }
+  replace(container, list, h("h3", {}, t("addSource")), sourceForm(refresh, kinds));
 }

@@ -17,6 +17,7 @@ from .extract import DateFacts, consequences, contact_types, marketplace, method
 from .features import CONTACT_CONCEPTS, OV_CONCEPTS, Doc, build
 from .model import Model, ModelError, default_model
 from . import story as story_mod
+from .phishing import assess as assess_phishing
 
 LABELS = ("contact_verification", "other_verification", "unrelated")
 CONTACT_TYPES = ("email", "phone", "emergency_contact", "two_step_verification", "contact_details")
@@ -34,7 +35,7 @@ def invalid(record_id: object, why: str) -> dict:
     if isinstance(rid, float):
         rid = str(rid)
     return {"id": rid, "label": "unrelated", "score": 1.0, "reasons": [f"invalid input: {why}"],
-            "facts": _empty_facts(), "story": f"invalid/{hash_id(rid)}"}
+            "facts": _empty_facts(), "story": f"invalid/{hash_id(rid)}", "phishing": {"flag": False, "reasons": []}}
 
 
 def hash_id(value: object) -> str:
@@ -131,7 +132,9 @@ def finish_full(prep: Prepared, decision: Decision) -> tuple[dict, story_mod.Sto
     rid = prep.rid
     rid_out = rid if isinstance(rid, (str, int)) and not isinstance(rid, bool) else (None if rid is None else str(rid))
     return {"id": rid_out, "label": decision.label, "score": float(max(0.0, min(1.0, decision.score))),
-            "reasons": decision.reasons, "facts": facts, "story": story_mod.story_key(sf)}, sf
+            "reasons": decision.reasons, "facts": facts, "story": story_mod.story_key(sf),
+            "phishing": assess_phishing(record.get("text") if isinstance(record.get("text"), str) else "",
+                                        title=record.get("title") if isinstance(record.get("title"), str) else None)}, sf
 
 
 def finish(prep: Prepared, decision: Decision) -> dict:

@@ -1,6 +1,8 @@
-"""Source kinds (``feed``, ``html``) and the sources service the server and CLI call."""
+"""Source kinds (``feed``, ``html``, ``imap``) and the sources service the server and CLI call."""
 from monitor.sources.base import (  # noqa: F401
     REGISTRY,
+    Context,
+    kinds,
     Entry,
     ParseError,
     SelectorMatchedNothing,
@@ -13,4 +15,5 @@ from monitor.sources.base import (  # noqa: F401
 )
 from monitor.sources.feed import FeedSource  # noqa: F401
 from monitor.sources.html import HtmlSource  # noqa: F401
+from monitor.sources.imap import ImapSource  # noqa: F401
 from monitor.errors import SourceConfigError  # noqa: F401

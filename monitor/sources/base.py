@@ -48,9 +48,19 @@ class Entry:
     author: str | None = None
     published: str | None = None   # ISO 8601 UTC or None
     language: str | None = None
+    meta: dict | None = None       # what the kind knows beyond the item (a mail's verdict …)
 
 
 REGISTRY: dict[str, type[SourceKind]] = {}
+
+
+@dataclass
+class Context:
+    """What a kind may use to retrieve: the HTTP fetcher (shared, per-host locks) and the
+    monitor's configuration. Kinds that do not speak HTTP use only their own settings."""
+
+    fetcher: Any = None
+    config: Any = None
 
 
 class SourceKind:
@@ -60,15 +70,25 @@ class SourceKind:
     required: ClassVar[tuple[str, ...]] = ()
     optional: ClassVar[tuple[str, ...]] = ()
     accept: ClassVar[str] = "*/*"
+    #: URL schemes a source of this kind may have
+    schemes: ClassVar[tuple[str, ...]] = ("http", "https")
+    #: settings that hold secrets: stored, never returned (masked) and never logged
+    secret_settings: ClassVar[tuple[str, ...]] = ()
+    #: one line for the API, CLI and manage page
+    summary: ClassVar[str] = ""
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         if cls.__kind__:
             REGISTRY[cls.__kind__] = cls
 
-    def __init__(self, settings: dict, *, language: str | None = None) -> None:
+    def __init__(self, settings: dict, *, language: str | None = None,
+                 source: dict | None = None) -> None:
         self.settings = settings
         self.language = language
+        self.source = source or {}
+        self.status: int | None = None   # the last retrieval's protocol status (HTTP code)
+        self.warnings: list[str] = []    # the last retrieval's partial faults (source health)
 
     @classmethod
     def validate(cls, settings: dict) -> dict:
@@ -88,6 +108,42 @@ class SourceKind:
     def parse(self, response: Any) -> list[Entry]:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def retrieve(self, state: dict, context: Context) -> tuple[list[Entry], dict]:
+        """Read what is new at the source: ``(entries, new state)`` (urlwatch's retrieve).
+
+        ``state`` is what the previous successful retrieval returned (the pipeline stores it
+        with the items, in one transaction). The default speaks HTTP through the shared fetcher
+        with conditional requests and hands the response to :meth:`parse`; a fault raises a
+        :class:`~monitor.errors.MonitorError` (its ``state`` names the source health).
+        """
+        resp = context.fetcher.fetch(self.source["url"], etag=state.get("etag"),
+                                     last_modified=state.get("last_modified"),
+                                     accept=self.accept, owner=self.source.get("user_id"))
+        self.status = resp.status
+        entries = self.parse(resp)
+        return entries, {"etag": resp.etag, "last_modified": resp.last_modified}
+
+    def store(self, db, source: dict, entries: list[Entry], now: str) -> None:
+        """After the entries are stored (same transaction): keep what the kind knows about
+        them beyond the item itself. Nothing by default."""
+
+    @classmethod
+    def public_settings(cls, settings: dict) -> dict:
+        """Settings as shown to the user: secrets replaced by ``"****"`` when set."""
+        return {k: ("****" if k in cls.secret_settings and v else v)
+                for k, v in (settings or {}).items()}
+
+    @classmethod
+    def describe(cls) -> dict:
+        return {"kind": cls.__kind__, "summary": cls.summary or (cls.__doc__ or "").strip()
+                .splitlines()[0], "schemes": list(cls.schemes), "required": list(cls.required),
+                "optional": list(cls.optional), "secrets": list(cls.secret_settings)}
+
+
+def kinds() -> list[dict]:
+    """Every registered kind, for the API, the CLI and the manage page."""
+    return [REGISTRY[k].describe() for k in sorted(REGISTRY)]
+
 
 def kind_class(kind: str) -> type[SourceKind]:
     try:
@@ -105,7 +161,8 @@ def build(source: dict) -> SourceKind:
     settings = source.get("settings")
     if isinstance(settings, str):
         settings = loads(settings, {})
-    return kind_class(source["kind"])(settings or {}, language=source.get("language"))
+    return kind_class(source["kind"])(settings or {}, language=source.get("language"),
+                                      source=source)
 
 
 _INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$", re.I)
@@ -170,8 +227,17 @@ def validate_source(data: dict, *, partial: bool = False, current: dict | None =
             "official": bool(current.get("official")), "enabled": bool(current.get("enabled", 1)),
             "settings": settings,
         }
+    current_settings = dict(merged.get("settings") or {})
     merged.update({k: v for k, v in data.items() if k not in ("selectors", "author_filter")})
     settings = dict(merged.pop("settings", None) or {})
+    if partial and "settings" in data:
+        kind_now = kind_class(str(merged.get("kind") or "").strip().lower()) \
+            if merged.get("kind") in REGISTRY else None
+        for key in (kind_now.secret_settings if kind_now else ()):
+            # a secret is never sent back to the client, so a change that omits it (or sends
+            # the mask) keeps the stored one
+            if settings.get(key) in (None, "", "****") and current_settings.get(key):
+                settings[key] = current_settings[key]
     if "selectors" in data:
         settings["selectors"] = data["selectors"]
     if "author_filter" in data:
@@ -189,11 +255,13 @@ def validate_source(data: dict, *, partial: bool = False, current: dict | None =
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - raises ValueError for a port out of range
-        valid = parts.scheme in ("http", "https") and bool(parts.hostname) and len(url) <= 2000
+        valid = parts.scheme in cls.schemes and bool(parts.hostname) and len(url) <= 2000
     except ValueError:  # "http://[::1/", "http://host:99999/"
         valid = False
     if not valid:
-        raise SourceConfigError(f"url must be an http(s) URL, got {url[:200]!r}", field="url")
+        want = "an http(s) URL" if cls.schemes == ("http", "https") else \
+            " or ".join(f"{s}://" for s in cls.schemes) + " URL"
+        raise SourceConfigError(f"url must be {want}, got {url[:200]!r}", field="url")
     language = merged.get("language")
     if language in ("", None):
         language = None

@@ -15,7 +15,8 @@ import yaml
 from monitor.db import iso, transaction, utcnow
 from monitor.errors import NotFound, SourceConfigError
 from monitor.redact import redact_text, redact_url
-from monitor.sources.base import format_interval, validate_source
+from monitor.sources import state as kind_state
+from monitor.sources.base import format_interval, kind_class, validate_source
 from monitor.store import dumps, insert, loads, page, row, update
 
 DEFAULTS_FILE = Path(__file__).with_name("defaults.yaml")
@@ -39,6 +40,7 @@ def public(s: dict, user_id: int | None = None) -> dict:
         "interval": format_interval(s["interval_s"]), "interval_s": s["interval_s"],
         "official": bool(s["official"]), "enabled": bool(s["enabled"]),
         "selectors": settings.get("selectors"), "author_filter": settings.get("author_filter"),
+        "settings": _public_settings(s["kind"], settings),
         "shared": s["user_id"] is None,
         "editable": s["user_id"] is not None and (user_id is None or s["user_id"] == user_id),
         "health": {
@@ -52,6 +54,14 @@ def public(s: dict, user_id: int | None = None) -> dict:
         },
         "created_at": s["created_at"], "updated_at": s["updated_at"],
     }
+
+
+def _public_settings(kind: str, settings: dict) -> dict:
+    """The kind's settings with its secrets masked (a source of an unknown kind shows none)."""
+    try:
+        return kind_class(kind).public_settings(settings or {})
+    except SourceConfigError:
+        return {}
 
 
 def list_sources(db, user_id: int | None, page_no: int = 1, per_page: int = 50) -> dict:
@@ -128,6 +138,8 @@ def update_source(db, user_id: int | None, source_id: int, data: dict) -> dict:
                 # a new address or parser: forget validators and poll soon
                 db.execute("""UPDATE source_state SET etag = NULL, last_modified = NULL,
                               next_poll_at = NULL WHERE source_id = ?""", [source_id])
+            if {"url", "kind"} & set(changed):
+                kind_state.forget(db, source_id)  # another mailbox/folder: its own UIDs
     return get_source(db, user_id, source_id)
 
 

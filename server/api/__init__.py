@@ -16,6 +16,7 @@ BLUEPRINTS = [
     "server.api.status",
     "server.api.monitor",
     "server.api.guides",
+    "server.api.messages",
 ]
 
 

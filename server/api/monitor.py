@@ -8,7 +8,8 @@ from monitor.redact import redact_text
 from monitor.sources import service as sources
 from server.api.schemas import PageQuery, page_body
 from server.api.status_schemas import (AlertOut, AlertPage, AlertQuery, CheckResultOut, PolicyOut,
-                                       PolicyPage, SourceIn, SourceOut, SourcePage, SourcePatch)
+                                       PolicyPage, SourceIn, SourceKinds, SourceOut, SourcePage,
+                                       SourcePatch)
 from server.auth_http import auth, current_user
 from server.db import get_db
 from server.services import check_slots, events, impact, private_sources, status
@@ -27,6 +28,16 @@ def _page(result: dict, query: dict) -> dict:
 def list_sources(query):
     """The shared default sources and the caller's own, with their health."""
     return _page(sources.list_sources(get_db(), current_user().id, query["page"], query["per_page"]), query)
+
+
+@bp.get("/sources/kinds")
+@bp.auth_required(auth)
+@bp.output(SourceKinds)
+def source_kinds():
+    """The kinds of source this server can read (from the registry), with their settings."""
+    from monitor.sources import kinds
+
+    return {"items": kinds()}
 
 
 @bp.post("/sources")

@@ -5,6 +5,7 @@ from apiflask import Schema
 from apiflask.fields import Boolean, Dict, Float, Integer, List, Nested, String
 from apiflask.validators import Length, OneOf, Range
 
+from monitor.sources import REGISTRY as SOURCE_KINDS  # the one list of kinds
 from server.api.schemas import AmazonStatus, PageQuery, UserOut, Warning_, page_of, safe_text
 
 
@@ -107,6 +108,7 @@ class SourceOut(Schema):
     enabled = Boolean(required=True)
     selectors = Dict(allow_none=True)
     author_filter = String(allow_none=True)
+    settings = Dict(allow_none=True)  # the kind's settings, secrets shown as "****"
     shared = Boolean(required=True)
     editable = Boolean(required=True)
     health = Nested(SourceHealth, required=True)
@@ -116,7 +118,7 @@ class SourceOut(Schema):
 
 class SourceIn(Schema):
     name = String(required=True, validate=[Length(min=1, max=200), safe_text])
-    kind = String(required=True, validate=OneOf(["feed", "html"]))
+    kind = String(required=True, validate=OneOf(sorted(SOURCE_KINDS)))
     url = String(required=True, validate=Length(min=1, max=2000))
     language = String(load_default=None, allow_none=True, validate=Length(max=10))
     marketplaces = List(String(validate=Length(max=10)), load_default=list, validate=Length(max=30))
@@ -125,6 +127,7 @@ class SourceIn(Schema):
     enabled = Boolean(load_default=True)
     selectors = Dict(keys=String(), values=String(), load_default=None, allow_none=True)
     author_filter = String(load_default=None, allow_none=True, validate=Length(max=200))
+    settings = Dict(keys=String(), load_default=None, allow_none=True)
 
 
 class SourcePatch(Schema):
@@ -137,6 +140,7 @@ class SourcePatch(Schema):
     enabled = Boolean()
     selectors = Dict(keys=String(), values=String(), allow_none=True)
     author_filter = String(allow_none=True, validate=Length(max=200))
+    settings = Dict(keys=String(), allow_none=True)
 
 
 class CheckResultOut(Schema):
@@ -217,3 +221,16 @@ class AlertQuery(PageQuery):
 SourcePage = page_of(SourceOut, "SourcePage")
 PolicyPage = page_of(PolicyOut, "PolicyPage")
 AlertPage = page_of(AlertOut, "AlertPage")
+
+
+class SourceKindOut(Schema):
+    kind = String(required=True)
+    summary = String(required=True)
+    schemes = List(String(), required=True)
+    required = List(String(), required=True)
+    optional = List(String(), required=True)
+    secrets = List(String(), required=True)
+
+
+class SourceKinds(Schema):
+    items = List(Nested(SourceKindOut), required=True)

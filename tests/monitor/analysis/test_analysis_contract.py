@@ -27,7 +27,10 @@ INPUT_KEYS = ("id", "title", "text", "url", "language", "published")
 
 
 def check_shape(out: dict) -> None:
-    assert set(out) == {"id", "label", "score", "reasons", "facts", "story"}
+    # §3.2 plus its extension: the phishing flag from the text alone (issue 11)
+    assert set(out) == {"id", "label", "score", "reasons", "facts", "story", "phishing"}
+    assert isinstance(out["phishing"]["flag"], bool) and set(out["phishing"]) == {"flag", "reasons"}
+    assert all(isinstance(r, str) for r in out["phishing"]["reasons"])
     assert out["label"] in LABELS
     assert isinstance(out["score"], float) and 0.0 <= out["score"] <= 1.0
     assert isinstance(out["reasons"], list) and out["reasons"] and all(isinstance(r, str) for r in out["reasons"])
