@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 
-from flask import Response, g, request
+from flask import Response, g, make_response, request
 
 from server.auth_http import current_user
 from server.db import get_db
@@ -40,8 +40,8 @@ def conditional(scope: str):
             if request.if_none_match and request.if_none_match.contains_weak(tag):
                 return _mark(Response(status=304), tag)
             g.etag = tag
-            response = view(*args, **kwargs)
-            if isinstance(response, Response) and response.status_code == 200:
+            response = make_response(view(*args, **kwargs))
+            if response.status_code == 200:
                 _mark(response, g.etag)
             return response
 

@@ -4,6 +4,7 @@ from apiflask import APIBlueprint
 
 from monitor import alerts, policies
 from monitor.sources import service as sources
+from server.api.conditional import conditional
 from server.api.schemas import PageQuery, page_body
 from server.api.status_schemas import (AlertOut, AlertPage, AlertQuery, CheckResultOut, PolicyOut,
                                        PolicyPage, SourceIn, SourceOut, SourcePage, SourcePatch)
@@ -90,6 +91,7 @@ def get_policy(policy_id):
 
 @bp.get("/alerts")
 @bp.auth_required(auth)
+@conditional("alerts")
 @bp.input(AlertQuery, location="query", arg_name="query")
 @bp.output(AlertPage)
 def list_alerts(query):
