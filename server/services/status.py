@@ -19,7 +19,7 @@ import sqlite_utils
 from monitor import marketplaces as mp
 from monitor.db import iso, transaction, utcnow
 from server.services.masking import mask
-from server.services.status_schema import account_summary_sets
+from server.services.status_schema import SUMMARY_COLUMNS, account_summary_sets
 
 NOTIFICATION_PREFERENCES_PATH = "/notifications/preferences"
 DEFAULT_PER_PAGE = 50
@@ -48,14 +48,20 @@ def contact_next_step(contact: dict, today: date) -> dict | None:
     return None
 
 
-def _seller_central(markets: list[str]) -> dict | None:
-    for code in markets:
+@lru_cache(maxsize=1024)
+def _seller_central_of(markets_json: str) -> tuple[str, str] | None:
+    for code in json.loads(markets_json):
         try:
             m = mp.get(code)
         except mp.UnknownMarketplace:
             continue
-        return {"host": m.host, "notification_preferences_url": f"https://{m.host}{NOTIFICATION_PREFERENCES_PATH}"}
+        return m.host, f"https://{m.host}{NOTIFICATION_PREFERENCES_PATH}"
     return None
+
+
+def _seller_central_cached(markets_json: str) -> dict | None:
+    found = _seller_central_of(markets_json)
+    return {"host": found[0], "notification_preferences_url": found[1]} if found else None
 
 
 @dataclass(frozen=True)
@@ -157,26 +163,17 @@ def _where(filters: Filters, params: dict) -> str:
 
 
 def _summary(db, params: dict) -> tuple[dict, dict]:
-    """Counts (contacts) and the summary (accounts by next step) from the stored columns, over
-    covering indexes: no contact's checks are decoded."""
-    held = "COALESCE(on_hold_until >= :today, 0)"
-    c = db.execute(
-        f"SELECT COUNT(*), COALESCE(SUM(step_base IS NULL AND NOT {held}), 0), "
-        f"COALESCE(SUM(step_base IS NOT NULL AND NOT {held}), 0) FROM contacts WHERE user_id = :uid",
-        params).fetchone()
-    by_code = {code: 0 for code in STEP_CODES}
-    accounts = on_hold = 0
-    for code, n, h in db.execute(
-            "SELECT next_code, COUNT(*), COUNT(hold_ends) FROM accounts WHERE user_id = :uid "
-            "GROUP BY next_code", params):
-        accounts += n
-        on_hold += h
-        if code is not None:
-            by_code[code] = by_code.get(code, 0) + n
+    """Counts (contacts) and the summary (accounts by next step): one row, kept on write by
+    triggers (``status_schema``)."""
+    cols = ", ".join(SUMMARY_COLUMNS)
+    found = db.execute(f"SELECT {cols} FROM user_summary WHERE user_id = :uid", params).fetchone()
+    s = dict(zip(SUMMARY_COLUMNS, found or [0] * len(SUMMARY_COLUMNS)))
+    by_code = {code: s[code] for code in STEP_CODES}
     needs = sum(by_code.values())
-    counts = {"accounts": accounts, "contacts": c[0], "verified": c[1],
-              "pending_steps": c[2] + by_code["add_emergency_contact"]}
-    summary = {"needs_action": needs, "done": accounts - needs, "on_hold": on_hold, "by_step": by_code}
+    counts = {"accounts": s["accounts"], "contacts": s["contacts"], "verified": s["verified"],
+              "pending_steps": s["pending"] + by_code["add_emergency_contact"]}
+    summary = {"needs_action": needs, "done": s["accounts"] - needs, "on_hold": s["held_accounts"],
+               "by_step": by_code}
     return counts, summary
 
 
@@ -193,7 +190,7 @@ def _build(db: sqlite_utils.Database, user, today: date, alert_limit: int, filte
         "SELECT a.id, a.name, a.merchant_id, a.marketplaces FROM accounts a" + where
         + " ORDER BY a.needs_action DESC, a.id LIMIT :limit OFFSET :offset", params).fetchall()
     accounts = {r[0]: {"id": r[0], "name": r[1], "merchant_id": r[2], "marketplaces": json.loads(r[3]),
-                       "seller_central": _seller_central(json.loads(r[3])), "contacts": [],
+                       "seller_central": _seller_central_cached(r[3]), "contacts": [],
                        "next_step": None, "needs_action": False}
                 for r in listed_rows}
     if accounts:
@@ -201,9 +198,9 @@ def _build(db: sqlite_utils.Database, user, today: date, alert_limit: int, filte
         rows = db.execute(
             "SELECT id, account_id, kind, role, value, checks, local_status, amazon_status, "
             "amazon_status_source, amazon_status_at, on_hold_until FROM contacts "
-            f"WHERE user_id = ? AND account_id IN ({marks}) "
+            f"WHERE account_id IN ({marks}) AND +user_id = ? "  # + : the account index, not the user's
             "ORDER BY account_id, CASE role WHEN 'emergency' THEN 0 WHEN 'primary' THEN 1 ELSE 2 END, id",
-            [user.id, *accounts]).fetchall()
+            [*accounts, user.id]).fetchall()
     else:
         rows = []
     for r in rows:

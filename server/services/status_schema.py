@@ -19,7 +19,11 @@ the write that caused it.
   contact's step not on hold, in role order; NULL when nothing is left) and
   ``accounts.hold_ends``: the last day of its earliest running hold. Holds end with the calendar,
   not with a write: ``status.refresh_ended_holds`` recomputes the accounts whose ``hold_ends``
-  has passed before a status is built.
+  has passed before a status is built. ``n_contacts``, ``n_verified``, ``n_pending``: the
+  account's contacts, those with nothing left to do, those with a step (holds excluded).
+- ``user_summary``: per user, the sums of those columns and the accounts by next step, kept by
+  triggers on ``accounts`` from each row's old and new values: the counts of ``/status`` are one
+  row, whatever the number of accounts.
 """
 
 _BUMP = ("INSERT INTO data_versions (user_id, version) VALUES ({uid}, 1) "
@@ -44,7 +48,34 @@ def account_summary_sets(account: str, today: str = "date('now')") -> str:
                   AND k.step_base IS NOT NULL AND (k.on_hold_until IS NULL OR k.on_hold_until < {today})
                   ORDER BY {_ROLE_ORDER}, k.id LIMIT 1) END,
         hold_ends = (SELECT MIN(k.on_hold_until) FROM contacts k WHERE k.account_id = {account}
-                     AND k.on_hold_until >= {today})"""
+                     AND k.on_hold_until >= {today}),
+        n_contacts = (SELECT COUNT(*) FROM contacts k WHERE k.account_id = {account}),
+        n_verified = (SELECT COUNT(*) FROM contacts k WHERE k.account_id = {account}
+                      AND k.step_base IS NULL AND (k.on_hold_until IS NULL OR k.on_hold_until < {today})),
+        n_pending = (SELECT COUNT(*) FROM contacts k WHERE k.account_id = {account}
+                     AND k.step_base IS NOT NULL AND (k.on_hold_until IS NULL OR k.on_hold_until < {today}))"""
+
+
+SUMMARY_COLUMNS = ("accounts", "contacts", "verified", "pending", "held_accounts", "fix_contact",
+                   "add_emergency_contact", "verify_locally", "verify_on_amazon")
+
+
+def _contribution(ref: str, sign: str) -> str:
+    """The upsert adding (sign '+') or removing ('-') one account row's share of its user's summary."""
+    values = [f"{sign}1", f"{sign}{ref}.n_contacts", f"{sign}{ref}.n_verified", f"{sign}{ref}.n_pending",
+              f"{sign}({ref}.hold_ends IS NOT NULL)"] + [
+        f"{sign}({ref}.next_code IS '{code}')" for code in SUMMARY_COLUMNS[5:]]
+    sets = ", ".join(f"{c} = {c} + excluded.{c}" for c in SUMMARY_COLUMNS)
+    return (f"INSERT INTO user_summary (user_id, {', '.join(SUMMARY_COLUMNS)}) "
+            f"VALUES ({ref}.user_id, {', '.join(values)}) ON CONFLICT (user_id) DO UPDATE SET {sets};")
+
+
+_USER_SUMMARY_TRIGGERS = "\n".join((
+    f"CREATE TRIGGER accounts_summary_insert AFTER INSERT ON accounts BEGIN {_contribution('NEW', '+')} END;",
+    f"CREATE TRIGGER accounts_summary_delete AFTER DELETE ON accounts BEGIN {_contribution('OLD', '-')} END;",
+    "CREATE TRIGGER accounts_summary_update AFTER UPDATE OF next_code, hold_ends, n_contacts, n_verified, "
+    f"n_pending, user_id ON accounts BEGIN {_contribution('OLD', '-')} {_contribution('NEW', '+')} END;",
+))
 
 
 def _version_triggers() -> str:
@@ -105,12 +136,23 @@ STEPS: list[str] = [
     CREATE INDEX contacts_user_step ON contacts(user_id, step_base, on_hold_until);
     ALTER TABLE accounts ADD COLUMN next_code TEXT DEFAULT 'add_emergency_contact';
     ALTER TABLE accounts ADD COLUMN hold_ends TEXT;
+    ALTER TABLE accounts ADD COLUMN n_contacts INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE accounts ADD COLUMN n_verified INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE accounts ADD COLUMN n_pending INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE accounts ADD COLUMN needs_action INTEGER GENERATED ALWAYS AS (next_code IS NOT NULL) VIRTUAL;
     UPDATE accounts SET {account_summary_sets('accounts.id')};
     CREATE INDEX accounts_user_action ON accounts(user_id, needs_action DESC, id);
-    CREATE INDEX accounts_user_code ON accounts(user_id, next_code, hold_ends);
+    CREATE TABLE user_summary (
+        user_id INTEGER PRIMARY KEY,
+        {' '.join(c + ' INTEGER NOT NULL DEFAULT 0,' for c in SUMMARY_COLUMNS)[:-1]}
+    );
+    INSERT INTO user_summary (user_id, {', '.join(SUMMARY_COLUMNS)})
+        SELECT user_id, COUNT(*), SUM(n_contacts), SUM(n_verified), SUM(n_pending), COUNT(hold_ends),
+               {', '.join(f"SUM(next_code IS '{c}')" for c in SUMMARY_COLUMNS[5:])}
+        FROM accounts GROUP BY user_id;
     CREATE INDEX accounts_user_hold ON accounts(user_id, hold_ends) WHERE hold_ends IS NOT NULL;
     {_SUMMARY_TRIGGERS}
+    {_USER_SUMMARY_TRIGGERS}
     {_version_triggers()}
     """,
 ]

@@ -167,3 +167,54 @@ def test_a_hold_that_ends_brings_the_step_back(client, headers, app, agency):
                              filters=status.Filters(q="local"))
     assert later["accounts"][0]["next_step"]["code"] == "verify_locally"
     assert later["accounts"][0]["needs_action"] is True and later["summary"]["on_hold"] == 0
+
+
+def _from_scratch(db, user_id: int, today: str) -> dict:
+    """The summary recomputed from the contacts alone (what the triggers must keep)."""
+    from server.services.status_schema import account_summary_sets
+
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS acc_copy AS SELECT * FROM accounts WHERE 0")
+    db.execute("DELETE FROM acc_copy")
+    db.execute("INSERT INTO acc_copy SELECT * FROM accounts WHERE user_id = ?", [user_id])
+    db.execute(f"UPDATE acc_copy SET {account_summary_sets('acc_copy.id', repr(today))}")
+    row = db.execute(
+        "SELECT COUNT(*), COALESCE(SUM(n_contacts), 0), COALESCE(SUM(n_verified), 0), COALESCE(SUM(n_pending), 0), "
+        "COUNT(hold_ends), " + ", ".join(f"COALESCE(SUM(next_code IS '{c}'), 0)" for c in
+                                         ("fix_contact", "add_emergency_contact", "verify_locally", "verify_on_amazon"))
+        + " FROM acc_copy").fetchone()
+    return dict(zip(("accounts", "contacts", "verified", "pending", "held_accounts", "fix_contact",
+                     "add_emergency_contact", "verify_locally", "verify_on_amazon"), row))
+
+
+def test_the_stored_summary_matches_a_recount_after_every_kind_of_write(client, headers, app, agency):
+    with app.app_context():
+        db = get_db()
+        user = auth.get_user(db, "seller")
+        today = utcnow().date().isoformat()
+
+        def stored():
+            cols = ("accounts", "contacts", "verified", "pending", "held_accounts", "fix_contact",
+                    "add_emergency_contact", "verify_locally", "verify_on_amazon")
+            return dict(zip(cols, db.execute(f"SELECT {', '.join(cols)} FROM user_summary WHERE user_id = ?",
+                                             [user.id]).fetchone()))
+
+        body = client.get("/api/v1/status", headers=headers).json
+        ids = {a["name"]: a for a in body["accounts"]}
+        mail = next(c for c in ids["local"]["contacts"] if c["kind"] == "email")
+        phone = next(c for c in ids["landline"]["contacts"] if c["kind"] == "phone")
+        steps = [
+            lambda: client.post(f"/api/v1/contacts/{mail['id']}/hold",
+                                json={"until": (utcnow().date() + timedelta(days=5)).isoformat()}, headers=headers),
+            lambda: client.patch(f"/api/v1/contacts/{phone['id']}", json={"value": "+49 151 99999999"}, headers=headers),
+            lambda: client.patch(f"/api/v1/contacts/{phone['id']}", json={"role": "other"}, headers=headers),
+            lambda: client.delete(f"/api/v1/accounts/{ids['primary']['id']}", headers=headers),
+            lambda: client.patch(f"/api/v1/accounts/{ids['amazon']['id']}", json={"marketplaces": ["DE"]},
+                                 headers=headers),
+            lambda: client.delete(f"/api/v1/contacts/{mail['id']}/hold", headers=headers),
+            lambda: _sql(app, "DELETE FROM contacts WHERE account_id = ?", [ids["done"]["id"]]),
+        ]
+        assert stored() == _from_scratch(db, user.id, today)
+        for step in steps:
+            r = step()
+            assert r is None or r.status_code in (200, 204), r.json
+            assert stored() == _from_scratch(db, user.id, today), step
