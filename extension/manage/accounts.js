@@ -250,6 +250,7 @@ function filterPart(refresh, total) {
       view.needsAction = needs.checked;
       view.marketplace = market.value;
       view.page = 1;
+      view.open = null; // the first match opens
       await refresh();
       const again = document.getElementById(document.activeElement && document.activeElement.id ? document.activeElement.id : "account-search");
       if (again) again.focus();
@@ -274,6 +275,7 @@ function pager(refresh, total) {
   if (pages <= 1) return null;
   const go = (page) => async () => {
     view.page = page;
+    view.open = null;
     await refresh();
     document.getElementById("account-list")?.focus();
   };
