@@ -285,7 +285,10 @@ function pager(refresh, total) {
     h("button", { type: "button", disabled: view.page >= pages, onclick: go(view.page + 1) }, t("nextPage")));
 }
 
+let renderSeq = 0; // a newer render (the seller typed on) wins over one still loading
+
 export async function renderAccounts(container, refresh) {
+  const mine = ++renderSeq;
   const query = new URLSearchParams({ page: String(view.page), per_page: String(PER_PAGE) });
   if (view.q) query.set("q", view.q);
   if (view.needsAction) query.set("needs_action", "true");
@@ -306,6 +309,7 @@ export async function renderAccounts(container, refresh) {
   const cards = [];
   if (pinned) cards.push(await accountCard(pinned, refresh));
   for (const account of listed) cards.push(await accountCard(account, refresh));
+  if (mine !== renderSeq) return;
   const none = !(status.counts && status.counts.accounts);
   const addBox = h("div", { id: "add-account", "data-feedback": "" }, h("h3", {}, t("addAccount")), accountForm(null, refresh), feedbackRegion());
   replace(container,

@@ -54,8 +54,8 @@ def test_manage_page_with_10000_accounts_shows_a_summary_a_page_and_finds_by_nam
 
     # a phone number, written as a person would, finds its account too
     manage.fill("#account-search", "0151 00001234")
-    manage.locator("#account-results", has_text="Showing 1–1 of 1").wait_for()
-    assert "Shop 01234" in manage.locator("#account-list article.card h3").inner_text()
+    manage.locator("#account-list article.card h3", has_text="Shop 01234").wait_for()
+    assert manage.locator("#account-list article.card").count() == 1
 
     # paging: the next page is the next 25
     manage.fill("#account-search", "")
