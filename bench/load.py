@@ -23,10 +23,21 @@ def percentile(values: list[float], q: float) -> float | None:
 
 
 def drive(url: str, *, requests: int, concurrency: int, max_seconds: float,
-          token: str | None = None, timeout: float = 120.0) -> dict:
+          token: str | None = None, timeout: float = 120.0, if_none_match: bool = False,
+          touch: str | None = None) -> dict:
+    """``if_none_match``: take the ETag of one first answer and send it on every request (the
+    extension's unchanged poll; a 304 counts as answered). ``touch``: before each request, PUT
+    this contact's Amazon status to the other value (untimed), so every timed GET follows a
+    change."""
     import httpx
 
     headers = {"Authorization": f"Bearer {token}"} if token else {}
+    ok_status = "200"
+    if if_none_match:
+        with httpx.Client(headers=headers, timeout=timeout, trust_env=False) as first:
+            headers["If-None-Match"] = first.get(url).headers["ETag"]
+        ok_status = "304"
+    flip = [0]
     lock = threading.Lock()
     remaining = [requests]
     latencies: list[float] = []
@@ -42,6 +53,11 @@ def drive(url: str, *, requests: int, concurrency: int, max_seconds: float,
                     if remaining[0] <= 0 or time.monotonic() > stop_at:
                         return
                     remaining[0] -= 1
+                if touch:
+                    with lock:
+                        flip[0] += 1
+                        value = "verified" if flip[0] % 2 else "unknown"
+                    client.put(touch, json={"status": value, "source": "manual"})
                 started = time.perf_counter()
                 try:
                     resp = client.get(url)
@@ -64,7 +80,7 @@ def drive(url: str, *, requests: int, concurrency: int, max_seconds: float,
         t.join()
     wall = time.perf_counter() - began
     done = len(latencies)
-    ok = statuses.get("200", 0)
+    ok = statuses.get(ok_status, 0)
     return {
         "url": url, "requested": requests, "sent": done + len(errors), "ok": ok,
         "errors": len(errors), "first_error": errors[0] if errors else None,
@@ -84,9 +100,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--max-seconds", type=float, default=20.0)
     parser.add_argument("--token")
+    parser.add_argument("--if-none-match", action="store_true")
+    parser.add_argument("--touch", default=None, help="PUT amazon-status URL to change before each GET")
     args = parser.parse_args(argv)
     print(json.dumps(drive(args.url, requests=args.requests, concurrency=args.concurrency,
-                           max_seconds=args.max_seconds, token=args.token)))
+                           max_seconds=args.max_seconds, token=args.token,
+                           if_none_match=args.if_none_match, touch=args.touch)))
 
 
 if __name__ == "__main__":

@@ -112,6 +112,33 @@ def ack_alert(db, user_id: int, alert_id: int) -> dict:
     return get_alert(db, user_id, alert_id)
 
 
+def ack_alerts(db, user_id: int, ids: list[int] | None = None, *, all_open: bool = False) -> dict:
+    """Acknowledge several of the user's alerts at once (``all_open``: every open one), in one
+    transaction. Returns ``{"acked": [ids newly acked], "already": [...], "not_found": [...]}``;
+    another user's alert id is "not found", like one that does not exist."""
+    now = iso(utcnow())
+    with transaction(db):
+        if all_open:
+            wanted = [r[0] for r in db.execute(
+                "SELECT id FROM alerts WHERE user_id = ? AND state = 'open' ORDER BY id", [user_id])]
+        else:
+            wanted = list(dict.fromkeys(int(i) for i in ids or []))
+        states: dict[int, str] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            marks = ",".join("?" for _ in chunk)
+            states.update(db.execute(f"SELECT id, state FROM alerts WHERE user_id = ? AND id IN ({marks})",
+                                     [user_id, *chunk]).fetchall())
+        acked = [i for i in wanted if states.get(i) == "open"]
+        for start in range(0, len(acked), 500):
+            chunk = acked[start:start + 500]
+            marks = ",".join("?" for _ in chunk)
+            db.execute(f"UPDATE alerts SET state = 'acked', acked_at = ? WHERE user_id = ? AND id IN ({marks})",
+                       [now, user_id, *chunk])
+    return {"acked": acked, "already": [i for i in wanted if states.get(i) == "acked"],
+            "not_found": [i for i in wanted if i not in states]}
+
+
 def count_open(db, user_id: int) -> int:
     return db.execute("SELECT COUNT(*) FROM alerts WHERE user_id = ? AND state = 'open'",
                       [user_id]).fetchone()[0]

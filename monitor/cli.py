@@ -266,20 +266,68 @@ def alerts_list(state, user_name, as_json, page, per_page):
 
 
 @alerts_group.command("ack")
+@click.argument("alert_ids", type=int, nargs=-1)
+@click.option("--all", "all_open", is_flag=True, help="Acknowledge every open alert.")
+@user_opt
+@json_opt
+def alerts_ack(alert_ids, all_open, user_name, as_json):
+    """Acknowledge alerts (they leave the open list and the badge): one or several ids, or --all."""
+    if bool(alert_ids) == all_open:
+        raise click.UsageError("Give alert ids (sellerguard alerts ack 3 4 5) or --all, not both.")
+    db = _db()
+    if len(alert_ids) == 1 and not all_open:  # one id: its full record, as before
+        try:
+            result = alerts_mod.ack_alert(db, _user(user_name), alert_ids[0])
+        except MonitorError as exc:
+            _fail(exc)
+        return _emit(result) if as_json else click.echo(f"alert {alert_ids[0]} acknowledged")
+    result = alerts_mod.ack_alerts(db, _user(user_name), list(alert_ids), all_open=all_open)
+    if as_json:
+        return _emit(result)
+    click.echo(f"{len(result['acked'])} alerts acknowledged"
+               + (f", {len(result['already'])} were already" if result["already"] else ""))
+    if result["not_found"]:
+        _fail(MonitorError(f"no such alert: {', '.join(map(str, result['not_found']))}"))
+
+
+@alerts_group.command("show")
 @click.argument("alert_id", type=int)
 @user_opt
 @json_opt
-def alerts_ack(alert_id, user_name, as_json):
-    """Acknowledge an alert (it leaves the open list and the badge)."""
+def alerts_show(alert_id, user_name, as_json):
+    """One alert in full: its text, the policy's facts, the accounts it affects, deliveries."""
     db = _db()
     try:
-        result = alerts_mod.ack_alert(db, _user(user_name), alert_id)
+        alert = alerts_mod.get_alert(db, _user(user_name), alert_id)
+        policy = policies_mod.get_policy(db, _user(user_name), alert["policy_id"]) if alert["policy_id"] else None
     except MonitorError as exc:
         _fail(exc)
+    alert["facts"] = policy["facts"] if policy else None
     if as_json:
-        _emit(result)
-    else:
-        console.print(f"alert {alert_id} acknowledged")
+        return _emit(alert)
+    import textwrap
+
+    def para(text: str, indent: str = "") -> None:
+        for line in (text or "").splitlines() or [""]:
+            click.echo(textwrap.fill(line, 80, initial_indent=indent, subsequent_indent=" " * len(indent),
+                                     break_long_words=False, break_on_hyphens=False) if line else "")
+
+    click.echo(f"Alert #{alert['id']} ({alert['kind']}, {alert['state']}, {alert['created_at']})")
+    para(alert["title"])
+    click.echo()
+    para(alert["body"], "  ")
+    for key, value in (alert["facts"] or {}).items():
+        if value not in (None, [], ""):
+            para(f"{key.replace('_', ' ')}: {', '.join(value) if isinstance(value, list) else value}", "  ")
+    if alert["impact"]:
+        click.echo("Affects:")
+        for line in alert["impact"]:
+            para(line, "  - ")
+    for d in alert["deliveries"]:
+        click.echo(f"  delivery to {d['channel'] or d['channel_id']}: {d['status']} "
+                   f"({d['attempts']} attempts){' - ' + d['last_error'] if d['last_error'] else ''}")
+    if alert["state"] == "open":
+        click.echo(f"Next: sellerguard alerts ack {alert['id']}")
 
 
 # --- policies ---------------------------------------------------------------------------------

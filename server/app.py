@@ -62,6 +62,9 @@ def create_app(overrides: dict[str, Any] | None = None, *, home: str | Path | No
     app.error_processor(problem)
     app.spec_processor(problem_openapi)
     app.url_map.converters["int"] = SqliteInt  # before the blueprints' routes are built
+    from server.api.account_files import import_body_limit
+
+    app.before_request(import_body_limit)  # before the JSON guard reads the body
     app.before_request(strict_json_body)
 
     @app.errorhandler(MonitorError)

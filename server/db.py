@@ -1,5 +1,10 @@
-"""The server's seam with the database: one connection per request (``get_db``), closed at the
-end of it, and the migrations of every package applied by ``init_db``.
+"""The server's seam with the database: one connection per request (``get_db``), and the
+migrations of every package applied by ``init_db``.
+
+A served app keeps one connection per thread and database file and hands it to each request of
+that thread (opening a connection — WAL pragma included — cost more than an unchanged ``/status``
+answer); a request that leaves a transaction open has it rolled back at its end. Under
+``TESTING`` (hundreds of short-lived apps) each request opens and closes its own.
 
 The schema steps of each package live next to the code that owns the tables; this module only
 lists them in the order they must run.
@@ -8,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import threading
 from pathlib import Path
 
 import sqlite_utils
@@ -22,6 +28,7 @@ MIGRATION_SETS: list[tuple[str, str]] = [
     ("monitor.mail", "monitor.mail.store:STEPS"),
     ("server", "server.schema:MIGRATIONS"),
     ("server.verification", "server.services.verification_schema:STEPS"),
+    ("server.status", "server.services.status_schema:STEPS"),
 ]
 
 
@@ -51,20 +58,36 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
     return db
 
 
+_threads = threading.local()  # {database path: connection} of the serving thread
+
+
 def get_db() -> sqlite_utils.Database:
-    """The request's connection, opened on first use."""
+    """The request's connection, opened (or taken from this thread's) on first use."""
     if "db" not in g:
-        g.db = mdb.connect(current_app.config["DATABASE"])
+        path = str(current_app.config["DATABASE"])
+        if current_app.config.get("DB_REUSE_CONNECTIONS"):
+            conns = _threads.__dict__.setdefault("conns", {})
+            if path not in conns:
+                conns[path] = mdb.connect(path)
+            g.db, g.db_reused = conns[path], True
+        else:
+            g.db = mdb.connect(path)
     return g.db
 
 
 def close_db(_exc: BaseException | None = None) -> None:
     db = g.pop("db", None)
-    if db is not None:
-        db.conn.close()
+    if db is None:
+        return
+    if g.pop("db_reused", False):
+        if db.conn.in_transaction:  # never hand an open transaction to the next request
+            db.conn.execute("ROLLBACK")
+        return
+    db.conn.close()
 
 
 def init_app(app: Flask) -> None:
     """Migrate once at start-up and close each request's connection when it ends."""
     open_db(app.config["DATABASE"]).conn.close()
+    app.config.setdefault("DB_REUSE_CONNECTIONS", not app.testing)
     app.teardown_appcontext(close_db)

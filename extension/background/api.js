@@ -73,3 +73,27 @@ export async function call(method, path, body, { serverUrl, token } = {}) {
   if (!response.ok) throw new ApiError(response.status, data);
   return data;
 }
+
+/**
+ * A conditional GET: sends `etag` as If-None-Match. Answers {notModified: true} on a 304 (the
+ * server did nothing but compare its data version), else {data, etag}. Throws like call().
+ */
+export async function getIfChanged(path, etag) {
+  const conf = await settings();
+  const headers = { Accept: "application/json, application/problem+json" };
+  if (conf.token) headers.Authorization = `Bearer ${conf.token}`;
+  if (etag) headers["If-None-Match"] = etag;
+  let response;
+  try {
+    response = await fetch(`${conf.serverUrl}/api/v1${path}`, {
+      headers, credentials: "omit", cache: "no-store", signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+  } catch (err) {
+    throw new ApiError(0, { title: "unreachable", detail: String(err && err.message ? err.message : err), server: conf.serverUrl });
+  }
+  if (response.status === 304) return { notModified: true };
+  const type = response.headers.get("Content-Type") || "";
+  const data = type.includes("json") ? await response.json().catch(() => null) : null;
+  if (!response.ok) throw new ApiError(response.status, data);
+  return { data, etag: response.headers.get("ETag") };
+}

@@ -3,8 +3,8 @@
 import { h, replace } from "../lib/dom.js";
 import { day, t, when } from "../lib/i18n.js";
 import { MARKETPLACES, optionalOriginsFor } from "../lib/marketplaces.js";
-import { amazonStatus, kindLabel, localStatus, roleLabel, severityLabel } from "../lib/status-words.js";
-import { act, all, api, flash } from "./client.js";
+import { amazonStatus, kindLabel, localStatus, nextStepText, roleLabel, severityLabel } from "../lib/status-words.js";
+import { act, all, api, feedbackRegion, flash, restoreFeedback } from "./client.js";
 
 const ROLES = ["emergency", "primary", "other"];
 const uiLanguage = () => (chrome.i18n.getUILanguage().toLowerCase().startsWith("zh") ? "zh_CN" : "en");
@@ -43,8 +43,9 @@ function accountForm(account, refresh) {
     const markets = chosenMarketplaces(form);
     const permitted = permitHosts(markets);
     const body = { name: name.value, marketplaces: markets, merchant_id: merchant.value || null };
-    const saved = await act(() => (account ? api("PATCH", `/accounts/${account.id}`, body) : api("POST", "/accounts", body)), t("saved"));
+    const saved = await act(() => (account ? api("PATCH", `/accounts/${account.id}`, body) : api("POST", "/accounts", body)), t("saved"), form);
     if (!saved) return;
+    if (!account) openAccount(saved.id);
     // The list must not wait for the seller to answer the browser's permission prompt (it may
     // stay open, or never show in some browsers): show the saved account now, the answer later.
     permitted.then((ok) => { if (!ok) flash(t("hostPermissionDenied"), true); });
@@ -164,37 +165,157 @@ function contactForm(account, refresh) {
   return form;
 }
 
-async function accountCard(account, refresh) {
+// What the list shows: one page of accounts from /status (those needing action first), the
+// filters, and the one account that is open. Kept while the page lives (not in the worker).
+const PER_PAGE = 25;
+const view = { page: 1, q: "", needsAction: false, marketplace: "", open: null };
+
+/** Opens this account in the list (the manage page's deep link #account=ID uses it). */
+export function openAccount(id) {
+  view.open = id === null || id === undefined ? null : String(id);
+}
+
+async function openBody(account, refresh) {
   let contacts = [];
   try {
     contacts = await all(`/accounts/${account.id}/contacts`);
   } catch (err) {
     flash(err.message, true);
   }
-  return h("article", { class: "card", id: `account-${account.id}`, "aria-labelledby": `account-${account.id}-h` },
-    h("div", { class: "row" },
-      h("h3", { id: `account-${account.id}-h`, class: "grow" }, account.name),
-      h("span", { class: "muted" }, (account.marketplaces || []).join(", ")),
-      h("button", { type: "button", class: "danger", onclick: async () => {
-        if (!confirm(t("confirmDeleteAccount", account.name))) return;
-        if ((await act(() => api("DELETE", `/accounts/${account.id}`), t("deleted"))) !== undefined) await refresh();
-      } }, t("deleteAccount"))),
+  return h("div", { class: "account-body", id: `account-${account.id}-body` },
     h("details", {}, h("summary", {}, t("editAccount")), accountForm(account, refresh)),
     contacts.length
       ? h("table", {},
         h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("contact")), h("th", { scope: "col" }, t("statusAndChecks")), h("th", { scope: "col" }, t("actions")))),
         h("tbody", {}, contacts.map((c) => contactRow(c, refresh))))
       : h("p", { class: "muted" }, t("noContacts")),
-    contactForm(account, refresh));
+    contactForm(account, refresh),
+    h("div", { class: "row" },
+      h("button", { type: "button", class: "danger", onclick: async (event) => {
+        if (!confirm(t("confirmDeleteAccount", account.name))) return;
+        if ((await act(() => api("DELETE", `/accounts/${account.id}`), t("deleted"), event.currentTarget)) !== undefined) {
+          view.open = null;
+          await refresh();
+        }
+      } }, t("deleteAccount"))));
 }
 
+async function accountCard(account, refresh) {
+  const isOpen = String(account.id) === view.open;
+  const toggle = h("button", { type: "button", "aria-expanded": isOpen ? "true" : "false",
+    "aria-controls": `account-${account.id}-body`, "aria-label": t(isOpen ? "closeAccountNamed" : "openAccountNamed", account.name),
+    onclick: async () => {
+      view.open = isOpen ? null : String(account.id);
+      await refresh();
+      document.querySelector(`#account-${account.id} .account-toggle`)?.focus();
+    } }, t(isOpen ? "closeAccount" : "openAccount"));
+  toggle.classList.add("account-toggle");
+  const step = account.next_step;
+  return h("article", { class: `card${isOpen ? " open" : ""}`, id: `account-${account.id}`, "aria-labelledby": `account-${account.id}-h`, "data-feedback": "" },
+    h("div", { class: "row" },
+      h("h3", { id: `account-${account.id}-h`, class: "grow" }, account.name),
+      h("span", { class: "muted" }, (account.marketplaces || []).join(", ")),
+      account.merchant_id ? h("span", { class: "muted" }, account.merchant_id) : null,
+      toggle),
+    step ? h("p", { class: "step" }, h("strong", {}, `${t("nextStep")}: `), nextStepText(step))
+      : account.needs_action === false ? h("p", { class: "ok" }, t("next_done")) : null,
+    feedbackRegion(),
+    isOpen ? await openBody(account, refresh) : null);
+}
+
+function summaryPart(status) {
+  const s = status.summary || {};
+  const counts = status.counts || {};
+  const by = s.by_step || {};
+  const parts = ["fix_contact", "add_emergency_contact", "verify_locally", "verify_on_amazon"]
+    .filter((code) => by[code]).map((code) => t(`count_${code}`, by[code]));
+  return h("div", { class: "summary", id: "account-summary" },
+    h("p", {}, h("strong", {}, t("accountsSummary", counts.accounts ?? 0, s.needs_action ?? 0, s.done ?? 0)),
+      s.on_hold ? ` ${t("accountsOnHold", s.on_hold)}` : ""),
+    parts.length ? h("ul", { class: "steps" }, parts.map((p) => h("li", {}, p))) : null);
+}
+
+function filterPart(refresh, total) {
+  const search = h("input", { type: "search", id: "account-search", value: view.q, maxlength: 200, autocomplete: "off",
+    placeholder: t("searchPlaceholder") });
+  const needs = h("input", { type: "checkbox", id: "filter-needs-action", checked: view.needsAction });
+  const market = h("select", { id: "filter-marketplace" },
+    h("option", { value: "" }, t("allMarketplaces")),
+    MARKETPLACES.map((m) => h("option", { value: m.code, selected: view.marketplace === m.code }, m.code)));
+  let timer = null;
+  const apply = (delay) => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      view.q = search.value.trim();
+      view.needsAction = needs.checked;
+      view.marketplace = market.value;
+      view.page = 1;
+      view.open = null; // the first match opens
+      await refresh();
+      const again = document.getElementById(document.activeElement && document.activeElement.id ? document.activeElement.id : "account-search");
+      if (again) again.focus();
+    }, delay);
+  };
+  search.addEventListener("input", () => apply(250));
+  search.addEventListener("keydown", (e) => { if (e.key === "Enter") { e.preventDefault(); apply(0); } });
+  needs.addEventListener("change", () => apply(0));
+  market.addEventListener("change", () => apply(0));
+  const first = total ? (view.page - 1) * PER_PAGE + 1 : 0;
+  const last = Math.min(total, view.page * PER_PAGE);
+  return h("form", { class: "filters", role: "search", "aria-label": t("searchAccounts"), onsubmit: (e) => { e.preventDefault(); apply(0); } },
+    h("label", { for: "account-search" }, t("searchAccounts"), search),
+    h("label", { for: "filter-needs-action", class: "check" }, needs, t("onlyNeedsAction")),
+    h("label", { for: "filter-marketplace" }, t("marketplace"), market),
+    h("p", { id: "account-results", class: "muted", role: "status", "aria-live": "polite" },
+      total ? t("showingRange", first, last, total) : t("noMatches")));
+}
+
+function pager(refresh, total) {
+  const pages = Math.max(1, Math.ceil(total / PER_PAGE));
+  if (pages <= 1) return null;
+  const go = (page) => async () => {
+    view.page = page;
+    view.open = null;
+    await refresh();
+    document.getElementById("account-list")?.focus();
+  };
+  return h("nav", { class: "row pager", "aria-label": t("accountPages") },
+    h("button", { type: "button", disabled: view.page <= 1, onclick: go(view.page - 1) }, t("previousPage")),
+    h("span", {}, t("pageOf", view.page, pages)),
+    h("button", { type: "button", disabled: view.page >= pages, onclick: go(view.page + 1) }, t("nextPage")));
+}
+
+let renderSeq = 0; // a newer render (the seller typed on) wins over one still loading
+
 export async function renderAccounts(container, refresh) {
-  const accounts = await all("/accounts");
+  const mine = ++renderSeq;
+  const query = new URLSearchParams({ page: String(view.page), per_page: String(PER_PAGE) });
+  if (view.q) query.set("q", view.q);
+  if (view.needsAction) query.set("needs_action", "true");
+  if (view.marketplace) query.set("marketplace", view.marketplace);
+  const status = await api("GET", `/status?${query}`);
+  const listed = status.accounts || [];
+  const total = (status.accounts_page && status.accounts_page.total) || 0;
+  // The open account stays on screen even when it is on another page (just added, or linked).
+  let pinned = null;
+  if (view.open && !listed.some((a) => String(a.id) === view.open)) {
+    try {
+      pinned = await api("GET", `/accounts/${encodeURIComponent(view.open)}`);
+    } catch {
+      view.open = null;
+    }
+  }
+  if (!view.open && listed.length) view.open = String(listed[0].id);
   const cards = [];
-  for (const account of accounts) cards.push(await accountCard(account, refresh));
+  if (pinned) cards.push(await accountCard(pinned, refresh));
+  for (const account of listed) cards.push(await accountCard(account, refresh));
+  if (mine !== renderSeq) return;
+  const none = !(status.counts && status.counts.accounts);
+  const addBox = h("div", { id: "add-account", "data-feedback": "" }, h("h3", {}, t("addAccount")), accountForm(null, refresh), feedbackRegion());
   replace(container,
-    accounts.length ? null : h("p", { class: "muted" }, t("noAccountsHere")),
-    cards,
-    h("h3", {}, t("addAccount")),
-    accountForm(null, refresh));
+    none ? h("p", { class: "muted" }, t("noAccountsHere")) : [summaryPart(status), filterPart(refresh, total)],
+    h("div", { id: "account-list", tabindex: "-1" }, cards),
+    none ? null : pager(refresh, total),
+    addBox);
+  restoreFeedback();
 }

@@ -1,8 +1,30 @@
-// Alerts (open ones first, acknowledge) and policies with the seller's affected accounts.
+// Alerts by importance (policy alerts first, newest first; source-health alerts grouped into one
+// line, "17 sources failing — are you offline?", with the list behind it) and policies with the
+// seller's affected accounts.
 import { h, replace } from "../lib/dom.js";
 import { t, when } from "../lib/i18n.js";
 import { factRows } from "../lib/status-words.js";
-import { act, all, api, failedPart } from "./client.js";
+import { act, all, api, failedPart, feedbackRegion } from "./client.js";
+
+const isPolicy = (a) => String(a.kind || "").startsWith("policy");
+
+/** Every source-health alert in one card: how many sources are failing, the list behind it, and
+ * one button to acknowledge them all. */
+function sourceHealthGroup(items, refresh) {
+  const failing = items.filter((a) => a.kind === "source_broken").length;
+  const recovered = items.length - failing;
+  const line = failing ? t("sourcesFailing", failing) : t("sourcesRecovered", recovered);
+  return h("div", { class: "card source-health", id: "source-alerts", "data-feedback": "" },
+    h("div", { class: "row" },
+      h("h4", { class: "grow" }, line, failing && recovered ? ` ${t("andRecovered", recovered)}` : ""),
+      h("button", { type: "button", onclick: async (event) => {
+        const done = await act(() => api("POST", "/alerts/ack", { ids: items.map((a) => a.id) }), t("acknowledgedN", items.length), event.currentTarget);
+        if (done) await refresh();
+      } }, t("acknowledgeAll", items.length))),
+    feedbackRegion(),
+    h("details", {}, h("summary", {}, t("showSourceAlerts", items.length)),
+      h("ul", { class: "plain" }, items.map((a) => alertItem(a, refresh)))));
+}
 
 function facts(f) {
   const rows = factRows(f);
@@ -16,7 +38,7 @@ function deliveryText(d) {
 }
 
 function alertItem(alert, refresh) {
-  return h("li", { class: "card", id: `alert-${alert.id}` },
+  return h("li", { class: "card", id: `alert-${alert.id}`, "data-feedback": "" },
     h("div", { class: "row" },
       h("h4", { class: "grow" }, alert.title || t("alertUntitled")),
       h("span", { class: "muted" }, when(alert.created_at)),
@@ -25,6 +47,7 @@ function alertItem(alert, refresh) {
             if (await act(() => api("POST", `/alerts/${alert.id}/ack`), t("acknowledged"))) await refresh();
           } }, t("acknowledge"))
         : h("span", { class: "muted" }, t("acknowledgedAt", when(alert.acked_at)))),
+    feedbackRegion(),
     alert.body ? h("p", { class: "alert-body" }, alert.body) : null,
     (alert.deliveries || []).length
       ? h("p", { class: "muted" }, `${t("deliveries")}: `, alert.deliveries.map(deliveryText).join("; "))
@@ -62,7 +85,11 @@ export async function renderAlerts(container, refresh, { policyId } = {}) {
   const parts = [h("h3", {}, t("openAlerts"))];
   try {
     const alerts = await all("/alerts?state=open");
-    parts.push(alerts.length ? h("ul", { class: "plain", id: "alert-list" }, alerts.map((a) => alertItem(a, refresh))) : h("p", { class: "muted" }, t("noAlerts")));
+    const policy = alerts.filter(isPolicy);
+    const health = alerts.filter((a) => !isPolicy(a));
+    if (policy.length) parts.push(h("ul", { class: "plain", id: "alert-list" }, policy.map((a) => alertItem(a, refresh))));
+    if (health.length) parts.push(sourceHealthGroup(health, refresh));
+    if (!alerts.length) parts.push(h("p", { class: "muted" }, t("noAlerts")));
   } catch (err) {
     parts.push(failedPart(err));
   }

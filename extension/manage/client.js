@@ -49,21 +49,59 @@ export async function all(path) {
   return items;
 }
 
-/** Shows a short message in the page's live region. */
-export function flash(text, isError = false) {
+// Feedback appears next to the control that caused it: in the live region (.feedback) of the
+// nearest [data-feedback] container of that control (an account card, a form). The page-wide
+// #flash keeps the same text (it is that region for parts without their own), silent then so a
+// screen reader hears the message once. A section re-rendered after the action gets its message
+// back (restoreFeedback), the container being found again by its id.
+let lastFeedback = null;
+
+function regionNear(near) {
+  const box = near && near.closest ? near.closest("[data-feedback]") : null;
+  return box ? { box, region: box.querySelector(".feedback") } : null;
+}
+
+function show(region, text, isError) {
+  region.textContent = text;
+  region.classList.toggle("error", isError);
+}
+
+/** Shows a short message next to `near` (default: the focused control), else at the top. */
+export function flash(text, isError = false, near = document.activeElement) {
   const el = document.getElementById("flash");
+  const local = regionNear(near);
+  if (local && local.region) {
+    show(local.region, text, isError);
+    lastFeedback = local.box.id ? { id: local.box.id, text, isError } : null;
+  } else {
+    lastFeedback = null;
+  }
+  el.setAttribute("aria-live", local && local.region ? "off" : "polite");
   el.textContent = text;
   el.className = isError ? "error" : "";
 }
 
-/** Runs an action from a button/form, reporting success or the server's words. */
-export async function act(fn, okText) {
+/** After a re-render: the last message again in its container, if that is still on the page. */
+export function restoreFeedback() {
+  if (!lastFeedback) return;
+  const box = document.getElementById(lastFeedback.id);
+  const region = box && box.querySelector(".feedback");
+  if (region) show(region, lastFeedback.text, lastFeedback.isError);
+}
+
+/** A live region for feedback inside a [data-feedback] container. */
+export function feedbackRegion() {
+  return h("p", { class: "feedback", role: "status", "aria-live": "polite" });
+}
+
+/** Runs an action from a button/form, reporting success or the server's words next to it. */
+export async function act(fn, okText, near = document.activeElement) {
   try {
     const result = await fn();
-    if (okText) flash(okText);
+    if (okText) flash(okText, false, near);
     return result;
   } catch (err) {
-    flash(err.message || String(err), true);
+    flash(err.message || String(err), true, near);
     return undefined;
   }
 }

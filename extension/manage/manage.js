@@ -3,7 +3,7 @@
 // #account=ID deep-link into them (notifications and the popup use these).
 import { replace } from "../lib/dom.js";
 import { localizePage, t } from "../lib/i18n.js";
-import { renderAccounts } from "./accounts.js";
+import { openAccount, renderAccounts } from "./accounts.js";
 import { failedPart, isUnreachable } from "./client.js";
 import { renderAlerts } from "./alerts.js";
 import { renderChannels } from "./channels.js";
@@ -56,6 +56,7 @@ async function renderSections() {
     document.getElementById("pair-code")?.focus();
     return;
   }
+  if (key === "account" && value) openAccount(value); // a deep link opens that account
   const reached = await Promise.all([
     section("accounts", (el) => renderAccounts(el, () => section("accounts", (e) => renderAccounts(e, renderAll)))),
     section("alerts", (el) => renderAlerts(el, () => section("alerts", (e) => renderAlerts(e, renderAll)), { policyId: key === "policy" ? value : null })),

@@ -1,10 +1,13 @@
-// The popup: every account with its contacts' local and marketplace status and the next step,
-// the open alerts with their facts, links into the manage page and to Seller Central. It shows
-// the worker's cached answer at once and asks for a fresh one.
+// The popup: what needs doing now. Policy alerts with their facts first; source-health alerts as
+// one line ("17 sources failing — are you offline?"); then the accounts that need action (the
+// server lists them first), each with its contacts and the next step, and how many more there
+// are. Links into the manage page and to Seller Central. It shows the worker's cached answer at
+// once and asks for a fresh one.
 import { h, replace } from "../lib/dom.js";
 import { day, localizePage, t, when } from "../lib/i18n.js";
 import { amazonStatus, errorText, factRows, kindLabel, localStatus, nextStepText, roleLabel } from "../lib/status-words.js";
 
+const MAX_ACCOUNTS = 10; // the popup shows what to do now; the manage page has every account
 const manageUrl = (hash) => chrome.runtime.getURL(`manage/manage.html#${hash}`);
 
 function statusClass(ok) {
@@ -86,12 +89,26 @@ function render({ settings, status, alerts, lastSync }) {
     const s = summaries.get(String(a.id)) || {};
     return { ...a, facts: a.facts || s.facts || null, affected: a.affected || s.affected || [] };
   });
+  const policyAlerts = openAlerts.filter((a) => String(a.kind || "").startsWith("policy"));
+  const health = openAlerts.filter((a) => !String(a.kind || "").startsWith("policy"));
+  const failing = health.filter((a) => a.kind === "source_broken").length;
+  const summary = status.summary || {};
+  const listed = status.accounts || [];
+  const needing = listed.filter((a) => a.needs_action !== false).slice(0, MAX_ACCOUNTS);
+  const more = Math.max(0, (summary.needs_action ?? needing.length) - needing.length);
   replace(content,
-    h("p", { id: "summary" }, t("summaryLine", counts.accounts ?? (status.accounts || []).length, counts.verified ?? 0, counts.contacts ?? 0, counts.pending_steps ?? 0)),
-    h("h2", {}, t("openAlerts"), ` (${openAlerts.length})`),
-    openAlerts.length ? h("ul", { class: "plain", id: "alerts" }, openAlerts.map(alertCard)) : h("p", { class: "muted" }, t("noAlerts")),
-    h("h2", {}, t("accounts")),
-    (status.accounts || []).length ? h("div", { id: "accounts" }, status.accounts.map(accountCard)) : h("p", { class: "muted" }, t("noAccounts")),
+    h("p", { id: "summary" }, t("summaryLine", counts.accounts ?? listed.length, counts.verified ?? 0, counts.contacts ?? 0, counts.pending_steps ?? 0)),
+    h("h2", {}, t("openAlerts"), ` (${policyAlerts.length})`),
+    policyAlerts.length ? h("ul", { class: "plain", id: "alerts" }, policyAlerts.map(alertCard)) : h("p", { class: "muted" }, t("noAlerts")),
+    health.length
+      ? h("p", { id: "source-health", class: failing ? "warn" : "muted" },
+        failing ? t("sourcesFailing", failing) : t("sourcesRecovered", health.length), " ",
+        h("a", { href: manageUrl("alerts"), target: "_blank" }, t("details")))
+      : null,
+    h("h2", {}, t("needsDoing")),
+    needing.length ? h("div", { id: "accounts" }, needing.map(accountCard)) : null,
+    more ? h("p", { id: "more-accounts" }, h("a", { href: manageUrl("accounts"), target: "_blank" }, t("moreNeedAction", more))) : null,
+    !needing.length ? h("p", { class: "muted" }, listed.length ? t("allDone", counts.accounts ?? listed.length) : t("noAccounts")) : null,
   );
 }
 

@@ -8,6 +8,7 @@ from apiflask import APIFlask
 BLUEPRINTS = [
     "server.api.health",
     "server.api.pairing",
+    "server.api.account_files",
     "server.api.accounts",
     "server.api.contacts",
     "server.api.events",

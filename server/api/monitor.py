@@ -1,17 +1,21 @@
 """Sources, policies and alerts: thin routes over the monitor's services, plus the impact the
 server alone can tell (which of the caller's accounts a policy affects)."""
-from apiflask import APIBlueprint
+from apiflask import APIBlueprint, Schema
+from apiflask.fields import Boolean, Integer, List
+from apiflask.validators import Length
 from flask import current_app
 
 from monitor import alerts, policies
 from monitor.redact import redact_text
 from monitor.sources import service as sources
+from server.api.conditional import conditional
 from server.api.schemas import PageQuery, page_body
 from server.api.status_schemas import (AlertOut, AlertPage, AlertQuery, CheckResultOut, PolicyOut,
                                        PolicyPage, SourceIn, SourceKinds, SourceOut, SourcePage,
                                        SourcePatch)
 from server.auth_http import auth, current_user
 from server.db import get_db
+from server.errors import ValidationFailed
 from server.services import check_slots, events, impact, private_sources, status
 
 bp = APIBlueprint("monitor", __name__, tag="Monitor")
@@ -113,6 +117,7 @@ def get_policy(policy_id):
 
 @bp.get("/alerts")
 @bp.auth_required(auth)
+@conditional("alerts")
 @bp.input(AlertQuery, location="query", arg_name="query")
 @bp.output(AlertPage)
 def list_alerts(query):
@@ -124,6 +129,33 @@ def list_alerts(query):
     for alert in result["items"]:
         alert["facts"] = facts.get(alert["policy_id"])
     return _page(result, query)
+
+
+class AckIn(Schema):
+    ids = List(Integer(), load_default=list, validate=Length(max=10_000))
+    all = Boolean(load_default=False, metadata={"description": "every open alert"})
+
+
+class AckOut(Schema):
+    acked = List(Integer(), required=True)
+    already = List(Integer(), required=True)
+    not_found = List(Integer(), required=True)
+
+
+@bp.post("/alerts/ack")
+@bp.auth_required(auth)
+@bp.input(AckIn, arg_name="body")
+@bp.output(AckOut)
+def ack_alerts(body):
+    """Acknowledge several alerts at once (``ids``), or every open one (``all``)."""
+    if bool(body["ids"]) == body["all"]:
+        raise ValidationFailed(errors={"ids": ["Give the alert ids, or all: true (not both)."]})
+    db, user_id = get_db(), current_user().id
+    result = alerts.ack_alerts(db, user_id, body["ids"], all_open=body["all"])
+    if result["acked"]:
+        events.record(db, user_id, "alerts.acked", "alert", None, {"ids": result["acked"][:1000],
+                                                                   "count": len(result["acked"])})
+    return result
 
 
 @bp.post("/alerts/<int:alert_id>/ack")

@@ -35,10 +35,12 @@ class SellerCentral(Schema):
 class StatusAccount(Schema):
     id = Integer(required=True)
     name = String(required=True)
+    merchant_id = String(allow_none=True)
     marketplaces = List(String(), required=True)
     seller_central = Nested(SellerCentral, allow_none=True)
     contacts = List(Nested(StatusContact), required=True)
     next_step = Nested(NextStep, allow_none=True)
+    needs_action = Boolean(required=True)
 
 
 class StatusAlert(Schema):
@@ -46,6 +48,7 @@ class StatusAlert(Schema):
     kind = String(required=True)
     title = String(required=True)
     policy_id = Integer(allow_none=True)
+    source_id = Integer(allow_none=True)
     created_at = String(required=True)
     facts = Dict(allow_none=True)
     affected = List(String(), required=True)
@@ -58,26 +61,49 @@ class Counts(Schema):
     pending_steps = Integer(required=True)
     open_alerts = Integer(required=True)
     policy_alerts = Integer(required=True)
+    source_alerts = Integer(required=True)  # source-health alerts (open), not in the badge
     badge = Integer(required=True)  # policy alerts + pending steps
 
 
+class StepCounts(Schema):
+    fix_contact = Integer(required=True)
+    add_emergency_contact = Integer(required=True)
+    verify_locally = Integer(required=True)
+    verify_on_amazon = Integer(required=True)
+
+
+class Summary(Schema):
+    """Accounts by their next step (over every account, whatever the filters)."""
+
+    needs_action = Integer(required=True)
+    done = Integer(required=True)
+    on_hold = Integer(required=True)  # accounts with a contact on hold
+    by_step = Nested(StepCounts, required=True)
+
+
 class StatusQuery(Schema):
-    """Without ``per_page`` every account is listed; counts always cover every account."""
+    """One page of accounts (50 by default), those needing action first; counts and the
+    summary always cover every account."""
 
     page = Integer(load_default=1, validate=Range(min=1, max=1_000_000))
-    per_page = Integer(load_default=None, allow_none=True, validate=Range(min=1, max=1000))
+    per_page = Integer(load_default=50, validate=Range(min=1, max=1000))
+    q = String(load_default=None, validate=Length(max=200),
+               metadata={"description": "part of an account's name or merchant id, or of a contact's value"})
+    needs_action = Boolean(load_default=None, allow_none=True)
+    marketplace = String(load_default=None, validate=Length(min=2, max=10))
 
 
 class AccountsPage(Schema):
     page = Integer(required=True)
-    per_page = Integer(allow_none=True)
-    total = Integer(required=True)
+    per_page = Integer(required=True)
+    total = Integer(required=True)  # accounts matching the filters
 
 
 class StatusOut(Schema):
     generated_at = String(required=True)
     user = Nested(UserOut, required=True)
     counts = Nested(Counts, required=True)
+    summary = Nested(Summary, required=True)
     accounts = List(Nested(StatusAccount), required=True)
     accounts_page = Nested(AccountsPage, required=True)
     alerts = List(Nested(StatusAlert), required=True)

@@ -1,9 +1,11 @@
 """``sellerguard accounts …`` and ``sellerguard contacts …``."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
-from server.cli import console, emit, table
+from server.cli import console, emit, err_console, table
 from server.services import accounts as svc
 from server.services import contacts as contact_svc
 
@@ -68,6 +70,90 @@ def accounts_add(obj, name, marketplaces, merchant_id, user_name, as_json):
     emit(account, as_json, lambda a: console.print(
         f"Added account #{a['id']} {a['name']} ({', '.join(a['marketplaces'])}). "
         f"Next: sellerguard contacts add {a['id']} phone {_example_mobile(a['marketplaces'])}"))
+
+
+@accounts.command("rename")
+@click.argument("account_id", type=int)
+@click.argument("name")
+@click.option("--user", "user_name", default=None)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def accounts_rename(obj, account_id, name, user_name, as_json):
+    """Give an account another name."""
+    account, _ = svc.update(obj.open_db(), obj.user_id(user_name), account_id, {"name": name}, actor="cli")
+    emit(account, as_json, lambda a: console.print(f"Account #{a['id']} is now called {a['name']}."))
+
+
+@accounts.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Check every row and report; write nothing.")
+@click.option("--user", "user_name", default=None)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def accounts_import(obj, file, dry_run, user_name, as_json):
+    """Add accounts and contacts from a CSV or JSON file (columns account, marketplaces (DE|FR),
+    merchant_id, kind, value, role; one row per contact). Every contact is checked; refused
+    rows are listed with the reason; importing the same file again changes nothing."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from server.services import account_import
+
+    kind = "application/json" if file.suffix.lower() == ".json" else "text/csv"
+    rows = account_import.parse(file.read_bytes(), kind)
+    db, user_id = obj.open_db(), obj.user_id(user_name)
+    with Progress(TextColumn("checking rows"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err_console, disable=as_json or not rows, transient=True) as bar:
+        task = bar.add_task("rows", total=len(rows))
+        report = account_import.import_rows(db, user_id, rows, _settings(obj), dry_run=dry_run,
+                                            actor="cli", progress=lambda n: bar.update(task, completed=n))
+    emit(report, as_json, _render_import)
+    if report["refused"] and not as_json:
+        raise SystemExit(2 if report["accepted"] else 1)
+
+
+def _render_import(r: dict) -> None:
+    what = "Would import" if r["dry_run"] else "Imported"
+    a, c = r["accounts"], r["contacts"]
+    console.print(f"{what} {r['accepted']} of {r['rows']} rows in {r['seconds']:.1f} s: "
+                  f"accounts {a['created']} new, {a['updated']} updated, {a['unchanged']} unchanged; "
+                  f"contacts {c['created']} new, {c['updated']} updated, {c['unchanged']} unchanged.")
+    if r["refused"]:
+        console.print(f"[red]{r['refused']} rows refused[/red] (nothing of them was written):")
+        for item in r["refused_rows"][:50]:
+            console.print(f"  row {item['row']} {item['account'] or '(no account)'}: "
+                          f"{item['field']}: {item['message']}")
+        if r["refused"] > 50:
+            console.print(f"  … and {r['refused'] - 50} more (--json lists them all)")
+    if not r["dry_run"] and (a["created"] or c["created"]):
+        console.print("Next: sellerguard status --needs-action")
+
+
+@accounts.command("export")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write to this file (default: standard output).")
+@click.option("--masked", is_flag=True, help="Mask phone numbers and addresses (for sharing).")
+@click.option("--user", "user_name", default=None)
+@click.pass_obj
+def accounts_export(obj, fmt, output, masked, user_name):
+    """Every account and contact in the import's columns (CSV cells are safe to open in a
+    spreadsheet; the file re-imports as it is)."""
+    import json as _json
+
+    from server.services import account_export
+
+    items = account_export.rows(obj.open_db(), obj.user_id(user_name), masked=masked)
+    chunks = (account_export.to_csv(items) if fmt == "csv"
+              else [_json.dumps(list(items), ensure_ascii=False, indent=1) + "\n"])
+    if output is None:
+        for chunk in chunks:
+            click.echo(chunk, nl=False)
+        return
+    with output.open("w", encoding="utf-8", newline="") as fh:
+        for chunk in chunks:
+            fh.write(chunk)
+    output.chmod(0o600)  # contact details of every account
+    err_console.print(f"Wrote {output}.")
 
 
 @accounts.command("delete")

@@ -214,7 +214,9 @@ def mail_domain_accepts(domain: str, *, timeout: float = 2.0, nameserver: str | 
 
 
 def check_email(value: str, *, offline: bool = False, timeout: float = 2.0,
-                nameserver: str | None = None) -> CheckResult:
+                nameserver: str | None = None, domain_cache: dict | None = None) -> CheckResult:
+    """``domain_cache`` (a dict the caller keeps, e.g. for one import) answers each mail domain's
+    DNS question once."""
     text = (value or "").strip()
     if not text or len(text) > 320:
         raise CheckError("Enter an email address such as name@example.com.")
@@ -230,8 +232,12 @@ def check_email(value: str, *, offline: bool = False, timeout: float = 2.0,
             "mail_domain_not_checked", "info",
             f"Whether {info.domain} receives email was not checked (offline mode); verify the "
             "address locally to be sure."))
+    elif domain_cache is not None and info.ascii_domain in domain_cache:
+        accepts = domain_cache[info.ascii_domain]
     else:
         accepts = mail_domain_accepts(info.ascii_domain, timeout=timeout, nameserver=nameserver)
+        if domain_cache is not None:
+            domain_cache[info.ascii_domain] = accepts
     if accepts is False:
         warnings.append(_warning(
             "mail_domain_rejects", "error",
@@ -249,9 +255,11 @@ def check_email(value: str, *, offline: bool = False, timeout: float = 2.0,
 
 
 def check_contact(kind: str, value: str, marketplace_codes: list[str], *, offline: bool = False,
-                  timeout: float = 2.0, nameserver: str | None = None) -> CheckResult:
+                  timeout: float = 2.0, nameserver: str | None = None,
+                  domain_cache: dict | None = None) -> CheckResult:
     if kind == "phone":
         return check_phone(value, marketplace_codes)
     if kind == "email":
-        return check_email(value, offline=offline, timeout=timeout, nameserver=nameserver)
+        return check_email(value, offline=offline, timeout=timeout, nameserver=nameserver,
+                           domain_cache=domain_cache)
     raise CheckError(f"Unknown contact kind {kind!r}: use email or phone.")

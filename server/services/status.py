@@ -1,24 +1,29 @@
 """``GET /status``: everything the extension's badge, popup and in-page prompt need, in one call.
 
-Built with one query for accounts and one for contacts (never one query per contact).
-Counts always cover every account; ``per_page`` limits the accounts listed (an agency with
-thousands of accounts need not download them all on every poll) and only the listed contacts are
-masked — masking parses the phone number, which dominated the cost of a large status.
+Cheap when nothing changed: every write to what the status shows bumps the user's data version
+(triggers, ``status_schema``), so the ETag is one indexed read and an unchanged poll is a 304.
+When something changed, counts, the summary and the order of the accounts (those needing action
+first) come from SQL over stored columns (``contacts.check_error``); only the one bounded page of
+accounts listed has its contacts' checks decoded, next steps worded and values masked.
 """
 from __future__ import annotations
 
 import json
+import hashlib
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
 import sqlite_utils
 
-from monitor import alerts as monitor_alerts
 from monitor import marketplaces as mp
-from monitor.db import iso, utcnow
+from monitor.db import iso, transaction, utcnow
 from server.services.masking import mask
+from server.services.status_schema import SUMMARY_COLUMNS, account_summary_sets
 
 NOTIFICATION_PREFERENCES_PATH = "/notifications/preferences"
+DEFAULT_PER_PAGE = 50
+MAX_PER_PAGE = 1000
 
 # the extension polls /status every minute: the same values are masked again and again
 _mask = lru_cache(maxsize=65536)(mask)
@@ -43,90 +48,217 @@ def contact_next_step(contact: dict, today: date) -> dict | None:
     return None
 
 
-def _seller_central(markets: list[str]) -> dict | None:
-    for code in markets:
+@lru_cache(maxsize=1024)
+def _seller_central_of(markets_json: str) -> tuple[str, str] | None:
+    for code in json.loads(markets_json):
         try:
             m = mp.get(code)
         except mp.UnknownMarketplace:
             continue
-        return {"host": m.host, "notification_preferences_url": f"https://{m.host}{NOTIFICATION_PREFERENCES_PATH}"}
+        return m.host, f"https://{m.host}{NOTIFICATION_PREFERENCES_PATH}"
     return None
 
 
+def _seller_central_cached(markets_json: str) -> dict | None:
+    found = _seller_central_of(markets_json)
+    return {"host": found[0], "notification_preferences_url": found[1]} if found else None
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What one ``/status`` call lists: a page of the accounts that match (counts and the
+    summary always cover every account of the user)."""
+
+    page: int = 1
+    per_page: int = DEFAULT_PER_PAGE
+    q: str | None = None
+    needs_action: bool | None = None
+    marketplace: str | None = None
+
+
+def data_version(db: sqlite_utils.Database, user_id: int) -> tuple[int, int]:
+    """(the user's data version, the shared policies' version): one indexed read."""
+    row = db.execute(
+        "SELECT (SELECT version FROM data_versions WHERE user_id = ?), "
+        "(SELECT version FROM data_versions WHERE user_id = 0)", [user_id]).fetchone()
+    return row[0] or 0, row[1] or 0
+
+
+def etag_for(user_id: int, version: tuple[int, int], today: date, extra: str = "") -> str:
+    """The (unquoted, weak) ETag value: the same exactly while nothing /status shows has changed
+    (the date is in it because a hold that ends changes the next steps without a write;
+    ``extra`` is the query, so each page and filter has its own)."""
+    digest = hashlib.blake2b(extra.encode(), digest_size=6).hexdigest()
+    return f"{user_id}.{version[0]}.{version[1]}.{today.isoformat()}.{digest}"
+
+
+def current_etag(db: sqlite_utils.Database, user_id: int, extra: str = "",
+                 today: date | None = None) -> str:
+    return etag_for(user_id, data_version(db, user_id), today or utcnow().date(), extra)
+
+
 def build(db: sqlite_utils.Database, user, today: date | None = None, alert_limit: int = 20,
-          page: int = 1, per_page: int | None = None) -> dict:
-    """The status, read in one transaction: the accounts and the contacts queries see one
-    snapshot (in autocommit mode a contact committed between them by another request pointed at
-    an account the first query had not seen: KeyError, a 500 under concurrent writers)."""
+          page: int = 1, per_page: int | None = DEFAULT_PER_PAGE,
+          filters: Filters | None = None, etag_extra: str = "") -> dict:
+    """The status, read in one transaction (one snapshot for every query).
+
+    Its ``etag`` (not part of the answer's fields) is taken in the same snapshot, so the answer
+    and its ETag always agree."""
+    filters = filters or Filters(page=page, per_page=per_page or MAX_PER_PAGE)
+    today = today or utcnow().date()
+    refresh_ended_holds(db, user.id, today)
     own = not db.conn.in_transaction
     if own:
         db.execute("BEGIN")
     try:
-        return _build(db, user, today, alert_limit, page, per_page)
+        body = _build(db, user, today, alert_limit, filters)
+        body["_etag"] = etag_for(user.id, data_version(db, user.id), today, etag_extra)
+        return body
     finally:
         if own:
             db.execute("COMMIT")
 
 
-def _build(db: sqlite_utils.Database, user, today: date | None, alert_limit: int, page: int,
-           per_page: int | None) -> dict:
-    today = today or utcnow().date()
-    accounts = {r[0]: {"id": r[0], "name": r[1], "marketplaces": json.loads(r[2]),
-                       "seller_central": _seller_central(json.loads(r[2])), "contacts": [], "next_step": None}
-                for r in db.execute("SELECT id, name, marketplaces FROM accounts WHERE user_id = ? ORDER BY id",
-                                    [user.id])}
-    rows = db.execute(
-        "SELECT id, account_id, kind, role, value, checks, local_status, amazon_status, amazon_status_source, "
-        "amazon_status_at, on_hold_until FROM contacts WHERE user_id = ? "
-        "ORDER BY account_id, CASE role WHEN 'emergency' THEN 0 WHEN 'primary' THEN 1 ELSE 2 END, id",
-        [user.id]).fetchall()
-    counts = {"accounts": len(accounts), "contacts": len(rows), "verified": 0, "pending_steps": 0}
+STEP_CODES = ("fix_contact", "add_emergency_contact", "verify_locally", "verify_on_amazon")
+
+
+def refresh_ended_holds(db: sqlite_utils.Database, user_id: int, today: date) -> int:
+    """Recompute the stored next step of the accounts whose earliest hold has ended (a date
+    passing is not a write, so no trigger saw it). Returns how many accounts were refreshed."""
+    if db.execute("SELECT 1 FROM accounts WHERE user_id = ? AND hold_ends IS NOT NULL AND hold_ends < ? "
+                  "LIMIT 1", [user_id, today.isoformat()]).fetchone() is None:
+        return 0
+    with transaction(db):
+        return db.execute(
+            f"UPDATE accounts SET {account_summary_sets('accounts.id', ':today')} "
+            "WHERE user_id = :uid AND hold_ends IS NOT NULL AND hold_ends < :today",
+            {"uid": user_id, "today": today.isoformat()}).rowcount
+
+
+def _like(text: str) -> str:
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _where(filters: Filters, params: dict) -> str:
+    clauses = ["a.user_id = :uid"]
+    if filters.needs_action is True:
+        clauses.append("a.needs_action = 1")
+    elif filters.needs_action is False:
+        clauses.append("a.needs_action = 0")
+    if filters.marketplace:
+        params["mp"] = f'%"{filters.marketplace.upper()}"%'
+        clauses.append("a.marketplaces LIKE :mp")
+    q = (filters.q or "").strip()
+    if q:
+        params["q"] = _like(q)
+        match = ["a.name LIKE :q ESCAPE '\\'", "COALESCE(a.merchant_id, '') LIKE :q ESCAPE '\\'",
+                 "EXISTS (SELECT 1 FROM contacts k WHERE k.account_id = a.id AND k.value LIKE :q ESCAPE '\\')"]
+        digits = "".join(ch for ch in q if ch.isdigit())
+        if len(digits) >= 4 and not any(ch.isalpha() for ch in q):  # a phone number, any format
+            params["qd"] = _like(digits.lstrip("0") or digits)
+            match.append("EXISTS (SELECT 1 FROM contacts k WHERE k.account_id = a.id "
+                         "AND k.kind = 'phone' AND k.value LIKE :qd ESCAPE '\\')")
+        clauses.append("(" + " OR ".join(match) + ")")
+    return " WHERE " + " AND ".join(clauses)
+
+
+def _summary(db, params: dict) -> tuple[dict, dict]:
+    """Counts (contacts) and the summary (accounts by next step): one row, kept on write by
+    triggers (``status_schema``)."""
+    cols = ", ".join(SUMMARY_COLUMNS)
+    found = db.execute(f"SELECT {cols} FROM user_summary WHERE user_id = :uid", params).fetchone()
+    s = dict(zip(SUMMARY_COLUMNS, found or [0] * len(SUMMARY_COLUMNS)))
+    by_code = {code: s[code] for code in STEP_CODES}
+    needs = sum(by_code.values())
+    counts = {"accounts": s["accounts"], "contacts": s["contacts"], "verified": s["verified"],
+              "pending_steps": s["pending"] + by_code["add_emergency_contact"]}
+    summary = {"needs_action": needs, "done": s["accounts"] - needs, "on_hold": s["held_accounts"],
+               "by_step": by_code}
+    return counts, summary
+
+
+def _build(db: sqlite_utils.Database, user, today: date, alert_limit: int, filters: Filters) -> dict:
+    params = {"uid": user.id, "today": today.isoformat()}
+    counts, summary = _summary(db, params)
+    where = _where(filters, params)
+    if where == " WHERE a.user_id = :uid":
+        total = counts["accounts"]
+    else:
+        total = db.execute("SELECT COUNT(*) FROM accounts a" + where, params).fetchone()[0]
+    params.update(limit=filters.per_page, offset=(filters.page - 1) * filters.per_page)
+    listed_rows = db.execute(
+        "SELECT a.id, a.name, a.merchant_id, a.marketplaces FROM accounts a" + where
+        + " ORDER BY a.needs_action DESC, a.id LIMIT :limit OFFSET :offset", params).fetchall()
+    accounts = {r[0]: {"id": r[0], "name": r[1], "merchant_id": r[2], "marketplaces": json.loads(r[3]),
+                       "seller_central": _seller_central_cached(r[3]), "contacts": [],
+                       "next_step": None, "needs_action": False}
+                for r in listed_rows}
+    if accounts:
+        marks = ",".join("?" for _ in accounts)
+        rows = db.execute(
+            "SELECT id, account_id, kind, role, value, checks, local_status, amazon_status, "
+            "amazon_status_source, amazon_status_at, on_hold_until FROM contacts "
+            f"WHERE account_id IN ({marks}) AND +user_id = ? "  # + : the account index, not the user's
+            "ORDER BY account_id, CASE role WHEN 'emergency' THEN 0 WHEN 'primary' THEN 1 ELSE 2 END, id",
+            [*accounts, user.id]).fetchall()
+    else:
+        rows = []
     for r in rows:
         checks = json.loads(r[5])
-        contact = {"id": r[0], "kind": r[2], "role": r[3], "masked": (r[2], r[4]),
+        contact = {"id": r[0], "kind": r[2], "role": r[3], "masked": _mask(r[2], r[4]),
                    "warnings": checks.get("warnings", []), "checks": checks, "local_status": r[6],
                    "amazon_status": {"status": r[7], "source": r[8], "at": r[9]}, "on_hold_until": r[10]}
         contact["next_step"] = contact_next_step(contact, today)
         del contact["checks"]
-        if contact["next_step"] is None:
-            counts["verified"] += 1
-        elif contact["next_step"]["code"] != "on_hold":
-            counts["pending_steps"] += 1
         accounts[r[1]]["contacts"].append(contact)
     for account in accounts.values():
-        emergency_kinds = {c["kind"] for c in account["contacts"] if c["role"] == "emergency"}
-        missing = [k for k in ("phone", "email") if k not in emergency_kinds]
-        if missing:
-            account["next_step"] = {"code": "add_emergency_contact", "contact_id": None,
-                                    "message": f"Add an emergency {' and '.join(missing)}: Amazon asks for both."}
-            counts["pending_steps"] += 1
-            continue
-        for contact in account["contacts"]:
-            step = contact["next_step"]
-            if step and step["code"] != "on_hold":
-                account["next_step"] = {**step, "contact_id": contact["id"]}
-                break
-    listed = list(accounts.values())
-    if per_page is not None:
-        listed = listed[(page - 1) * per_page:page * per_page]
-    for account in listed:
-        for contact in account["contacts"]:
-            contact["masked"] = _mask(*contact["masked"])
-    open_alerts = monitor_alerts.list_alerts(db, user.id, "open", 1, alert_limit)
-    counts["open_alerts"] = open_alerts["total"]
-    counts["policy_alerts"] = db.execute(
-        "SELECT COUNT(*) FROM alerts WHERE user_id = ? AND state = 'open' AND kind LIKE 'policy%'",
-        [user.id]).fetchone()[0]
+        account["next_step"] = account_next_step(account)
+        account["needs_action"] = account["next_step"] is not None
+    policy_alerts, source_alerts = db.execute(
+        "SELECT COALESCE(SUM(kind LIKE 'policy%'), 0), COALESCE(SUM(kind NOT LIKE 'policy%'), 0) "
+        "FROM alerts WHERE user_id = ? AND state = 'open'", [user.id]).fetchone()
+    counts["open_alerts"] = policy_alerts + source_alerts
+    counts["policy_alerts"] = policy_alerts
+    counts["source_alerts"] = source_alerts
     # source-health alerts are listed but do not raise the badge: the seller cannot act on them
     counts["badge"] = counts["policy_alerts"] + counts["pending_steps"]
     return {
         "generated_at": iso(utcnow()),
         "user": {"id": user.id, "name": user.name},
         "counts": counts,
-        "accounts": listed,
-        "accounts_page": {"page": page, "per_page": per_page, "total": len(accounts)},
-        "alerts": _alert_summaries(db, open_alerts["items"]),
+        "summary": summary,
+        "accounts": list(accounts.values()),
+        "accounts_page": {"page": filters.page, "per_page": filters.per_page, "total": total},
+        "alerts": _alert_summaries(db, open_alerts(db, user.id, alert_limit)),
     }
+
+
+def account_next_step(account: dict) -> dict | None:
+    """The account's next step: a missing emergency contact first, else its first contact's
+    (in role order) that is not on hold."""
+    emergency_kinds = {c["kind"] for c in account["contacts"] if c["role"] == "emergency"}
+    missing = [k for k in ("phone", "email") if k not in emergency_kinds]
+    if missing:
+        return {"code": "add_emergency_contact", "contact_id": None,
+                "message": f"Add an emergency {' and '.join(missing)}: Amazon asks for both."}
+    for contact in account["contacts"]:
+        step = contact["next_step"]
+        if step and step["code"] != "on_hold":
+            return {**step, "contact_id": contact["id"]}
+    return None
+
+
+def open_alerts(db: sqlite_utils.Database, user_id: int, limit: int) -> list[dict]:
+    """The user's open alerts by importance: policy alerts first, then the rest; newest first."""
+    cols = ("id", "kind", "title", "policy_id", "source_id", "created_at", "impact")
+    out = []
+    for r in db.execute(
+            f"SELECT {', '.join(cols)} FROM alerts WHERE user_id = ? AND state = 'open' "
+            "ORDER BY kind LIKE 'policy%' DESC, id DESC LIMIT ?", [user_id, limit]):
+        a = dict(zip(cols, r))
+        a["impact"] = json.loads(a["impact"] or "[]")
+        out.append(a)
+    return out
 
 
 def policy_facts(db: sqlite_utils.Database, alerts: list[dict]) -> dict[int, dict]:
@@ -144,5 +276,5 @@ def _alert_summaries(db: sqlite_utils.Database, alerts: list[dict]) -> list[dict
     """Open alerts with the facts of their policy."""
     facts = policy_facts(db, alerts)
     return [{"id": a["id"], "kind": a["kind"], "title": a["title"], "policy_id": a.get("policy_id"),
-             "created_at": a["created_at"], "facts": facts.get(a.get("policy_id")),
-             "affected": a.get("impact") or []} for a in alerts]
+             "source_id": a.get("source_id"), "created_at": a["created_at"],
+             "facts": facts.get(a.get("policy_id")), "affected": a.get("impact") or []} for a in alerts]

@@ -52,7 +52,7 @@ def test_status_for_accounts(client, headers, app):
     assert accounts["US shop"]["next_step"]["code"] == "add_emergency_contact"
     assert accounts["DE shop"]["seller_central"]["host"] == "sellercentral.amazon.de"
     assert status["counts"] == {"accounts": 2, "contacts": 2, "verified": 1, "pending_steps": 2,
-                                "open_alerts": 0, "policy_alerts": 0, "badge": 2}
+                                "open_alerts": 0, "policy_alerts": 0, "source_alerts": 0, "badge": 2}
     shown = [c for a in status["accounts"] for c in a["contacts"]]
     assert all("value" not in c and "•" in c["masked"] for c in shown)
     assert us["id"] in {a["id"] for a in status["accounts"]}
