@@ -139,7 +139,7 @@ def story_key(sf: StoryFacts) -> str:
 SAME_PLATFORM_BONUS = 0.05      # both name the same platform
 OTHER_PLATFORM_PENALTY = 0.15   # they name different platforms
 SAME_CORE_BONUS = 0.10          # same label (contact/other verification) and core channel
-OTHER_LABEL_PENALTY = 0.15      # classified differently
+OTHER_LABEL_PENALTY = 0.05      # classified differently
 OTHER_CHANNEL_PENALTY = 0.15    # contact verifications of different core channels
 UNRELATED_PENALTY = 0.05       # both unrelated: only near-duplicates and close reposts are one story
 CLOSE_DAYS = 45
@@ -194,12 +194,12 @@ def similar(a: StoryFacts, b: StoryFacts) -> bool:
 
 # --- batch clustering --------------------------------------------------------------------------
 
-LINK_THRESHOLD = 0.25   # a pair scoring this much may link two clusters ...
-AVERAGE_LINK = 0.25     # ... when the clusters' mean pair score is this much (average linkage)
+LINK_THRESHOLD = 0.22   # a pair scoring this much may link two clusters ...
+AVERAGE_LINK = 0.20     # ... when the clusters' mean pair score is this much (average linkage)
 FACT_LINK = 0.10        # second pass: mean pair score for text clusters with the same facts
 AVERAGE_SAMPLE = 6      # members per side compared for a mean
 CANDIDATE_MAX_DF = 50  # features held by more items propose no candidate pairs ...
-CANDIDATES_COMPARED = 12  # ... and is compared with the earlier items sharing most of them
+CANDIDATES_COMPARED = 16  # ... and is compared with the earlier items sharing most of them
 CANDIDATES_PER_ITEM = 48  # ... and each item proposes through this many of its rarest features
 
 
