@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from typing import IO
 
 from . import lexicon
@@ -12,6 +13,8 @@ from .dates import parse_published
 from .extract import consequences, contact_types, marketplace, method, platform, policy_dates, where
 from .features import OV_CONCEPTS, build
 from . import story as story_mod
+
+log = logging.getLogger(__name__)
 
 LABELS = ("contact_verification", "other_verification", "unrelated")
 CONTACT_TYPES = ("email", "phone", "emergency_contact", "two_step_verification", "contact_details")
@@ -143,7 +146,12 @@ def analyze_stream(in_fp: IO[str], out_fp: IO[str], *, today: dt.date | None = N
         out, sf = analyze_line_full(line, today=today)
         outs.append(out)
         facts.append(sf.compact() if sf is not None else None)
-    for out, story in zip(outs, story_mod.assign_stories(facts)):
+    try:
+        stories = story_mod.assign_stories(facts)
+    except Exception:  # the per-item keys are still a valid answer; never lose the batch
+        log.exception("story clustering failed; per-item story keys kept")
+        stories = [None] * len(outs)
+    for out, story in zip(outs, stories):
         if story is not None:
             out["story"] = story
         out_fp.write(json.dumps(out, ensure_ascii=False) + "\n")

@@ -89,4 +89,5 @@ def signature(title: str, text: str, *, platform: str | None = None, url: str = 
             feats.add(f"@{d.isoformat()}")
     if platform:
         feats.add("!" + platform)
+
     return Signature(frozenset(feats))

@@ -173,3 +173,14 @@ def test_unrelated_story_from_title():
     c = analyze({"id": "c", "title": "Prime Day dates", "text": "Sales were up."})
     assert a["story"] == b["story"] != c["story"]
     assert a["story"].startswith("unrelated/")
+
+
+def test_a_failing_clustering_keeps_the_per_item_stories(monkeypatch):
+    import monitor.analysis.story as story_mod
+
+    def broken(facts):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(story_mod, "assign_stories", broken)
+    lines = stream([{"id": "a", "title": "Prime Day dates", "text": "Prime Day runs in July."}])
+    assert lines[0]["story"] == analyze({"id": "a", "title": "Prime Day dates", "text": "Prime Day runs in July."})["story"]
