@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import sys
 from typing import IO
 
@@ -18,6 +19,8 @@ from .features import CONTACT_CONCEPTS, OV_CONCEPTS, Doc, build
 from .model import Model, ModelError, default_model
 from . import story as story_mod
 from .phishing import assess as assess_phishing
+
+log = logging.getLogger(__name__)
 
 LABELS = ("contact_verification", "other_verification", "unrelated")
 CONTACT_TYPES = ("email", "phone", "emergency_contact", "two_step_verification", "contact_details")
@@ -158,6 +161,12 @@ def analyze_many(records: list, *, today: dt.date | None = None, model: Model | 
     return [out for out, _ in analyze_many_full(records, today=today, model=model)]
 
 
+def analyze_full(record: dict, *, today: dt.date | None = None,
+                 model: Model | None = None) -> tuple[dict, story_mod.StoryFacts | None]:
+    """``analyze`` plus what the story clustering of a batch needs (None for invalid input)."""
+    return analyze_many_full([record], today=today, model=model)[0]
+
+
 def analyze(record: dict, *, today: dt.date | None = None, model: Model | None = None) -> dict:
     """Classify one announcement and extract its facts; never raises on bad input.
 
@@ -232,7 +241,12 @@ def analyze_stream(in_fp: IO[str], out_fp: IO[str], *, today: dt.date | None = N
             flush()
     if batch:
         flush()
-    for out, story in zip(outs, story_mod.assign_stories(facts)):
+    try:
+        stories = story_mod.assign_stories(facts)
+    except Exception:  # the per-item keys are still a valid answer; never lose the batch
+        log.exception("story clustering failed; per-item story keys kept")
+        stories = [None] * len(outs)
+    for out, story in zip(outs, stories):
         if story is not None:
             out["story"] = story
         out_fp.write(json.dumps(out, ensure_ascii=False) + "\n")

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 MAX_CHARS = 3000
 STEM = 6
 BIGRAMS = False
+FULL_DATES = True
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RUN = re.compile(f"[{_CJK}]+")
 _CJK_BIGRAM = re.compile(f"(?=([{_CJK}]{{2}}))")
@@ -84,6 +85,9 @@ def signature(title: str, text: str, *, platform: str | None = None, url: str = 
     feats.update("^" + h.lower() for h in _HOST.findall(raw))
     for d in dates:
         feats.add(f"@{d.year}-{d.month:02d}")
+        if FULL_DATES:
+            feats.add(f"@{d.isoformat()}")
     if platform:
         feats.add("!" + platform)
+
     return Signature(frozenset(feats))

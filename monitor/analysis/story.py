@@ -3,25 +3,32 @@
 Two ways to a story, one per situation:
 
 * **One item alone** (``analyze()``, the monitor's per-item path): ``story_key`` builds a key from
-  the facts — ``<label>/<platform>/<core channel or subtopic>/<year>`` — where the year is the
-  policy's anchor (effective date, else deadline, else announcement, else publication).  The year
-  keeps two campaigns of one platform on one channel (Amazon's 2SV mandate of 2017 and its 2024
-  re-run) apart; an undated repost gets no year, and the monitor's policy store
-  (``monitor.policies``) then joins it to a compatible policy by similarity (``similar``).
+  the facts — ``<label>/<platform>/<core channel or subtopic>[/<year>]`` — where the year is that of
+  the policy's anchor (effective date, else deadline, else announcement, else publication).  The
+  year keeps two campaigns of one platform on one channel (Amazon's 2SV mandate of 2017 and its 2024
+  re-run) apart; an undated repost gets no year, and the monitor's policy store then joins it to a
+  compatible policy (``pick_policy``: same platform and channel, compatible time, most similar).
 * **A batch** (``analyze_stream``, ``sellerguard monitor analyze``): ``assign_stories`` clusters
-  every item of the batch.  Two items are one story when their texts are similar enough (cosine of
-  batch-IDF weighted features, ``similarity.Signature``), their event times are compatible
-  (``_time_compatible``: two items dated years apart never merge) and their platforms do not
-  contradict.  The features are language-independent where possible — numbers, dates resolved
-  against the publication date, platform names, link hosts, Latin words inside CJK text — so a
-  translation shares them with its original even where no word matches.  The label is *not* a
-  wall: reports of one event are sometimes classified differently (a how-to repost of a mandate),
-  and the contract is one value per event.
+  the batch.  A pair's score is the cosine of the two items' feature sets under the batch's IDF
+  weights (``similarity.signature``) plus what their facts agree on (``_fact_score``: platform,
+  label, core channel, close dates; a time gap over ``MAX_EVENT_GAP_DAYS`` rules the pair out).
+  Pairs are linked strongest first under average linkage, and no union may make a story span more
+  than ``MAX_EVENT_GAP_DAYS`` (an undated repost joins one campaign, never bridges two); then text
+  clusters with the same label, platform and core channel merge (``_merge_by_facts``) — a Japanese
+  and an English report of one mandate share few words but the same facts.  The label is a weight,
+  not a wall: reports of one event are sometimes classified differently.
 
-Why batch IDF rather than fixed word lists: in a batch of seller news the words every item shares
-("amazon", "sellers", "account") weigh nothing, and the words of one event ("postcard", "video
-call", "Kleinanzeigen", "2段階認証") weigh a lot — the Feedly/Google-News style of near-duplicate and
-event clustering, with no per-language stop list to keep.
+Features are language-independent where possible — numbers, the policy's dates resolved against the
+publication, the platform, link hosts, Latin words inside CJK text — so a translation shares them
+with its original where no word matches.  Batch IDF rather than word lists: in seller news the
+words every item shares ("amazon", "sellers") weigh nothing, the words of one event ("postcard",
+"Kleinanzeigen", "2段階認証") a lot (Feedly/Google-News style event clustering, no stop lists).
+
+Measured on the real corpus (``python -m monitor.analysis.story_eval --corpus
+../shared/corpus/announcements.jsonl``; pairwise story F1, batch): 0.52 with the engine's labels,
+0.72 with the gold labels (per-item key before this design: 0.24 / 0.28).  The weights below were
+tuned on that corpus; tuned on one half of its stories and tested on the other they give 0.43–0.59
+(engine labels) and 0.70–0.75 (gold labels).
 """
 
 from __future__ import annotations
@@ -139,7 +146,7 @@ def story_key(sf: StoryFacts) -> str:
 SAME_PLATFORM_BONUS = 0.05      # both name the same platform
 OTHER_PLATFORM_PENALTY = 0.15   # they name different platforms
 SAME_CORE_BONUS = 0.10          # same label (contact/other verification) and core channel
-OTHER_LABEL_PENALTY = 0.15      # classified differently
+OTHER_LABEL_PENALTY = 0.05      # classified differently
 OTHER_CHANNEL_PENALTY = 0.15    # contact verifications of different core channels
 UNRELATED_PENALTY = 0.05       # both unrelated: only near-duplicates and close reposts are one story
 CLOSE_DAYS = 45
@@ -194,12 +201,12 @@ def similar(a: StoryFacts, b: StoryFacts) -> bool:
 
 # --- batch clustering --------------------------------------------------------------------------
 
-LINK_THRESHOLD = 0.25   # a pair scoring this much may link two clusters ...
-AVERAGE_LINK = 0.25     # ... when the clusters' mean pair score is this much (average linkage)
+LINK_THRESHOLD = 0.22   # a pair scoring this much may link two clusters ...
+AVERAGE_LINK = 0.20     # ... when the clusters' mean pair score is this much (average linkage)
 FACT_LINK = 0.10        # second pass: mean pair score for text clusters with the same facts
 AVERAGE_SAMPLE = 6      # members per side compared for a mean
 CANDIDATE_MAX_DF = 50  # features held by more items propose no candidate pairs ...
-CANDIDATES_COMPARED = 12  # ... and is compared with the earlier items sharing most of them
+CANDIDATES_COMPARED = 16  # ... and is compared with the earlier items sharing most of them
 CANDIDATES_PER_ITEM = 48  # ... and each item proposes through this many of its rarest features
 
 

@@ -124,9 +124,8 @@ def test_stream_keeps_input_order_and_groups_the_reposts():
     records.insert(1, {"id": "fees", "title": "Referral fee changes for 2025",
                        "text": "Referral fees for apparel drop to 5 percent for items under 15 dollars.",
                        "language": "en", "published": "2025-01-15"})
-    records.append("not json")
-    lines = stream([r for r in records if isinstance(r, dict)])
-    assert [o["id"] for o in lines] == [r["id"] for r in records if isinstance(r, dict)]
+    lines = stream(records)
+    assert [o["id"] for o in lines] == [r["id"] for r in records]
     by = {o["id"]: o["story"] for o in lines}
     assert by["ecn-en"] == by["ecn-zh"] == by["ecn-de"] != by["fees"]
 
@@ -173,3 +172,14 @@ def test_unrelated_story_from_title():
     c = analyze({"id": "c", "title": "Prime Day dates", "text": "Sales were up."})
     assert a["story"] == b["story"] != c["story"]
     assert a["story"].startswith("unrelated/")
+
+
+def test_a_failing_clustering_keeps_the_per_item_stories(monkeypatch):
+    import monitor.analysis.story as story_mod
+
+    def broken(facts):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(story_mod, "assign_stories", broken)
+    record = {"id": "a", "title": "Prime Day dates", "text": "Prime Day runs in July."}
+    assert stream([record])[0]["story"] == analyze(record)["story"]
