@@ -60,6 +60,7 @@ _CLAUSE_STOP = re.compile(r"[;；。！？!?\n]")
 ENFORCE_WINDOW = 120
 _NEAR_POLICY = set(CONTACT_CONCEPTS) | {"two_step", "verify", "otp"}
 _POLICY_CONCEPTS = set(CONTACT_CONCEPTS) | set(OV_CONCEPTS) | {"two_step", "verify", "otp", "require"}
+_SETTINGS_PAGE = _rx(lexicon.LB + "(?:" + lexicon.SETTINGS_PAGES + ")", re.I)
 _PATH_RE = re.compile(
     r"((?:Seller Cent(?:ral|er|re)|卖家中心|卖家后台|セラーセントラル|[A-Z][\w\u00c0-\u024f]*|[\u4e00-\u9fff\u3040-\u30ff]{2,8})"
     r"(?:[ \w\u00c0-\u024f'\u4e00-\u9fff\u3040-\u30ff「」]{0,30}?)"
@@ -428,6 +429,9 @@ def where(doc: Doc) -> str | None:
     m = _PATH_RE.search(doc.full)
     if m and ">" in m.group(0) or (m and "→" in m.group(0)):
         return re.sub(r"\s+", " ", m.group(0)).strip()[:120]
+    page = _SETTINGS_PAGE.search(doc.full)
+    if page:  # a settings page named without a path: "Advanced Security Settings", "高度なセキュリティ設定"
+        return page.group(0).strip()
     return None
 
 

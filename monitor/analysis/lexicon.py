@@ -169,6 +169,9 @@ HOST_COUNTRY: list[tuple[str, str]] = [
     (r"sellercentral-europe", "EU"), (r"sellercentral\.amazon\.com$", "US"),
 ]
 
+# Settings pages of a seller interface named in any language ("Advanced Security Settings", "高度なセキュリティ設定").
+SETTINGS_PAGES = "|".join(f for mod in LANG_MODULES.values() for f in mod.SETTINGS_PAGES)
+
 # Where in the seller interface: concept -> canonical path.
 WHERE_CANONICAL = {
     "notif_prefs": "Seller Central > Settings > Notification Preferences",

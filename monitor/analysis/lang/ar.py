@@ -76,6 +76,12 @@ PHISHING_REQUEST: list[str] = [
     r"اضغط على الرابط أدناه",
 ]
 
+# pages of a seller interface where contacts and sign-in are set (the `where` of a policy)
+SETTINGS_PAGES: list[str] = [
+    r"إعدادات (?:الحساب|الأمان)",
+    r"معلومات الحساب",
+]
+
 CONCEPTS: dict[str, list[str]] = {
     "emergency_contact": [
         r"جهة (?:ال)?اتصال[^.،\n]{0,20}?(?:ال)?طوارئ", r"رقم الطوارئ",

@@ -95,6 +95,15 @@ PHISHING_REQUEST: list[str] = [
     r"(?:klicken|tippen) sie (?:auf )?(?:den )?(?:folgenden|untenstehenden) link",
 ]
 
+# pages of a seller interface where contacts and sign-in are set (the `where` of a policy)
+SETTINGS_PAGES: list[str] = [
+    r"konto-?einstellungen",
+    r"sicherheitseinstellungen",
+    r"anmeldung und sicherheit",
+    r"kontoinformationen",
+    r"verkäuferprofil",
+]
+
 CONCEPTS: dict[str, list[str]] = {
     "emergency_contact": [
         r"notfall[-\s]?kontakt\w*", r"notfallkontaktdaten", r"notfall[-\s]?telefonnummer",

@@ -125,6 +125,13 @@ PHISHING_REQUEST: list[str] = [
     r"(?:enter|confirm|update) your (?:password|card (?:number|details)|bank details|login credentials) (?:at|on|via|through) (?:the|this) (?:link|page below)",
 ]
 
+# pages of a seller interface where contacts and sign-in are set (the `where` of a policy)
+SETTINGS_PAGES: list[str] = [
+    # as the interface writes them (capitalised): "account security" in prose names no page
+    r"(?-i:Advanced Security Settings|Login (?:&|and) Security|Sign-In (?:&|and) Security|Security Settings)",
+    r"(?-i:Account (?:Settings|Security|Information|Info)|Two-Step Verification Settings|Seller Profile)",
+]
+
 CONCEPTS: dict[str, list[str]] = {
     "emergency_contact": [
         r"emergency[\s-]+contact\w*", r"ecn", r"emergency (?:phone|email|e-mail|number)",

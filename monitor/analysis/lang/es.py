@@ -90,6 +90,13 @@ PHISHING_REQUEST: list[str] = [
     r"haga clic en el (?:siguiente )?enlace (?:de abajo|a continuaci[oó]n)",
 ]
 
+# pages of a seller interface where contacts and sign-in are set (the `where` of a policy)
+SETTINGS_PAGES: list[str] = [
+    r"configuraci[oó]n de (?:la cuenta|seguridad)",
+    r"inicio de sesi[oó]n y seguridad",
+    r"informaci[oó]n de la cuenta",
+]
+
 CONCEPTS: dict[str, list[str]] = {
     "emergency_contact": [
         r"contactos? de emergencia", r"tel[eé]fono de emergencia",

@@ -84,6 +84,13 @@ PHISHING_REQUEST: list[str] = [
     r"cliquez sur le lien ci-dessous",
 ]
 
+# pages of a seller interface where contacts and sign-in are set (the `where` of a policy)
+SETTINGS_PAGES: list[str] = [
+    r"param[eè]tres (?:du compte|de s[ée]curit[ée])",
+    r"connexion et s[ée]curit[ée]",
+    r"informations (?:du|sur le) compte",
+]
+
 CONCEPTS: dict[str, list[str]] = {
     "emergency_contact": [
         r"contacts? d['’]urgence", r"num[ée]ro d['’]urgence",

@@ -76,6 +76,13 @@ PHISHING_REQUEST: list[str] = [
     r"clicca sul link (?:qui )?sotto",
 ]
 
+# pages of a seller interface where contacts and sign-in are set (the `where` of a policy)
+SETTINGS_PAGES: list[str] = [
+    r"impostazioni (?:dell'account|account|di sicurezza)",
+    r"accesso e sicurezza",
+    r"informazioni (?:sull'|dell')account",
+]
+
 CONCEPTS: dict[str, list[str]] = {
     "emergency_contact": [
         r"contatt[oi] di emergenza", r"numero di emergenza",

@@ -69,6 +69,15 @@ PHISHING_REQUEST: list[str] = [
     r"(?:以下|下記)のリンクから(?:ログイン|確認|認証|更新)",
 ]
 
+# pages of a seller interface where contacts and sign-in are set (the `where` of a policy)
+SETTINGS_PAGES: list[str] = [
+    r"高度なセキュリティ設定",
+    r"ログインとセキュリティ",
+    r"アカウント設定",
+    r"セキュリティ設定",
+    r"出品者情報",
+]
+
 CONCEPTS: dict[str, list[str]] = {
     "emergency_contact": [
         r"緊急連絡先", r"緊急時の連絡先",

@@ -65,6 +65,14 @@ PHISHING_REQUEST: list[str] = [
     r"아래 링크를 (?:클릭|눌러)",
 ]
 
+# pages of a seller interface where contacts and sign-in are set (the `where` of a policy)
+SETTINGS_PAGES: list[str] = [
+    r"보안 ?설정",
+    r"계정 ?설정",
+    r"회원 ?정보",
+    r"로그인 ?보안",
+]
+
 CONCEPTS: dict[str, list[str]] = {
     "emergency_contact": [
         r"긴급 ?연락처", r"비상 ?연락처",

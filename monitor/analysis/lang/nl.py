@@ -59,6 +59,13 @@ PHISHING_REQUEST: list[str] = [
     r"klik op de (?:onderstaande )?link hieronder",
 ]
 
+# pages of a seller interface where contacts and sign-in are set (the `where` of a policy)
+SETTINGS_PAGES: list[str] = [
+    r"accountinstellingen",
+    r"beveiligingsinstellingen",
+    r"inloggen en beveiliging",
+]
+
 CONCEPTS: dict[str, list[str]] = {
     "emergency_contact": [r"noodcontact\w*", r"contactpersoon voor noodgevallen"],
     "two_step": [r"tweestapsverificatie", r"verificatie in twee stappen", r"tweefactorauthenticatie",

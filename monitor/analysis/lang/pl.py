@@ -75,6 +75,12 @@ PHISHING_REQUEST: list[str] = [
     r"kliknij (?:w )?poniższy link",
 ]
 
+# pages of a seller interface where contacts and sign-in are set (the `where` of a policy)
+SETTINGS_PAGES: list[str] = [
+    r"ustawienia (?:konta|bezpieczeństwa)",
+    r"logowanie i bezpieczeństwo",
+]
+
 CONCEPTS: dict[str, list[str]] = {
     "emergency_contact": [
         r"kontakt\w* awaryjn\w*", r"kontaktu awaryjnego",

@@ -75,6 +75,12 @@ PHISHING_REQUEST: list[str] = [
     r"clique no link abaixo",
 ]
 
+# pages of a seller interface where contacts and sign-in are set (the `where` of a policy)
+SETTINGS_PAGES: list[str] = [
+    r"configura[cç][oõ]es (?:da conta|de seguran[cç]a)",
+    r"login e seguran[cç]a",
+]
+
 CONCEPTS: dict[str, list[str]] = {
     "emergency_contact": [
         r"contatos? de emerg[eê]ncia", r"telefone de emerg[eê]ncia",

@@ -75,6 +75,13 @@ PHISHING_REQUEST: list[str] = [
     r"aşağıdaki bağlantıya tıklayın",
 ]
 
+# pages of a seller interface where contacts and sign-in are set (the `where` of a policy)
+SETTINGS_PAGES: list[str] = [
+    r"hesap ayarları",
+    r"güvenlik ayarları",
+    r"giriş ve güvenlik",
+]
+
 CONCEPTS: dict[str, list[str]] = {
     "emergency_contact": [
         r"acil (?:durum )?(?:iletişim|irtibat)\w*", r"acil durum kişisi\w*",

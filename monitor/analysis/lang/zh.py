@@ -83,6 +83,12 @@ PHISHING_REQUEST: list[str] = [
     r"点击(?:以下|下方)链接(?:验证|确认|解封|恢复|登录)",
 ]
 
+# pages of a seller interface where contacts and sign-in are set (the `where` of a policy)
+SETTINGS_PAGES: list[str] = [
+    # page names only: 账户安全 / 账户信息 ("account security / information") are also prose
+    r"登录(?:&|与|和|及)安全", r"账户设置", r"账号设置", r"賬戶設置", r"安全设置", r"安全設置",
+]
+
 CONCEPTS: dict[str, list[str]] = {
     "emergency_contact": [
         r"紧急联系", r"緊急聯繫", r"緊急聯絡", r"紧急联络", r"紧\?联系人", r"\?急联系人",
