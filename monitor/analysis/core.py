@@ -69,12 +69,12 @@ def analyze(record: dict, *, today: dt.date | None = None) -> dict:
     decision = classify(doc, dates)
     facts = _empty_facts()
     plat = platform(doc)
-    facts["marketplace"] = marketplace(doc, plat)
     if plat and plat != "amazon":
         notes.append(f"platform: {lexicon.PLATFORMS[plat][0]} (not Amazon)")
     facts["announced_date"] = _iso(dates.announced)
     ov_sub = None
     if decision.label in ("contact_verification", "other_verification"):
+        facts["marketplace"] = marketplace(doc, plat)  # decides the affected accounts: positives only
         facts["effective_date"] = _iso(dates.effective)
         facts["deadline"] = _iso(dates.deadline)
         core = decision.cv_sents if decision.label == "contact_verification" else decision.ov_sents

@@ -446,6 +446,32 @@ def platform(doc: Doc) -> str | None:
     return best[0]
 
 
+MARKETPLACE_WINDOW = (40, 60)  # characters before and after an anchor word searched for a marketplace phrase
+
+
+def _anchor_windows(text: str) -> list[tuple[int, int]]:
+    """Merged spans around the anchor words of the marketplace phrases (``str.find`` is far faster
+    than letting the big alternation try every position)."""
+    low = text.lower()
+    if len(low) != len(text):  # a case mapping changed the length: positions would not line up
+        return [(0, len(text))]
+    before, after = MARKETPLACE_WINDOW
+    spans = []
+    for word in lexicon.MARKETPLACE_ANCHORS:
+        i = low.find(word)
+        while i != -1:
+            spans.append((max(0, i - before), min(len(text), i + len(word) + after)))
+            i = low.find(word, i + 1)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
 def marketplace(doc: Doc, plat: str | None) -> str | None:
     """The Amazon marketplace (a code of monitor/data/marketplaces.json, or EU) the text names: its
     domain, "Amazon Japan", "日本のAmazon", "all sellers in the US store", "美国站"; the most named one
@@ -454,9 +480,11 @@ def marketplace(doc: Doc, plat: str | None) -> str | None:
     if plat not in (None, "amazon"):
         return None
     counts: dict[str, int] = {}
-    for m in lexicon.marketplace_regex().finditer(doc.full):
-        if m.lastgroup:
-            counts[m.lastgroup] = counts.get(m.lastgroup, 0) + 1
+    rx = lexicon.marketplace_regex()
+    for lo, hi in _anchor_windows(doc.full):
+        for m in rx.finditer(doc.full, lo, hi):
+            if m.lastgroup:
+                counts[m.lastgroup] = counts.get(m.lastgroup, 0) + 1
     if counts:
         return max(counts.items(), key=lambda kv: kv[1])[0]
     host = ""

@@ -150,6 +150,10 @@ def _marketplace_patterns() -> list[tuple[str, str]]:
 
 
 MARKETPLACES: list[tuple[str, str]] = _marketplace_patterns()
+# Where a marketplace phrase can stand: near one of these words (every phrase above holds one); the
+# marketplace regex is run only around them.
+MARKETPLACE_ANCHORS: tuple[str, ...] = tuple(dict.fromkeys(
+    w for mod in LANG_MODULES.values() for w in mod.MARKETPLACE_ANCHORS))
 
 # A request for a password, code or card details, or a push to a link (every language's PHISHING_REQUEST).
 PHISHING_REQUEST = "|".join(f for mod in LANG_MODULES.values() for f in mod.PHISHING_REQUEST)

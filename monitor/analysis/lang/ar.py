@@ -68,6 +68,8 @@ COUNTRIES: dict[str, list[str]] = {
     "SA": [r"السعودية"],
     "EG": [r"مصر"],
 }
+# literal words one of which stands near every marketplace phrase (where to look; lower case)
+MARKETPLACE_ANCHORS: list[str] = ["أمازون", "امازون"]
 MARKETPLACE_TEMPLATES: list[str] = [r"أمازون\s*{c}"]
 
 # a message asking for a secret or pushing a link (phishing): such a text never gives a policy's consequences

@@ -85,6 +85,8 @@ COUNTRIES: dict[str, list[str]] = {
     "JP": [r"japan"],
     "EU": [r"eu", r"europa", r"europäische[nrm]?"],
 }
+# literal words one of which stands near every marketplace phrase (where to look; lower case)
+MARKETPLACE_ANCHORS: list[str] = ["marktplatz", "marktpl", "shop", "in der eu"]
 MARKETPLACE_TEMPLATES: list[str] = [r"amazon\s+{c}\b",
     r"\b{c}\s+(?:marktplatz|shop)\b",
     r"\b(?:auf|im) (?:dem )?{c}n? marktplatz"]

@@ -111,6 +111,8 @@ COUNTRIES: dict[str, list[str]] = {
     "TR": [r"turkey", r"turkish"],
     "EU": [r"(?-i:EU)", r"european", r"europe"],
 }
+# literal words one of which stands near every marketplace phrase (where to look; lower case)
+MARKETPLACE_ANCHORS: list[str] = ["amazon", "store", "marketplace", "seller", "u.s."]
 MARKETPLACE_TEMPLATES: list[str] = [r"amazon\s+{c}\b",
     r"\b{c}\s+(?:store|marketplace|site|seller central|amazon)\b",
     r"\bsellers? (?:in|on|of) (?:the )?{c}\s+(?:store|marketplace|site)",

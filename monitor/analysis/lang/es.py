@@ -81,6 +81,8 @@ COUNTRIES: dict[str, list[str]] = {
     "US": [r"estados unidos", r"ee\.?\s?uu\.?"],
     "EU": [r"europa", r"ue"],
 }
+# literal words one of which stands near every marketplace phrase (where to look; lower case)
+MARKETPLACE_ANCHORS: list[str] = [" en ", "\nen "]
 MARKETPLACE_TEMPLATES: list[str] = [r"amazon\s+{c}\b",
     r"\ben {c}\b"]
 

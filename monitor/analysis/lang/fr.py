@@ -74,6 +74,8 @@ COUNTRIES: dict[str, list[str]] = {
     "EU": [r"ue", r"europe", r"européen\w*"],
     "CA": [r"canada"],
 }
+# literal words one of which stands near every marketplace phrase (where to look; lower case)
+MARKETPLACE_ANCHORS: list[str] = ["vendeurs", "marketplace", "en europe"]
 MARKETPLACE_TEMPLATES: list[str] = [r"amazon\s+{c}\b",
     r"\bmarketplace\s+{c}\b",
     r"\bvendeurs (?:de l'|en |aux |d')?{c}\b"]

@@ -68,6 +68,8 @@ COUNTRIES: dict[str, list[str]] = {
     "IT": [r"italia"],
     "EU": [r"europa", r"ue"],
 }
+# literal words one of which stands near every marketplace phrase (where to look; lower case)
+MARKETPLACE_ANCHORS: list[str] = []
 MARKETPLACE_TEMPLATES: list[str] = [r"amazon\s+{c}\b"]
 
 # a message asking for a secret or pushing a link (phishing): such a text never gives a policy's consequences

@@ -59,6 +59,8 @@ COUNTRIES: dict[str, list[str]] = {
     "UK": [r"英国", r"イギリス"],
     "DE": [r"ドイツ"],
 }
+# literal words one of which stands near every marketplace phrase (where to look; lower case)
+MARKETPLACE_ANCHORS: list[str] = ["アマゾン", "amazon"]
 MARKETPLACE_TEMPLATES: list[str] = [r"{c}の(?:amazon|アマゾン)",
     r"amazon\s*{c}",
     r"アマゾン{c}"]

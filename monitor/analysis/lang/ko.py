@@ -56,6 +56,8 @@ COUNTRIES: dict[str, list[str]] = {
     "US": [r"미국"],
     "JP": [r"일본"],
 }
+# literal words one of which stands near every marketplace phrase (where to look; lower case)
+MARKETPLACE_ANCHORS: list[str] = ["아마존"]
 MARKETPLACE_TEMPLATES: list[str] = [r"{c}\s*아마존",
     r"아마존\s*{c}"]
 

@@ -67,6 +67,8 @@ ANNOUNCE_WORDS: list[str] = [r"ogłos\w*"]
 COUNTRIES: dict[str, list[str]] = {
     "PL": [r"polska", r"polsce"],
 }
+# literal words one of which stands near every marketplace phrase (where to look; lower case)
+MARKETPLACE_ANCHORS: list[str] = []
 MARKETPLACE_TEMPLATES: list[str] = [r"amazon\s+{c}\b"]
 
 # a message asking for a secret or pushing a link (phishing): such a text never gives a policy's consequences

@@ -72,6 +72,8 @@ COUNTRIES: dict[str, list[str]] = {
     "SG": [r"新加坡"],
     "EU": [r"欧洲"],
 }
+# literal words one of which stands near every marketplace phrase (where to look; lower case)
+MARKETPLACE_ANCHORS: list[str] = ["站", "区", "亚马逊", "亞馬遜"]
 MARKETPLACE_TEMPLATES: list[str] = [r"{c}站",
     r"{c}亚马逊",
     r"亚马逊{c}",

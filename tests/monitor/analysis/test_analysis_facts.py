@@ -232,3 +232,13 @@ def test_where(text, expected):
     from monitor.analysis.extract import where
 
     assert where(build({"id": "w", "title": "", "text": text}, None)) == expected
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("2021-09", "2021-09-01"), ("2019", "2019-07-01"), ("2021-03-15", "2021-03-15"), ("2021-13", None),
+])
+def test_partial_publication_dates(value, expected):
+    from monitor.analysis.dates import parse_published
+
+    got = parse_published(value)
+    assert (got.isoformat() if got else None) == expected
