@@ -101,12 +101,12 @@ def finish_full(prep: Prepared, decision: Decision) -> tuple[dict, story_mod.Sto
     doc, dates, record, notes, published = prep.doc, prep.dates, prep.record, list(prep.notes), prep.published
     facts = _empty_facts()
     plat = platform(doc)
-    facts["marketplace"] = marketplace(doc, plat)
     if plat and plat != "amazon":
         notes.append(f"platform: {lexicon.PLATFORMS[plat][0]} (not Amazon)")
     facts["announced_date"] = _iso(dates.announced)
     ov_sub = None
     if decision.label in ("contact_verification", "other_verification"):
+        facts["marketplace"] = marketplace(doc, plat)  # decides the affected accounts: positives only
         facts["effective_date"] = _iso(dates.effective)
         facts["deadline"] = _iso(dates.deadline)
         if decision.label == "contact_verification":

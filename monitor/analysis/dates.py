@@ -242,6 +242,9 @@ def resolve_year(month: int, day: int, published: dt.date, *, past_bias: bool = 
     return best
 
 
+_PARTIAL_ISO = re.compile(r"((?:19|20)\d{2})(?:-(\d{1,2}))?")
+
+
 def parse_published(value: object) -> dt.date | None:
     """The publication date from ISO, RFC 2822 or a loose date string; None when unreadable."""
     if value is None:
@@ -260,6 +263,10 @@ def parse_published(value: object) -> dt.date | None:
         return dt.datetime.fromisoformat(s.replace("Z", "+00:00")).date()
     except ValueError:
         pass
+    part = _PARTIAL_ISO.fullmatch(s)
+    if part:  # "2021-09" -> the 1st of the month; "2021" -> mid-year (month-days resolve into that year)
+        y, mo = int(part.group(1)), int(part.group(2) or 7)
+        return dt.date(y, mo, 1) if 1 <= mo <= 12 else None
     try:
         return parsedate_to_datetime(s).date()
     except (TypeError, ValueError, IndexError):

@@ -60,6 +60,7 @@ _CLAUSE_STOP = re.compile(r"[;；。！？!?\n]")
 ENFORCE_WINDOW = 120
 _NEAR_POLICY = set(CONTACT_CONCEPTS) | {"two_step", "verify", "otp"}
 _POLICY_CONCEPTS = set(CONTACT_CONCEPTS) | set(OV_CONCEPTS) | {"two_step", "verify", "otp", "require"}
+_SETTINGS_PAGE = _rx(lexicon.LB + "(?:" + lexicon.SETTINGS_PAGES + ")", re.I)
 _PATH_RE = re.compile(
     r"((?:Seller Cent(?:ral|er|re)|卖家中心|卖家后台|セラーセントラル|[A-Z][\w\u00c0-\u024f]*|[\u4e00-\u9fff\u3040-\u30ff]{2,8})"
     r"(?:[ \w\u00c0-\u024f'\u4e00-\u9fff\u3040-\u30ff「」]{0,30}?)"
@@ -428,6 +429,9 @@ def where(doc: Doc) -> str | None:
     m = _PATH_RE.search(doc.full)
     if m and ">" in m.group(0) or (m and "→" in m.group(0)):
         return re.sub(r"\s+", " ", m.group(0)).strip()[:120]
+    page = _SETTINGS_PAGE.search(doc.full)
+    if page:  # a settings page named without a path: "Advanced Security Settings", "高度なセキュリティ設定"
+        return page.group(0).strip()
     return None
 
 
@@ -442,6 +446,32 @@ def platform(doc: Doc) -> str | None:
     return best[0]
 
 
+MARKETPLACE_WINDOW = (40, 60)  # characters before and after an anchor word searched for a marketplace phrase
+
+
+def _anchor_windows(text: str) -> list[tuple[int, int]]:
+    """Merged spans around the anchor words of the marketplace phrases (``str.find`` is far faster
+    than letting the big alternation try every position)."""
+    low = text.lower()
+    if len(low) != len(text):  # a case mapping changed the length: positions would not line up
+        return [(0, len(text))]
+    before, after = MARKETPLACE_WINDOW
+    spans = []
+    for word in lexicon.MARKETPLACE_ANCHORS:
+        i = low.find(word)
+        while i != -1:
+            spans.append((max(0, i - before), min(len(text), i + len(word) + after)))
+            i = low.find(word, i + 1)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
 def marketplace(doc: Doc, plat: str | None) -> str | None:
     """The Amazon marketplace (a code of monitor/data/marketplaces.json, or EU) the text names: its
     domain, "Amazon Japan", "日本のAmazon", "all sellers in the US store", "美国站"; the most named one
@@ -450,9 +480,11 @@ def marketplace(doc: Doc, plat: str | None) -> str | None:
     if plat not in (None, "amazon"):
         return None
     counts: dict[str, int] = {}
-    for m in lexicon.marketplace_regex().finditer(doc.full):
-        if m.lastgroup:
-            counts[m.lastgroup] = counts.get(m.lastgroup, 0) + 1
+    rx = lexicon.marketplace_regex()
+    for lo, hi in _anchor_windows(doc.full):
+        for m in rx.finditer(doc.full, lo, hi):
+            if m.lastgroup:
+                counts[m.lastgroup] = counts.get(m.lastgroup, 0) + 1
     if counts:
         return max(counts.items(), key=lambda kv: kv[1])[0]
     host = ""

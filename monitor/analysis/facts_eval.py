@@ -35,7 +35,7 @@ from pathlib import Path
 from . import lexicon
 from .core import analyze
 from .dates import find_dates, parse_published, resolve_year
-from .extract import platform, policy_dates
+from .extract import marketplace, platform, policy_dates
 from .features import build
 from .text import clean, detect_language
 
@@ -158,6 +158,7 @@ class FactsReport:
     by_field: dict = field(default_factory=dict)
     mp_total: int = 0
     mp_ok: int = 0
+    mp_ok_extract: int = 0
     plat_total: int = 0
     plat_ok: int = 0
     method_total: int = 0
@@ -242,6 +243,7 @@ def evaluate(records: list[dict]) -> FactsReport:
             if exp_plat == "amazon":
                 rep.mp_total += 1
                 rep.mp_ok += facts.get("marketplace") == exp_code
+                rep.mp_ok_extract += marketplace(doc, got_plat) == exp_code
                 if facts.get("marketplace") != exp_code:
                     rep.errors.append(f"{rec['id']}: marketplace {facts.get('marketplace')} "
                                       f"(gold {gold.get('marketplace')!r} -> {exp_code})")
@@ -267,7 +269,8 @@ def format_report(rep: FactsReport) -> str:
     for fname, (n, e2e, ex) in sorted(rep.by_field.items()):
         lines.append(f"  {fname:<15} end to end {pct(e2e, n)}  extraction {pct(ex, n)}")
     lines += [f"platform: {pct(rep.plat_ok, rep.plat_total)}",
-              f"Amazon marketplace code: {pct(rep.mp_ok, rep.mp_total)}",
+              f"Amazon marketplace code: end to end {pct(rep.mp_ok, rep.mp_total)}, "
+              f"extraction {pct(rep.mp_ok_extract, rep.mp_total)}",
               f"method (true and predicted contact_verification): {pct(rep.method_ok, rep.method_total)}",
               f"where named (gold names a place, label right): {pct(rep.where_ok, rep.where_total)}",
               f"phishing texts with consequences: {rep.phishing_consequences}",

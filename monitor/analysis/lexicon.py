@@ -150,6 +150,10 @@ def _marketplace_patterns() -> list[tuple[str, str]]:
 
 
 MARKETPLACES: list[tuple[str, str]] = _marketplace_patterns()
+# Where a marketplace phrase can stand: near one of these words (every phrase above holds one); the
+# marketplace regex is run only around them.
+MARKETPLACE_ANCHORS: tuple[str, ...] = tuple(dict.fromkeys(
+    w for mod in LANG_MODULES.values() for w in mod.MARKETPLACE_ANCHORS))
 
 # A request for a password, code or card details, or a push to a link (every language's PHISHING_REQUEST).
 PHISHING_REQUEST = "|".join(f for mod in LANG_MODULES.values() for f in mod.PHISHING_REQUEST)
@@ -168,6 +172,9 @@ HOST_COUNTRY: list[tuple[str, str]] = [
     (r"\.com\.br$|\.br$", "BR"), (r"\.in$", "IN"), (r"\.com\.au$|\.au$", "AU"), (r"\.ae$", "AE"),
     (r"sellercentral-europe", "EU"), (r"sellercentral\.amazon\.com$", "US"),
 ]
+
+# Settings pages of a seller interface named in any language ("Advanced Security Settings", "高度なセキュリティ設定").
+SETTINGS_PAGES = "|".join(f for mod in LANG_MODULES.values() for f in mod.SETTINGS_PAGES)
 
 # Where in the seller interface: concept -> canonical path.
 WHERE_CANONICAL = {

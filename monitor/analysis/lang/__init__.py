@@ -14,6 +14,6 @@ from types import ModuleType
 # The order fragments are tried in within one concept (earlier languages first).
 ORDER = ("en", "zh", "ja", "de", "es", "fr", "pt", "it", "pl", "tr", "ko", "ar", "nl")
 REQUIRED = ("CODE", "NAME", "SCRIPT", "MONTHS", "MONTH_SUFFIX", "WEEKDAYS", "STOP_WORDS", "DATE_CUES",
-            "ANNOUNCE_WORDS", "COUNTRIES", "MARKETPLACE_TEMPLATES", "PHISHING_REQUEST", "CONCEPTS")
+            "ANNOUNCE_WORDS", "COUNTRIES", "MARKETPLACE_ANCHORS", "MARKETPLACE_TEMPLATES", "PHISHING_REQUEST", "SETTINGS_PAGES", "CONCEPTS")
 
 MODULES: dict[str, ModuleType] = {code: import_module(f"{__name__}.{code}") for code in ORDER}

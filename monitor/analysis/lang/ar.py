@@ -68,12 +68,20 @@ COUNTRIES: dict[str, list[str]] = {
     "SA": [r"السعودية"],
     "EG": [r"مصر"],
 }
+# literal words one of which stands near every marketplace phrase (where to look; lower case)
+MARKETPLACE_ANCHORS: list[str] = ["أمازون", "امازون"]
 MARKETPLACE_TEMPLATES: list[str] = [r"أمازون\s*{c}"]
 
 # a message asking for a secret or pushing a link (phishing): such a text never gives a policy's consequences
 PHISHING_REQUEST: list[str] = [
     r"(?:ارسل|أرسل|شارك)(?:نا)? (?:كلمة (?:المرور|السر)|رمز التحقق)",
     r"اضغط على الرابط أدناه",
+]
+
+# pages of a seller interface where contacts and sign-in are set (the `where` of a policy)
+SETTINGS_PAGES: list[str] = [
+    r"إعدادات (?:الحساب|الأمان)",
+    r"معلومات الحساب",
 ]
 
 CONCEPTS: dict[str, list[str]] = {

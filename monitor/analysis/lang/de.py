@@ -85,6 +85,8 @@ COUNTRIES: dict[str, list[str]] = {
     "JP": [r"japan"],
     "EU": [r"eu", r"europa", r"europäische[nrm]?"],
 }
+# literal words one of which stands near every marketplace phrase (where to look; lower case)
+MARKETPLACE_ANCHORS: list[str] = ["marktplatz", "marktpl", "shop", "in der eu"]
 MARKETPLACE_TEMPLATES: list[str] = [r"amazon\s+{c}\b",
     r"\b{c}\s+(?:marktplatz|shop)\b",
     r"\b(?:auf|im) (?:dem )?{c}n? marktplatz"]
@@ -93,6 +95,15 @@ MARKETPLACE_TEMPLATES: list[str] = [r"amazon\s+{c}\b",
 PHISHING_REQUEST: list[str] = [
     r"(?:senden|schicken|teilen|nennen|geben) sie uns (?:ihr(?:e|en)? )?(?:passwort|kennwort|zugangsdaten|pin|code|bestätigungscode|sicherheitscode|kreditkartendaten)",
     r"(?:klicken|tippen) sie (?:auf )?(?:den )?(?:folgenden|untenstehenden) link",
+]
+
+# pages of a seller interface where contacts and sign-in are set (the `where` of a policy)
+SETTINGS_PAGES: list[str] = [
+    r"konto-?einstellungen",
+    r"sicherheitseinstellungen",
+    r"anmeldung und sicherheit",
+    r"kontoinformationen",
+    r"verkäuferprofil",
 ]
 
 CONCEPTS: dict[str, list[str]] = {

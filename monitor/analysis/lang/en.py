@@ -111,6 +111,8 @@ COUNTRIES: dict[str, list[str]] = {
     "TR": [r"turkey", r"turkish"],
     "EU": [r"(?-i:EU)", r"european", r"europe"],
 }
+# literal words one of which stands near every marketplace phrase (where to look; lower case)
+MARKETPLACE_ANCHORS: list[str] = ["amazon", "store", "marketplace", "seller", "u.s."]
 MARKETPLACE_TEMPLATES: list[str] = [r"amazon\s+{c}\b",
     r"\b{c}\s+(?:store|marketplace|site|seller central|amazon)\b",
     r"\bsellers? (?:in|on|of) (?:the )?{c}\s+(?:store|marketplace|site)",
@@ -123,6 +125,13 @@ PHISHING_REQUEST: list[str] = [
     r"(?:click|tap|follow) (?:the |this )?link below",
     r"(?:verify|confirm|restore|unlock|reactivate) your account (?:by clicking|via|at|through) (?:the|this) link",
     r"(?:enter|confirm|update) your (?:password|card (?:number|details)|bank details|login credentials) (?:at|on|via|through) (?:the|this) (?:link|page below)",
+]
+
+# pages of a seller interface where contacts and sign-in are set (the `where` of a policy)
+SETTINGS_PAGES: list[str] = [
+    # as the interface writes them (capitalised): "account security" in prose names no page
+    r"(?-i:Advanced Security Settings|Login (?:&|and) Security|Sign-In (?:&|and) Security|Security Settings)",
+    r"(?-i:Account (?:Settings|Security|Information|Info)|Two-Step Verification Settings|Seller Profile)",
 ]
 
 CONCEPTS: dict[str, list[str]] = {

@@ -81,6 +81,8 @@ COUNTRIES: dict[str, list[str]] = {
     "US": [r"estados unidos", r"ee\.?\s?uu\.?"],
     "EU": [r"europa", r"ue"],
 }
+# literal words one of which stands near every marketplace phrase (where to look; lower case)
+MARKETPLACE_ANCHORS: list[str] = [" en ", "\nen "]
 MARKETPLACE_TEMPLATES: list[str] = [r"amazon\s+{c}\b",
     r"\ben {c}\b"]
 
@@ -88,6 +90,13 @@ MARKETPLACE_TEMPLATES: list[str] = [r"amazon\s+{c}\b",
 PHISHING_REQUEST: list[str] = [
     r"(?:env[ií]e(?:nos)?|comparta|d[ií]ganos|facil[ií]tenos|proporci[oó]nenos) (?:su |tu )?(?:contraseña|clave|pin|c[oó]digo|datos de (?:acceso|la tarjeta))",
     r"haga clic en el (?:siguiente )?enlace (?:de abajo|a continuaci[oó]n)",
+]
+
+# pages of a seller interface where contacts and sign-in are set (the `where` of a policy)
+SETTINGS_PAGES: list[str] = [
+    r"configuraci[oó]n de (?:la cuenta|seguridad)",
+    r"inicio de sesi[oó]n y seguridad",
+    r"informaci[oó]n de la cuenta",
 ]
 
 CONCEPTS: dict[str, list[str]] = {

@@ -74,6 +74,8 @@ COUNTRIES: dict[str, list[str]] = {
     "EU": [r"ue", r"europe", r"européen\w*"],
     "CA": [r"canada"],
 }
+# literal words one of which stands near every marketplace phrase (where to look; lower case)
+MARKETPLACE_ANCHORS: list[str] = ["vendeurs", "marketplace", "en europe"]
 MARKETPLACE_TEMPLATES: list[str] = [r"amazon\s+{c}\b",
     r"\bmarketplace\s+{c}\b",
     r"\bvendeurs (?:de l'|en |aux |d')?{c}\b"]
@@ -82,6 +84,13 @@ MARKETPLACE_TEMPLATES: list[str] = [r"amazon\s+{c}\b",
 PHISHING_REQUEST: list[str] = [
     r"(?:envoyez|communiquez|transmettez)(?:-nous)? (?:votre |vos )?(?:mot de passe|code|identifiants|coordonnées bancaires)",
     r"cliquez sur le lien ci-dessous",
+]
+
+# pages of a seller interface where contacts and sign-in are set (the `where` of a policy)
+SETTINGS_PAGES: list[str] = [
+    r"param[eè]tres (?:du compte|de s[ée]curit[ée])",
+    r"connexion et s[ée]curit[ée]",
+    r"informations (?:du|sur le) compte",
 ]
 
 CONCEPTS: dict[str, list[str]] = {

@@ -68,12 +68,21 @@ COUNTRIES: dict[str, list[str]] = {
     "IT": [r"italia"],
     "EU": [r"europa", r"ue"],
 }
+# literal words one of which stands near every marketplace phrase (where to look; lower case)
+MARKETPLACE_ANCHORS: list[str] = []
 MARKETPLACE_TEMPLATES: list[str] = [r"amazon\s+{c}\b"]
 
 # a message asking for a secret or pushing a link (phishing): such a text never gives a policy's consequences
 PHISHING_REQUEST: list[str] = [
     r"(?:inviaci|comunicaci|invia|condividi) (?:la tua |il tuo |il )?(?:password|codice|credenziali)",
     r"clicca sul link (?:qui )?sotto",
+]
+
+# pages of a seller interface where contacts and sign-in are set (the `where` of a policy)
+SETTINGS_PAGES: list[str] = [
+    r"impostazioni (?:dell'account|account|di sicurezza)",
+    r"accesso e sicurezza",
+    r"informazioni (?:sull'|dell')account",
 ]
 
 CONCEPTS: dict[str, list[str]] = {

@@ -59,6 +59,8 @@ COUNTRIES: dict[str, list[str]] = {
     "UK": [r"英国", r"イギリス"],
     "DE": [r"ドイツ"],
 }
+# literal words one of which stands near every marketplace phrase (where to look; lower case)
+MARKETPLACE_ANCHORS: list[str] = ["アマゾン", "amazon"]
 MARKETPLACE_TEMPLATES: list[str] = [r"{c}の(?:amazon|アマゾン)",
     r"amazon\s*{c}",
     r"アマゾン{c}"]
@@ -67,6 +69,15 @@ MARKETPLACE_TEMPLATES: list[str] = [r"{c}の(?:amazon|アマゾン)",
 PHISHING_REQUEST: list[str] = [
     r"(?:パスワード|暗証番号|認証コード|確認コード|カード番号)を(?:送信|返信|お知らせ|教えて)",
     r"(?:以下|下記)のリンクから(?:ログイン|確認|認証|更新)",
+]
+
+# pages of a seller interface where contacts and sign-in are set (the `where` of a policy)
+SETTINGS_PAGES: list[str] = [
+    r"高度なセキュリティ設定",
+    r"ログインとセキュリティ",
+    r"アカウント設定",
+    r"セキュリティ設定",
+    r"出品者情報",
 ]
 
 CONCEPTS: dict[str, list[str]] = {

@@ -56,6 +56,8 @@ COUNTRIES: dict[str, list[str]] = {
     "US": [r"미국"],
     "JP": [r"일본"],
 }
+# literal words one of which stands near every marketplace phrase (where to look; lower case)
+MARKETPLACE_ANCHORS: list[str] = ["아마존"]
 MARKETPLACE_TEMPLATES: list[str] = [r"{c}\s*아마존",
     r"아마존\s*{c}"]
 
@@ -63,6 +65,14 @@ MARKETPLACE_TEMPLATES: list[str] = [r"{c}\s*아마존",
 PHISHING_REQUEST: list[str] = [
     r"(?:비밀번호|인증번호|카드 ?번호)(?:를|을)? ?(?:보내|알려|회신)",
     r"아래 링크를 (?:클릭|눌러)",
+]
+
+# pages of a seller interface where contacts and sign-in are set (the `where` of a policy)
+SETTINGS_PAGES: list[str] = [
+    r"보안 ?설정",
+    r"계정 ?설정",
+    r"회원 ?정보",
+    r"로그인 ?보안",
 ]
 
 CONCEPTS: dict[str, list[str]] = {

@@ -51,12 +51,21 @@ ANNOUNCE_WORDS: list[str] = [r"aangekondigd", r"aankondiging", r"bekendgemaakt",
 COUNTRIES: dict[str, list[str]] = {
     "NL": [r"nederland", r"nederlandse"], "BE": [r"belgië", r"belgie", r"belgische"], "DE": [r"duitsland"],
 }
+# literal words one of which stands near every marketplace phrase (where to look; lower case)
+MARKETPLACE_ANCHORS: list[str] = []
 MARKETPLACE_TEMPLATES: list[str] = [r"amazon\s+{c}\b"]
 
 # a message asking for a secret or pushing a link (phishing): such a text never gives a policy's consequences
 PHISHING_REQUEST: list[str] = [
     r"(?:stuur|deel|geef) (?:ons )?(?:uw |je )(?:wachtwoord|inloggegevens|verificatiecode|code)",
     r"klik op de (?:onderstaande )?link hieronder",
+]
+
+# pages of a seller interface where contacts and sign-in are set (the `where` of a policy)
+SETTINGS_PAGES: list[str] = [
+    r"accountinstellingen",
+    r"beveiligingsinstellingen",
+    r"inloggen en beveiliging",
 ]
 
 CONCEPTS: dict[str, list[str]] = {

@@ -67,12 +67,20 @@ ANNOUNCE_WORDS: list[str] = [r"ogłos\w*"]
 COUNTRIES: dict[str, list[str]] = {
     "PL": [r"polska", r"polsce"],
 }
+# literal words one of which stands near every marketplace phrase (where to look; lower case)
+MARKETPLACE_ANCHORS: list[str] = []
 MARKETPLACE_TEMPLATES: list[str] = [r"amazon\s+{c}\b"]
 
 # a message asking for a secret or pushing a link (phishing): such a text never gives a policy's consequences
 PHISHING_REQUEST: list[str] = [
     r"(?:wyślij|udostępnij|przekaż) (?:nam )?(?:swoje )?(?:hasło|kod|dane logowania)",
     r"kliknij (?:w )?poniższy link",
+]
+
+# pages of a seller interface where contacts and sign-in are set (the `where` of a policy)
+SETTINGS_PAGES: list[str] = [
+    r"ustawienia (?:konta|bezpieczeństwa)",
+    r"logowanie i bezpieczeństwo",
 ]
 
 CONCEPTS: dict[str, list[str]] = {

@@ -67,12 +67,20 @@ ANNOUNCE_WORDS: list[str] = [r"anunci\w*", r"publicad\w*"]
 COUNTRIES: dict[str, list[str]] = {
     "BR": [r"brasil"],
 }
+# literal words one of which stands near every marketplace phrase (where to look; lower case)
+MARKETPLACE_ANCHORS: list[str] = []
 MARKETPLACE_TEMPLATES: list[str] = [r"amazon\s+{c}\b"]
 
 # a message asking for a secret or pushing a link (phishing): such a text never gives a policy's consequences
 PHISHING_REQUEST: list[str] = [
     r"(?:envie|compartilhe|informe-nos)(?:-nos)? (?:sua |seu |o )?(?:senha|c[oó]digo)",
     r"clique no link abaixo",
+]
+
+# pages of a seller interface where contacts and sign-in are set (the `where` of a policy)
+SETTINGS_PAGES: list[str] = [
+    r"configura[cç][oõ]es (?:da conta|de seguran[cç]a)",
+    r"login e seguran[cç]a",
 ]
 
 CONCEPTS: dict[str, list[str]] = {

@@ -67,12 +67,21 @@ ANNOUNCE_WORDS: list[str] = [r"duyur\w*"]
 COUNTRIES: dict[str, list[str]] = {
     "TR": [r"türkiye", r"turkiye"],
 }
+# literal words one of which stands near every marketplace phrase (where to look; lower case)
+MARKETPLACE_ANCHORS: list[str] = []
 MARKETPLACE_TEMPLATES: list[str] = [r"amazon\s+{c}\b"]
 
 # a message asking for a secret or pushing a link (phishing): such a text never gives a policy's consequences
 PHISHING_REQUEST: list[str] = [
     r"(?:şifrenizi|parolanızı|doğrulama kodunu|kodu) (?:bize )?(?:gönderin|paylaşın|iletin)",
     r"aşağıdaki bağlantıya tıklayın",
+]
+
+# pages of a seller interface where contacts and sign-in are set (the `where` of a policy)
+SETTINGS_PAGES: list[str] = [
+    r"hesap ayarları",
+    r"güvenlik ayarları",
+    r"giriş ve güvenlik",
 ]
 
 CONCEPTS: dict[str, list[str]] = {

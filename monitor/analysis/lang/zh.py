@@ -72,6 +72,8 @@ COUNTRIES: dict[str, list[str]] = {
     "SG": [r"新加坡"],
     "EU": [r"欧洲"],
 }
+# literal words one of which stands near every marketplace phrase (where to look; lower case)
+MARKETPLACE_ANCHORS: list[str] = ["站", "区", "亚马逊", "亞馬遜"]
 MARKETPLACE_TEMPLATES: list[str] = [r"{c}站",
     r"{c}亚马逊",
     r"亚马逊{c}",
@@ -81,6 +83,12 @@ MARKETPLACE_TEMPLATES: list[str] = [r"{c}站",
 PHISHING_REQUEST: list[str] = [
     r"(?:提供|发送|发给|回复|告知|告诉)(?:我们|客服)?(?:您的|你的)?(?:密码|验证码|银行卡号|登录信息)",
     r"点击(?:以下|下方)链接(?:验证|确认|解封|恢复|登录)",
+]
+
+# pages of a seller interface where contacts and sign-in are set (the `where` of a policy)
+SETTINGS_PAGES: list[str] = [
+    # page names only: 账户安全 / 账户信息 ("account security / information") are also prose
+    r"登录(?:&|与|和|及)安全", r"账户设置", r"账号设置", r"賬戶設置", r"安全设置", r"安全設置",
 ]
 
 CONCEPTS: dict[str, list[str]] = {

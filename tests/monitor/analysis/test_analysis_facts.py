@@ -213,3 +213,32 @@ def test_consequences_are_never_a_link():
                  "https://sellercentral.amazon.com/help/hub/reference/G123"}, None)
     got = consequences(doc, {0})
     assert got and "http" not in got and "sellercentral.amazon.com/" not in got
+
+
+# Where in the seller interface (text, expected)
+WHERE = [
+    ("canonical", "Go to Settings > Login Settings and add a phone number.", "Seller Central > Settings > Login Settings"),
+    ("path", "Open My Account > Account Security.", "Open My Account > Account Security"),  # as written
+    ("en-page", "Turn it on under Advanced Security Settings in Seller Central.", "Advanced Security Settings"),
+    ("en-prose", "This protects your account security.", None),
+    ("ja-page", "高度なセキュリティ設定から2段階認証を有効にしてください。", "高度なセキュリティ設定"),
+    ("de-page", "Die Telefonnummer ändern Sie in den Konto-Einstellungen.", "Konto-Einstellungen"),
+    ("zh-page", "请在登录&安全页面开启两步验证。", "登录&安全"),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in WHERE], ids=[c[0] for c in WHERE])
+def test_where(text, expected):
+    from monitor.analysis.extract import where
+
+    assert where(build({"id": "w", "title": "", "text": text}, None)) == expected
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("2021-09", "2021-09-01"), ("2019", "2019-07-01"), ("2021-03-15", "2021-03-15"), ("2021-13", None),
+])
+def test_partial_publication_dates(value, expected):
+    from monitor.analysis.dates import parse_published
+
+    got = parse_published(value)
+    assert (got.isoformat() if got else None) == expected

@@ -41,7 +41,7 @@ def test_date_cues_and_announcement_words(code):
         assert cues["before"] or cues["after"], f"{code}: no {role} cue"
     assert set(mod.DATE_CUES) == {"effective", "deadline", "announced"}
     assert mod.ANNOUNCE_WORDS or mod.DATE_CUES["announced"]["before"] or mod.DATE_CUES["announced"]["after"]
-    assert mod.PHISHING_REQUEST
+    assert mod.PHISHING_REQUEST and mod.SETTINGS_PAGES
 
 
 @pytest.mark.parametrize("code", LANGS)
