@@ -4,6 +4,7 @@ alert path is the server's own (real accounts, real SQLite file)."""
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import ssl
@@ -285,7 +286,8 @@ def test_dropped_connection_and_hanging_server_are_clear_faults_the_rest_goes_on
 
 
 def test_wrong_password_is_a_clear_error_without_the_secret(dovecot, folder, dns_server, app,
-                                                           seller):
+                                                           seller, caplog):
+    caplog.set_level(logging.DEBUG)  # every logger, IMAPClient's protocol log included
     client, h = seller
     # dovecot answers a failed login after a delay (auth_failure_delay, 2 s): more than that
     source = add_source(client, h, dovecot, folder, dns=dns_server.address, timeout=6)
@@ -296,6 +298,7 @@ def test_wrong_password_is_a_clear_error_without_the_secret(dovecot, folder, dns
     health = _source_health(client, h, source["id"])
     assert "login refused" in health["last_error"]
     assert "wrong-secret-99" not in health["last_error"]
+    assert "wrong-secret-99" not in caplog.text and dovecot.password not in caplog.text
     # a change that sends the mask back keeps the stored password
     r = client.patch(f"/api/v1/sources/{source['id']}", headers=h,
                      json={"settings": {**source["settings"], "password": "****"}})
