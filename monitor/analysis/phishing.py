@@ -48,6 +48,23 @@ _REQUEST = re.compile(
     rf"(?i){_ASK}\b[^.!?\n。！？]{{0,60}}?{_SECRET}|{_SECRET}[^.!?\n。！？]{{0,20}}?"
     r"(?:を入力|を送信|を提供|を返信|をご入力|を下記|を入力して|を更新)|"
     rf"(?:请|請)[^。！？\n]{{0,10}}(?:输入|填写|提供|提交|回复)[^。！？\n]{{0,15}}{_SECRET}")
+_SECRET_RE = re.compile(rf"(?i){_SECRET}")
+# Python's case-insensitive alternations are slow on long texts: a plain substring test on the
+# lower-cased text first (C speed) tells whether the pattern can match at all
+_SECRET_WORDS = ("password", "passwort", "kennwort", "contrase", "mot de passe", "パスワード",
+                 "密码", "密碼", "passcode", "pin", "otp", "one-time", "one time", "code", "2fa",
+                 "コード", "验证码", "card", "cvv", "cvc", "expiry", "bank", "iban", "routing",
+                 "social security", "ssn", "login", "sign-in", "credentials", "kreditkarte",
+                 "tarjeta")
+_URGENCY_WORDS = ("within", "immediately", "urgent", "final", "last ", "suspend", "deactivat",
+                  "closed", "terminat", "locked", "blocked", "disabled", "permanent", "act now",
+                  "expire", "innerhalb", "gesperrt", "horas", "時間以内", "停止", "閉鎖", "小时内",
+                  "冻结", "停用", "封号")
+
+
+def _may(text: str, words: tuple[str, ...]) -> bool:
+    low = text.lower()
+    return any(w in low for w in words)
 _NEGATION = re.compile(
     r"(?i)\b(?:never|not|don't|do not|won't|will not|no one|nobody|niemals|nie|nunca|jamais)\b"
     r"|決して|絶対に|しないで|ません|不会|绝不|切勿|不要|請勿|请勿")
@@ -116,10 +133,13 @@ def credential_requests(text: str) -> list[str]:
 
 def _requests(text: str) -> list[tuple[str, list[str]]]:
     """(sentence asking for a secret, the links in it and in the sentence after it)."""
+    if not _may(text or "", _SECRET_WORDS) or not _SECRET_RE.search(text or ""):
+        return []  # most texts name no secret at all: skip the rest
     sentences = _sentences(text)
     out = []
     for i, sentence in enumerate(sentences):
-        if _REQUEST.search(sentence) and not _NEGATION.search(sentence):
+        if _SECRET_RE.search(sentence) and _REQUEST.search(sentence) \
+                and not _NEGATION.search(sentence):
             near = find_links(sentence) + (find_links(sentences[i + 1])
                                            if i + 1 < len(sentences) else [])
             out.append((sentence, near))
@@ -127,6 +147,8 @@ def _requests(text: str) -> list[tuple[str, list[str]]]:
 
 
 def urgency(text: str) -> str | None:
+    if not _may(text or "", _URGENCY_WORDS):
+        return None
     m = _URGENCY.search(text or "")
     return m.group(0) if m else None
 

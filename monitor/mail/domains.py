@@ -86,6 +86,7 @@ def to_ascii(domain: str) -> str:
         return (domain or "").lower()
 
 
+@lru_cache(maxsize=8192)
 def org_domain(domain: str) -> str:
     """The registrable domain (``mail.sellercentral.amazon.co.uk`` → ``amazon.co.uk``)."""
     d = to_ascii(domain).strip(".")
@@ -114,6 +115,7 @@ def _char_skeleton(ch: str) -> str:
     return "".join(c for c in base if c.isascii()) or ch
 
 
+@lru_cache(maxsize=8192)
 def skeleton(label: str) -> str:
     """What a label looks like to a reader, in plain ASCII letters."""
     text = unicodedata.normalize("NFKC", to_unicode(label)).lower()

@@ -171,8 +171,47 @@ def judge_mail(mail: Mail, config: VerdictConfig | None = None) -> dict:
 
 
 def judge(raw: bytes, config: VerdictConfig | None = None) -> dict:
-    """The verdict on a raw RFC 5322 message. :raise MalformedMessage: not a message."""
-    return judge_mail(parse(raw), config)
+    """The verdict on a raw RFC 5322 message; a text without headers (the visible text of a
+    mail, copied) is judged by its text alone — ``phishing`` or ``unknown``, never more.
+    :raise MalformedMessage: empty, or binary rather than text."""
+    try:
+        return judge_mail(parse(raw), config)
+    except MalformedMessage:
+        text = _as_text(raw)
+        if text is None:
+            raise
+        return judge_text(text)
+
+
+def _as_text(raw) -> str | None:
+    if not isinstance(raw, (bytes, bytearray)) or not raw.strip() or b"\x00" in raw[:65536]:
+        return None
+    text = bytes(raw).decode("utf-8", errors="replace")
+    if text.count("\ufffd") > len(text) / 20:
+        return None  # not text in any charset we can guess
+    return text
+
+
+def judge_text(text: str) -> dict:
+    """The verdict on a mail's text alone (no headers: the sender cannot be checked)."""
+    md = mail_domains()
+    found = signals(text)
+    claims = any(w in text.casefold().replace(" ", "") for w in md.brand_words)
+    verdict = "phishing" if found["flag"] else "unknown"
+    reasons = ["only the text was checked: without the headers the sender cannot be verified "
+               "(paste the whole message: in your mail program, Show original / View source)"]
+    reasons += found["reasons"]
+    if claims:
+        reasons.append(f"genuine {md.brand} notices also appear in Seller Central's messages "
+                       "and Account Health: check there instead of clicking")
+    return {
+        "verdict": verdict, "reasons": reasons, "from": None, "subject": None,
+        "message_id": None, "to": [], "claims_marketplace": claims, "brand": md.brand,
+        "authentication": {"dkim_pass": [], "dkim_fail": [], "arc": "none", "arc_sealers": [],
+                           "dmarc_policy": None, "dmarc_aligned": False,
+                           "trusted_authentication_results": False, "dns_unavailable": False},
+        "phishing": {"flag": found["flag"], "reasons": found["reasons"]},
+    }
 
 
 __all__ = ["VERDICTS", "VerdictConfig", "judge", "judge_mail", "MalformedMessage"]

@@ -71,7 +71,7 @@ first_valid_gid = {gid}
 mail_location = maildir:{root}/mail/%u/Maildir
 mail_privileged_group =
 default_internal_user = {_user_name(uid)}
-login_trusted_networks =
+auth_failure_delay = 0
 default_internal_group = {_group_name(gid)}
 default_login_user = {_user_name(uid)}
 passdb {{

@@ -85,7 +85,7 @@ def test_browser_json_forms(tmp_path):
 
 @pytest.mark.parametrize("body,ctype,status,slug", [
     (b"", "message/rfc822", 422, "not-an-email"),
-    (b"hello, is this real?", "text/plain", 422, "not-an-email"),
+    (b"\x00\x01\x02 binary, not a message", "application/octet-stream", 422, "not-an-email"),
     (b"a=b", "application/x-www-form-urlencoded", 415, "unsupported-media-type"),
     (b"From: a@amazon.com\r\n\r\n" + b"x" * 70_000, "message/rfc822", 413, "payload-too-large"),
 ])
@@ -136,3 +136,15 @@ def test_cli_mail_check(tmp_path, key, dns_server):
     bad.write_bytes(b"\x00\x01 not a message")
     r = runner.invoke(main, [*home, "mail", "check", str(bad)])
     assert r.exit_code != 0 and "not an e-mail message" in r.output
+
+
+def test_text_without_headers_is_judged_by_its_text_alone(tmp_path):
+    app = make_app(tmp_path, OFFLINE=True)
+    client, h = app.test_client(), headers_for(app)
+    r = client.post("/api/v1/messages/check", data=PHISHING_TEXT.encode(),
+                    headers={**h, "Content-Type": "text/plain"})
+    assert r.status_code == 200
+    assert r.json["verdict"] == "phishing" and "only the text was checked" in r.json["reasons"][0]
+    r = client.post("/api/v1/messages/check", data=GENUINE_TEXT.encode(),
+                    headers={**h, "Content-Type": "text/plain"})
+    assert r.json["verdict"] == "unknown"  # never genuine without a verifiable sender
