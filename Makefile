@@ -2,7 +2,8 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
-HOME_DIR ?= var
+# the data home of `make run`: $SELLERGUARD_HOME when set, else ./var
+HOME_DIR ?= $(or $(SELLERGUARD_HOME),var)
 
 .PHONY: run test bench bench-full install install-test extension lint-extension clean train eval eval-facts
 

@@ -9,7 +9,7 @@ HTTP webhooks (``json://``, ``xml://``, ``form://``) get the delivery's idempote
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, quote, urlsplit
 
 import apprise
 
@@ -17,7 +17,7 @@ from monitor.db import iso, transaction, utcnow
 from monitor.errors import ChannelError, NotFound
 from monitor.fetch import ForbiddenAddress, NetworkError, guard_address
 from monitor.names import message, unsafe_characters
-from monitor.redact import redact_url
+from monitor.redact import redact_text, redact_url
 from monitor.store import dumps, insert, loads, page, row, rows
 
 PURPOSES = ("alerts", "sms", "email")
@@ -109,17 +109,46 @@ def send(url: str, title: str, body: str, *, key: str | None = None) -> SendResu
     a = apprise.Apprise()
     if not a.add(_with_key(url, key)):
         return SendResult(False, "Apprise rejected the channel URL")
-    with apprise.LogCapture(level=apprise.logging.WARNING) as log:
+    with apprise.LogCapture(level=apprise.logging.DEBUG) as log:
         try:
             # plain text: announcement titles and facts must never become HTML in an email
             result = a.notify(title=title, body=body, body_format=apprise.NotifyFormat.TEXT)
         except Exception as exc:  # a plugin bug must not stop the delivery loop
-            return SendResult(False, f"{type(exc).__name__}: {exc}")
+            return SendResult(False, _without_secrets(f"{type(exc).__name__}: {exc}", url))
     if bool(result):
         return SendResult(True)
-    text = log.getvalue().strip().splitlines()
-    error = text[-1].split(" - ", 2)[-1] if text else "delivery failed"
-    return SendResult(False, error[:500])
+    return SendResult(False, _without_secrets(failure_reason(log.getvalue()), url)[:500])
+
+
+def failure_reason(log_text: str) -> str:
+    """The last warning Apprise logged, with the cause it logs only at debug level (the SMTP
+    server's answer: ``535 Authentication failed``, a refused recipient, a TLS error …)."""
+    lines = [ln.split(" - ", 2) for ln in log_text.strip().splitlines()]
+    lines = [ln for ln in lines if len(ln) == 3]
+    warning = next((m for _, lvl, m in reversed(lines) if lvl in ("WARNING", "ERROR")),
+                   "delivery failed")
+    cause = next((m for _, lvl, m in reversed(lines) if lvl == "DEBUG" and (
+        "Exception" in m or "error" in m.lower() or "refused" in m.lower())), None)
+    return f"{warning} ({cause})" if cause and cause not in warning else warning
+
+
+def _without_secrets(text: str, url: str) -> str:
+    """No password, token or key from the channel URL in an error shown to the user."""
+    text = redact_text(text) or ""
+    try:
+        parts = urlsplit(url)
+        secrets = [parts.password] + [v for k, v in parse_qsl(parts.query) if _secretish(k)]
+    except ValueError:
+        secrets = []
+    for secret in filter(None, secrets):
+        if len(secret) >= 3:
+            text = text.replace(secret, "****").replace(quote(secret, safe=""), "****")
+    return text
+
+
+def _secretish(name: str) -> bool:
+    n = name.lower()
+    return any(w in n for w in ("pass", "pwd", "secret", "token", "key", "auth"))
 
 
 def _public(ch: dict) -> dict:

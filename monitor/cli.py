@@ -229,10 +229,44 @@ def monitor_run(once, all_, tick, as_json):
 @click.option("--input", "input_", type=click.File("r", encoding="utf-8"), default="-",
               show_default=True, help="JSON Lines file, or - for stdin.")
 def monitor_analyze(input_):
-    """Classify announcements (JSON Lines in, JSON Lines out); no network, no database."""
+    """Classify announcements (JSON Lines in, JSON Lines out); no network, no database.
+
+    Every input line still gets its output line (an unusable one an ``invalid`` record), but a
+    line that is not an object with a string ``id`` and ``text`` is named on stderr and the
+    command exits with status 1."""
     from monitor.analysis import analyze_stream
 
-    analyze_stream(input_, sys.stdout)
+    problems: list[str] = []
+    analyze_stream(_checked_lines(input_, problems), sys.stdout)
+    sys.stdout.flush()
+    for problem in problems[:20]:
+        click.echo(f"error: {problem}", err=True)
+    if len(problems) > 20:
+        click.echo(f"error: … and {len(problems) - 20} more line(s)", err=True)
+    if problems:
+        sys.exit(1)
+
+
+def _checked_lines(lines, problems: list[str]):
+    """Pass every line on; note those lacking a string ``id`` or ``text``."""
+    for number, line in enumerate(lines, start=1):
+        if line.strip():
+            try:
+                record = json.loads(line)
+            except (ValueError, RecursionError):
+                record = None
+                problems.append(f"line {number}: not valid JSON")
+            if record is not None:
+                if not isinstance(record, dict):
+                    problems.append(f"line {number}: not a JSON object")
+                else:
+                    missing = [k for k in ("id", "text") if not isinstance(record.get(k), str)
+                               and not (k == "id" and isinstance(record.get(k), int)
+                                        and not isinstance(record.get(k), bool))]
+                    if missing:
+                        problems.append(f"line {number}: missing or not a string: "
+                                        f"{', '.join(missing)}")
+        yield line
 
 
 # --- alerts -----------------------------------------------------------------------------------

@@ -155,3 +155,42 @@ def running_server_url(home: Path) -> str | None:
         return json.loads((home / "server.json").read_text(encoding="utf-8")).get("url")
     except (OSError, ValueError, AttributeError):
         return None
+
+
+class ServeLock:
+    """``serve.lock`` in the data home: one server (and one scheduler) per database. The lock
+    is an ``flock`` held for the life of the process, so a crashed server leaves no stale lock;
+    the file names the pid and address of the holder for the refusal message."""
+
+    def __init__(self, home: Path) -> None:
+        self.path = home / "serve.lock"
+        self._fd: int | None = None
+
+    def acquire(self) -> dict | None:
+        """Take the lock; if another process holds it, return what it recorded."""
+        import fcntl
+
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            try:
+                holder = json.loads(os.read(fd, 4096) or b"{}")
+            except ValueError:
+                holder = {}
+            os.close(fd)
+            return holder if isinstance(holder, dict) else {}
+        self._fd = fd
+        self.record(None)
+        return None
+
+    def record(self, url: str | None) -> None:
+        if self._fd is None:
+            return
+        os.ftruncate(self._fd, 0)
+        os.pwrite(self._fd, json.dumps({"pid": os.getpid(), "url": url}).encode(), 0)
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # closing drops the flock
+            self._fd = None

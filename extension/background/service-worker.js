@@ -4,8 +4,11 @@
 import { onMessage } from "./messages.js";
 import { targetFor } from "./notify.js";
 import { syncOptionalScripts } from "./content-scripts.js";
+import { restrictSessionStorage } from "./secret-store.js";
 import { settings } from "./store.js";
 import { ALARM, ensureAlarm, refresh } from "./sync.js";
+
+restrictSessionStorage();
 
 chrome.runtime.onInstalled.addListener(async (details) => {
   await ensureAlarm();

@@ -1,5 +1,8 @@
 // Everything the service worker knows lives in chrome.storage.local, never in globals: the worker
-// may be stopped at any moment and must come back with the same state.
+// may be stopped at any moment and must come back with the same state. The one exception is the
+// API token, which content scripts must not read: it lives in secret-store.js, and
+// settings.token in storage.local is only `true` ("paired"), never the secret.
+import { getToken, setToken } from "./secret-store.js";
 
 export const DEFAULT_SERVER = "http://127.0.0.1:8750";
 
@@ -28,17 +31,36 @@ export async function write(values) {
   await chrome.storage.local.set(values);
 }
 
+async function storedSettings() {
+  const stored = { ...DEFAULTS.settings, ...(await readOne("settings")) };
+  if (typeof stored.token === "string") {
+    // written by an older version: move the secret out of storage.local
+    await setToken(stored.token);
+    stored.token = true;
+    await write({ settings: stored });
+  }
+  return stored;
+}
+
+/** The settings with the real token (for the worker's own use only). */
 export async function settings() {
-  return { ...DEFAULTS.settings, ...(await readOne("settings")) };
+  const stored = await storedSettings();
+  return { ...stored, token: stored.token ? await getToken() : null };
 }
 
 export async function updateSettings(changes) {
-  await write({ settings: { ...(await settings()), ...changes } });
+  const next = { ...(await storedSettings()), ...changes };
+  if ("token" in changes) {
+    await setToken(changes.token || null);
+    next.token = changes.token ? true : null;
+  }
+  await write({ settings: next });
 }
 
 /** Forgets the pairing and everything fetched with it. */
 export async function forgetPairing() {
   const { serverUrl } = await settings();
   await chrome.storage.local.remove(["status", "alerts", "seenAlerts", "lastSync", "guides"]);
+  await setToken(null);
   await write({ settings: { serverUrl, token: null, user: null } });
 }

@@ -30,9 +30,27 @@ class Context:
         self._config: dict | None = None
         self._db = None
 
+    def require_home(self) -> None:
+        """Only ``init`` and ``user add`` may create a data home; every other command needs one
+        (a command run in the wrong folder must not leave an empty ``./var`` behind).
+        :raise NotFound: there is no database in the home."""
+        from server.errors import NotFound
+
+        words, ctx = [], click.get_current_context(silent=True)
+        while ctx is not None and ctx.parent is not None:  # the subcommands, root excluded
+            words.insert(0, ctx.info_name)
+            ctx = ctx.parent
+        if words[:1] == ["init"] or words[:2] == ["user", "add"]:
+            return
+        database = Path(cfg.load(self.home).get("DATABASE") or self.home / "sellerguard.db")
+        if not database.exists():
+            raise NotFound(f"no data home at {self.home} (run sellerguard init, or pass --home "
+                           "/ set SELLERGUARD_HOME)")
+
     @property
     def config(self) -> dict:
         if self._config is None:
+            self.require_home()
             self._config = cfg.load(self.home)
             self._config["SECRET"] = cfg.secret_key(self.home)  # as the app has it
             if not self._config.get("PUBLIC_URL"):  # links the CLI emails point at the running server
@@ -47,6 +65,7 @@ class Context:
         if self._db is None:
             from server.db import open_db
 
+            self.require_home()
             cfg.make_home(self.home)
             self._db = open_db(self.config["DATABASE"])
         return self._db
@@ -178,6 +197,13 @@ def serve(obj: Context, host: str | None, port: int | None, allow_remote: bool, 
                                    "127.0.0.1 unless you pass --allow-remote.")
         err_console.print(f"[bold red]WARNING:[/bold red] listening on {host}: anyone who can reach "
                           "this address can try to use the API. Put it behind TLS and a firewall.")
+    lock = cfg.ServeLock(obj.home)
+    running = lock.acquire()
+    if running is not None:
+        raise click.ClickException(
+            f"SellerGuard is already running at {running.get('url') or '?'} (pid "
+            f"{running.get('pid') or '?'}) on the data home {obj.home}; stop it first "
+            "(one server and one scheduler per database).")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
     logging.getLogger("httpx").setLevel(logging.WARNING)
@@ -187,6 +213,7 @@ def serve(obj: Context, host: str | None, port: int | None, allow_remote: bool, 
     try:
         server = create_server(app, host=host, port=port, threads=threads)
     except OSError as exc:
+        lock.release()
         raise click.ClickException(
             f"cannot listen on {host}:{port} ({exc.strerror or exc}). Is another SellerGuard "
             f"running? Stop it, or use another port: `serve --port 8799` "
@@ -195,6 +222,7 @@ def serve(obj: Context, host: str | None, port: int | None, allow_remote: bool, 
     app.config["PORT"] = actual_port
     base = f"http://{host}:{actual_port}"
     cfg.record_running_server(obj.home, base)
+    lock.record(base)
     users = auth.list_users(db)
     console.print(f"SellerGuard API on [bold]{base}[/bold]  (health: {base}/api/v1/health)")
     if len(users) == 1:
@@ -218,6 +246,7 @@ def serve(obj: Context, host: str | None, port: int | None, allow_remote: bool, 
     finally:
         if scheduler is not None:
             scheduler.shutdown(wait=False)
+        lock.release()
 
 
 def _start_monitor(app):

@@ -235,13 +235,20 @@ def contacts_delete(obj, contact_id, user_name):
 @click.pass_obj
 def contacts_hold(obj, contact_id, until, reason, user_name, as_json):
     """Put a contact on hold until a date (Amazon lets sellers postpone), or lift the hold."""
-    contact = contact_svc.set_hold(obj.open_db(), obj.user_id(user_name), contact_id,
+    db, user_id = obj.open_db(), obj.user_id(user_name)
+    was = contact_svc.get(db, user_id, contact_id).get("on_hold_until")
+    contact = contact_svc.set_hold(db, user_id, contact_id,
                                    until.date() if until else None, reason, actor="cli")
 
     def render(c):
         _render_contact(c)
-        if not c["on_hold_until"]:
-            console.print("  hold lifted")
+        if until:
+            return  # _render_contact said "on hold until …"
+        if was:
+            console.print(f"  No --until date given: the hold (until {was}) was lifted.")
+        else:
+            console.print("  No --until date given and the contact was not on hold: nothing "
+                          "changed. To put it on hold: --until YYYY-MM-DD.")
 
     emit(contact, as_json, render)
 

@@ -35,7 +35,8 @@ def verify() -> None:
 
 @verify.command("start")
 @click.argument("contact_id", type=int)
-@click.option("--channel", type=click.Choice(["sms", "email"]), required=True)
+@click.option("--channel", type=click.Choice(["sms", "email"]), default=None,
+              help="Default: what the contact's kind takes (sms for a phone, email for an email).")
 @click.option("--override-checks", is_flag=True, help="Send even if the checks say the contact "
               "cannot receive it (e.g. a number that looks like a landline).")
 @click.option("--language", type=click.Choice(["en", "zh_CN"]), default=None)
@@ -45,6 +46,10 @@ def verify() -> None:
 def verify_start(obj, contact_id, channel, override_checks, language, user_name, as_json):
     """Send a code to a contact (or resend the pending one after its cooldown)."""
     db, user_id = obj.open_db(), obj.user_id(user_name)
+    if channel is None:
+        from server.services import contacts
+
+        channel = svc.CHANNEL_FOR_KIND[contacts.get(db, user_id, contact_id)["kind"]]
     before = [x for x in svc.list_for_contact(db, _settings(obj), user_id, contact_id) if x["status"] == "pending"]
     v, created = svc.start(db, _settings(obj), user_id, contact_id, channel,
                            override_checks=override_checks, language=language, actor="cli")

@@ -226,6 +226,14 @@ class Browser:
         finally:
             page.close()
 
+    def token(self) -> str | None:
+        """The API token as the worker keeps it (storage.session / IndexedDB, never storage.local)."""
+        page = self.open("popup/popup.html")
+        try:
+            return page.evaluate("async () => (await chrome.storage.session.get('token')).token || null")
+        finally:
+            page.close()
+
     def shot(self, page: Page, name: str) -> Path:
         path = self.artifacts / f"{name}.png"
         page.screenshot(path=str(path), full_page=True)

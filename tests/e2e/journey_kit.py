@@ -28,7 +28,10 @@ class JourneyServer:
     def __init__(self, home: Path):
         self.home = home
         self.env = {**os.environ, "SELLERGUARD_OFFLINE": "true", "SELLERGUARD_PAIRING_RATE_LIMIT": "1000 per minute",
-                    "COLUMNS": "240", "PYTHONUNBUFFERED": "1", "NO_COLOR": "1"}
+                    "COLUMNS": "240", "PYTHONUNBUFFERED": "1", "NO_COLOR": "1",
+                    # the journeys' users are not the instance owner, and their feeds are on
+                    # loopback: the setting that allows that (issue 12, item 8)
+                    "SELLERGUARD_ALLOW_PRIVATE_SOURCES": "1"}
         self.process: subprocess.Popen | None = None
         self.port = 0
         self.base = ""

@@ -77,7 +77,7 @@ def test_state_survives_a_service_worker_restart(browser, seller):
     popup.wait_for_selector("#accounts")
     assert "Restart DE" in popup.inner_text("#accounts")
     popup.evaluate("() => chrome.runtime.sendMessage({type: 'sg:refresh'})")
-    assert browser.storage("settings")["token"]
+    assert browser.token()  # the token outlived the worker (storage.session / IndexedDB)
     assert browser.worker.evaluate("typeof self.__sgMarker") == "undefined", "the worker really restarted"
     assert badge(browser) == before_badge
     # The alert was notified before the restart; it is not notified again.

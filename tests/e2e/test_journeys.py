@@ -153,7 +153,7 @@ def code_from_outbox(server, user, destination_digits: str) -> str:
 
 def test_new_seller_pairs_adds_an_account_and_verifies_a_mobile(browser, server, user):
     manage = pair_in_manage_page(browser, server, user)
-    assert browser.storage("settings")["token"].startswith("sg_")
+    assert browser.token().startswith("sg_")
     assert manage.locator("#accounts").is_visible()
 
     account_id = add_account(manage, "Acme EU", ["DE", "FR"])

@@ -24,11 +24,18 @@ def test_pairing_stores_a_token_and_a_bad_code_is_refused(browser, seller):
     page.close()
     page = browser.pair(seller)
     settings = browser.storage("settings")
-    assert settings["token"].startswith("sg_")
+    assert settings["token"] is True  # storage.local only says "paired"
     assert settings["serverUrl"] == seller.server.base
     assert settings["user"]["name"] == seller.name
+    token = browser.token()
+    assert token.startswith("sg_")
+    # content scripts can read storage.local: the secret is nowhere in it (issue 12, item 9)
+    page2 = browser.open("popup/popup.html")
+    everything = page2.evaluate("async () => JSON.stringify(await chrome.storage.local.get(null))")
+    page2.close()
+    assert token not in everything and "sg_" not in everything
     # The extension's token works against the server as that user.
-    seller.token = settings["token"]
+    seller.token = token
     assert seller.api("GET", "/me", expect=200)["name"] == seller.name
     browser.shot(page, "manage-paired")
 

@@ -78,15 +78,24 @@ def test_hostile_bodies(api, name, body, ctype, statuses):
     _still_works(api)
 
 
-@pytest.mark.parametrize("name", [
-    "\u202eRTL override\u202c shop", "emoji 🛒🇩🇪 shop", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "zero\u200bwidth", "ｆｕｌｌ",
-])
+@pytest.mark.parametrize("name", ["emoji 🛒🇩🇪 shop", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "ｆｕｌｌ", "Ünïcödé 店铺"])
 def test_unicode_names_round_trip(api, name):
     r = api.post("/accounts", json={"name": name, "marketplaces": ["DE"]})
     assert r.status_code == 201, r.text
     got = api.get(f"/accounts/{r.json()['id']}").json()
     assert got["name"] == name.strip()
     assert name.strip() in json.dumps(api.get("/status").json(), ensure_ascii=False)
+
+
+@pytest.mark.parametrize("name", ["\u202eRTL override\u202c shop", "zero\u200bwidth",
+                                  "nul\u0000byte", "iso\u2066late\u2069"])
+def test_spoofing_names_are_refused(api, name):
+    """Issue 12, item 9 (was a round trip before): 422 naming the field, nothing stored."""
+    before = api.get("/accounts").json()["total"]
+    r = api.post("/accounts", json={"name": name, "marketplaces": ["DE"]})
+    _is_problem(r, 422)
+    assert "name" in r.json()["errors"]
+    assert api.get("/accounts").json()["total"] == before
 
 
 @pytest.mark.parametrize("path", [

@@ -76,3 +76,30 @@ def test_api_refuses_every_host_plugin(client, headers):
                         headers=headers)
         assert r.status_code == 422, (template, r.get_json())
     assert client.get("/api/v1/channels", headers=headers).get_json()["total"] == 0
+
+
+def test_mailto_failure_names_the_smtp_reason_without_secrets():
+    """Issue 12, item 10: the SMTP server's answer is in the error, the password is not."""
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    class Refuse:
+        async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+            return "550 5.1.1 mailbox unavailable here"
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    controller = Controller(Refuse(), hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        plain = channels.send(f"mailto://127.0.0.1:{port}?from=a@shop.example&secure=no"
+                              "&to=x@shop.example", "t", "b")
+        with_auth = channels.send(f"mailto://ops:Sekr1tPw99@127.0.0.1:{port}?from=a@shop.example"
+                                  "&secure=no&to=x@shop.example", "t", "b")
+    finally:
+        controller.stop()
+    assert not plain.ok and "mailbox unavailable" in plain.error, plain.error
+    assert not with_auth.ok and "AUTH" in with_auth.error, with_auth.error
+    assert "Sekr1tPw99" not in with_auth.error
