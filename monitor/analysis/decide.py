@@ -14,7 +14,7 @@ from dataclasses import replace
 import numpy as np
 
 from . import evidence
-from .classify import Decision
+from .classify import TRAP_TERMS, Decision
 from .model import CLASSES, Model, normalise, text_matrix
 
 MAX_FOR = 4
@@ -75,6 +75,11 @@ def decide(model: Model, items: list[tuple], *, explain: bool = True) -> list[De
                 reasons.append(f"against: {evidence.explain(evidence.NAMES[i], doc, rules)} (weight {d_dense[i]:+.2f})")
             if text_total < 0:
                 reasons.append(f"against: the wording as a whole (weight {text_total:+.2f})")
+            # the traps the rules saw, whatever their learned weight: a seller reads why it may not be a policy
+            for name in TRAP_TERMS:
+                st = rules.terms.get(name, 0.0)
+                if st > 0:
+                    reasons.append(f"trap: {evidence.explain(name, doc, rules)} (strength {st:.1f})")
         out.append(replace(rules, label=label, score=round(float(p[c]), 3), reasons=reasons,
                            p_cv=float(p[0]), p_ov=float(p[1])))
     return out
