@@ -242,7 +242,8 @@ def cross_validate_corpus(path: str | Path, folds: int = 5) -> CorpusReport:
     groups = tr.groups_of(records)
     for train_idx, test_idx in splits:
         assert not {groups[i] for i in train_idx} & {groups[i] for i in test_idx}
-        model = tr.fit(text_x[train_idx], dense_x[train_idx], y[train_idx], dict(tr.DEFAULT_PARAMS, folds=folds))
+        model = tr.fit(text_x[train_idx], dense_x[train_idx], y[train_idx], dict(tr.DEFAULT_PARAMS, folds=folds),
+                       groups=[groups[i] for i in train_idx])
         test = [preps[i] for i in test_idx]
         for i, p, dec in zip(test_idx, test, decide(model, [(p.doc, p.dates, p.rules) for p in test])):
             outs[i] = finish(p, dec)

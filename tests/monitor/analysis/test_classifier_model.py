@@ -209,3 +209,14 @@ def test_evaluate_cross_validates_a_corpus(tmp_path, capsys):
 def test_evaluate_reports_a_missing_corpus(tmp_path, capsys):
     assert ev.main(["--corpus", str(tmp_path / "none.jsonl")]) == 2
     assert "not found" in capsys.readouterr().err
+
+
+def test_big_stories_are_down_weighted():
+    w = T.story_weights(["s", "s", "s", "s", "a", "b"], 0.5)
+    assert w[0] == pytest.approx(w[4] / 2) and w.sum() == pytest.approx(6)
+
+
+def test_train_cli_reports_a_missing_corpus(tmp_path, capsys):
+    assert T.main(["--corpus", str(tmp_path / "none.jsonl"), "--out", str(tmp_path / "m.npz")]) == 2
+    assert "not found" in capsys.readouterr().err
+    assert not (tmp_path / "m.npz").exists()
