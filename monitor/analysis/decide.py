@@ -59,20 +59,22 @@ def decide(model: Model, items: list[tuple], *, explain: bool = True) -> list[De
         if explain:
             r = int(np.argsort(-p)[1])  # the runner-up the decision was taken against
             d_dense = (model.w_dense[c] - model.w_dense[r]) * model.dense_scale * dense_x[k]
-            order = np.argsort(-d_dense, kind="stable")
-            for i in order[:MAX_FOR]:
-                if d_dense[i] <= 0.05:
-                    break
-                reasons.append(f"for: {evidence.explain(evidence.NAMES[i], doc, rules)} (weight {d_dense[i]:+.2f})")
+            # one line per readable piece of evidence ("phone in the title" is two features)
+            pieces: dict[str, float] = {}
+            for i in np.flatnonzero(np.abs(d_dense) > 0.05):
+                text = evidence.explain(evidence.NAMES[i], doc, rules)
+                pieces[text] = pieces.get(text, 0.0) + float(d_dense[i])
+            ranked = sorted(pieces.items(), key=lambda kv: -kv[1])
+            for text, w in [kv for kv in ranked if kv[1] > 0.05][:MAX_FOR]:
+                reasons.append(f"for: {text} (weight {w:+.2f})")
             row = text_x.getrow(k)
             d_text = model.w_text[c] - model.w_text[r]
             text_total = float(np.dot(row.data, d_text[row.indices].astype(np.float64)))
             words = _word_reasons(model, doc.full, d_text, row)
             if words and text_total > 0:
                 reasons.append(f"for: wording like {', '.join(words)} (weight of the text {text_total:+.2f})")
-            against = [i for i in order[::-1][:MAX_AGAINST] if d_dense[i] < -0.05]
-            for i in against:
-                reasons.append(f"against: {evidence.explain(evidence.NAMES[i], doc, rules)} (weight {d_dense[i]:+.2f})")
+            for text, w in [kv for kv in ranked[::-1] if kv[1] < -0.05][:MAX_AGAINST]:
+                reasons.append(f"against: {text} (weight {w:+.2f})")
             if text_total < 0:
                 reasons.append(f"against: the wording as a whole (weight {text_total:+.2f})")
             # the traps the rules saw, whatever their learned weight: a seller reads why it may not be a policy
