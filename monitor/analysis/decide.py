@@ -20,6 +20,7 @@ from .model import CLASSES, Model, normalise, text_matrix
 MAX_FOR = 4
 MAX_AGAINST = 2
 MAX_WORDS = 4
+_GRAM_INDEX: dict[int, dict[str, int]] = {}  # word n-gram -> its column (or -1: not shown), per hash size
 
 
 def _word_reasons(model: Model, text: str, diff: np.ndarray, row) -> list[str]:
@@ -33,11 +34,18 @@ def _word_reasons(model: Model, text: str, diff: np.ndarray, row) -> list[str]:
     _, word = _vectorizers(n, *h["char_ngrams"], *h["word_ngrams"])
     vals = dict(zip(row.indices.tolist(), row.data.tolist()))
     scored = {}
+    cache = _GRAM_INDEX.setdefault(n, {})
+    if len(cache) > 200_000:
+        cache.clear()
     for gram in word.build_analyzer()(normalise(text, h["max_chars"])):
-        if gram in scored or gram.replace("0", "").strip() == "" or (gram.isascii() and len(gram) < 4):
+        if gram in scored:
             continue
-        idx = n + abs(murmurhash3_32(gram, seed=0)) % n
-        scored[gram] = diff[idx] * vals.get(idx, 0.0)
+        idx = cache.get(gram)
+        if idx is None:
+            skip = gram.replace("0", "").strip() == "" or (gram.isascii() and len(gram) < 4)
+            idx = cache[gram] = -1 if skip else n + abs(murmurhash3_32(gram, seed=0)) % n
+        if idx >= 0:
+            scored[gram] = diff[idx] * vals.get(idx, 0.0)
     best = sorted((v, g) for g, v in scored.items() if v > 0)[::-1][:MAX_WORDS]
     return [f"'{g}'" for _, g in best]
 
@@ -61,7 +69,9 @@ def decide(model: Model, items: list[tuple], *, explain: bool = True) -> list[De
             d_dense = (model.w_dense[c] - model.w_dense[r]) * model.dense_scale * dense_x[k]
             # one line per readable piece of evidence ("phone in the title" is two features)
             pieces: dict[str, float] = {}
-            for i in np.flatnonzero(np.abs(d_dense) > 0.05):
+            strong = np.flatnonzero(np.abs(d_dense) > 0.05)
+            strong = strong[np.argsort(-np.abs(d_dense[strong]), kind="stable")[:3 * (MAX_FOR + MAX_AGAINST)]]
+            for i in strong:
                 text = evidence.explain(evidence.NAMES[i], doc, rules)
                 pieces[text] = pieces.get(text, 0.0) + float(d_dense[i])
             ranked = sorted(pieces.items(), key=lambda kv: -kv[1])
