@@ -1,5 +1,6 @@
-"""Benchmark of monitor.analysis: throughput on 1,000 / 10,000 / 100,000 items made by
-recombining the devset texts, plus the devset quality figures.  Writes
+"""Benchmark of monitor.analysis: throughput (items/s of the trained-model engine, batched
+``analyze_stream``) on 1,000 / 10,000 / 100,000 items made by recombining the devset texts, the CPU
+time per item of each stage, plus the devset quality figures.  Writes
 bench/results/analysis.json.  Run: ``python -m bench.bench_analysis [--sizes 1000,10000]``."""
 
 from __future__ import annotations
@@ -36,6 +37,28 @@ def synth(items: list[dict], n: int, seed: int = 7) -> str:
     return "\n".join(lines) + "\n"
 
 
+def stages(items: list[dict], n: int = 500) -> dict:
+    """CPU milliseconds per item of each stage of the engine: rule evidence (sentences, concept
+    regexes, dates), the model's decision (hashing + matrix products, one batch), facts and story."""
+    from monitor.analysis.core import Prepared, finish, prepare
+    from monitor.analysis.decide import decide
+    from monitor.analysis.model import default_model
+
+    recs = [json.loads(line) for line in synth(items, n, seed=11).splitlines()]
+    model = default_model()
+    c0 = time.process_time()
+    preps = [p for p in (prepare(r) for r in recs) if isinstance(p, Prepared)]
+    c1 = time.process_time()
+    decs = decide(model, [(p.doc, p.dates, p.rules) for p in preps])
+    c2 = time.process_time()
+    for p, d in zip(preps, decs):
+        finish(p, d)
+    c3 = time.process_time()
+    k = 1000.0 / max(1, len(preps))
+    return {"rules_and_dates": round((c1 - c0) * k, 3), "model": round((c2 - c1) * k, 3),
+            "facts_and_story": round((c3 - c2) * k, 3)}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="1000,10000,100000")
@@ -55,6 +78,8 @@ def main(argv: list[str] | None = None) -> int:
         results["throughput"].append(row)
         print(f"{count:>7} items  {dt:8.2f} s  {count / dt:8.1f} items/s   "
               f"cpu {cpu:7.2f} s  {count / cpu if cpu else 0:8.1f} items/cpu-s", flush=True)
+    results["stages"] = stages(dev + hold)
+    print("stages (cpu ms/item): " + ", ".join(f"{k} {v:.3f}" for k, v in results["stages"].items()), flush=True)
     for name, items in (("devset", dev), ("holdout", hold)):
         rep = evaluate(items)
         q = {k: v for k, v in rep.__dict__.items() if k != "errors"}

@@ -1,4 +1,6 @@
-"""Label, score and reasons.
+"""The hand-written rules, now evidence: their terms (``Decision.terms``) are features of the trained
+model (``evidence``, ``decide``), which takes the label; the rules' own label and score below are
+kept only as two of those features (``rule_z_*``, ``rule_p_*``) and for the facts' core sentences.
 
 A transparent additive model: evidence for a contact-verification event and for an
 other-verification event is summed from concept hits (see ``lexicon``), each trap subtracts in

@@ -14,12 +14,13 @@ from dataclasses import replace
 import numpy as np
 
 from . import evidence
-from .classify import Decision
+from .classify import TRAP_TERMS, Decision
 from .model import CLASSES, Model, normalise, text_matrix
 
 MAX_FOR = 4
 MAX_AGAINST = 2
 MAX_WORDS = 4
+_GRAM_INDEX: dict[int, dict[str, int]] = {}  # word n-gram -> its column (or -1: not shown), per hash size
 
 
 def _word_reasons(model: Model, text: str, diff: np.ndarray, row) -> list[str]:
@@ -33,11 +34,18 @@ def _word_reasons(model: Model, text: str, diff: np.ndarray, row) -> list[str]:
     _, word = _vectorizers(n, *h["char_ngrams"], *h["word_ngrams"])
     vals = dict(zip(row.indices.tolist(), row.data.tolist()))
     scored = {}
+    cache = _GRAM_INDEX.setdefault(n, {})
+    if len(cache) > 200_000:
+        cache.clear()
     for gram in word.build_analyzer()(normalise(text, h["max_chars"])):
-        if gram in scored or gram.replace("0", "").strip() == "" or (gram.isascii() and len(gram) < 4):
+        if gram in scored:
             continue
-        idx = n + abs(murmurhash3_32(gram, seed=0)) % n
-        scored[gram] = diff[idx] * vals.get(idx, 0.0)
+        idx = cache.get(gram)
+        if idx is None:
+            skip = gram.replace("0", "").strip() == "" or (gram.isascii() and len(gram) < 4)
+            idx = cache[gram] = -1 if skip else n + abs(murmurhash3_32(gram, seed=0)) % n
+        if idx >= 0:
+            scored[gram] = diff[idx] * vals.get(idx, 0.0)
     best = sorted((v, g) for g, v in scored.items() if v > 0)[::-1][:MAX_WORDS]
     return [f"'{g}'" for _, g in best]
 
@@ -59,22 +67,31 @@ def decide(model: Model, items: list[tuple], *, explain: bool = True) -> list[De
         if explain:
             r = int(np.argsort(-p)[1])  # the runner-up the decision was taken against
             d_dense = (model.w_dense[c] - model.w_dense[r]) * model.dense_scale * dense_x[k]
-            order = np.argsort(-d_dense, kind="stable")
-            for i in order[:MAX_FOR]:
-                if d_dense[i] <= 0.05:
-                    break
-                reasons.append(f"for: {evidence.explain(evidence.NAMES[i], doc, rules)} (weight {d_dense[i]:+.2f})")
+            # one line per readable piece of evidence ("phone in the title" is two features)
+            pieces: dict[str, float] = {}
+            strong = np.flatnonzero(np.abs(d_dense) > 0.05)
+            strong = strong[np.argsort(-np.abs(d_dense[strong]), kind="stable")[:3 * (MAX_FOR + MAX_AGAINST)]]
+            for i in strong:
+                text = evidence.explain(evidence.NAMES[i], doc, rules)
+                pieces[text] = pieces.get(text, 0.0) + float(d_dense[i])
+            ranked = sorted(pieces.items(), key=lambda kv: -kv[1])
+            for text, w in [kv for kv in ranked if kv[1] > 0.05][:MAX_FOR]:
+                reasons.append(f"for: {text} (weight {w:+.2f})")
             row = text_x.getrow(k)
             d_text = model.w_text[c] - model.w_text[r]
             text_total = float(np.dot(row.data, d_text[row.indices].astype(np.float64)))
             words = _word_reasons(model, doc.full, d_text, row)
             if words and text_total > 0:
                 reasons.append(f"for: wording like {', '.join(words)} (weight of the text {text_total:+.2f})")
-            against = [i for i in order[::-1][:MAX_AGAINST] if d_dense[i] < -0.05]
-            for i in against:
-                reasons.append(f"against: {evidence.explain(evidence.NAMES[i], doc, rules)} (weight {d_dense[i]:+.2f})")
+            for text, w in [kv for kv in ranked[::-1] if kv[1] < -0.05][:MAX_AGAINST]:
+                reasons.append(f"against: {text} (weight {w:+.2f})")
             if text_total < 0:
                 reasons.append(f"against: the wording as a whole (weight {text_total:+.2f})")
+            # the traps the rules saw, whatever their learned weight: a seller reads why it may not be a policy
+            for name in TRAP_TERMS:
+                st = rules.terms.get(name, 0.0)
+                if st > 0:
+                    reasons.append(f"trap: {evidence.explain(name, doc, rules)} (strength {st:.1f})")
         out.append(replace(rules, label=label, score=round(float(p[c]), 3), reasons=reasons,
                            p_cv=float(p[0]), p_ov=float(p[1])))
     return out

@@ -155,8 +155,8 @@ _MONTHS = {m: i for i, ms in enumerate((
     ("october", "oct", "oktober", "octubre", "octobre", "ottobre"),
     ("november", "nov", "noviembre", "novembre"), ("december", "dec", "dezember", "diciembre", "décembre", "dicembre")),
     1) for m in ms}
-_MD_NAME = re.compile(r"\b([a-zäéû]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b|\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?([a-zäéû]+)\b",
-                      re.I)
+_MD_NAME = (re.compile(r"\b([a-zäéû]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b", re.I),
+            re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?([a-zäéû]+)\b", re.I))
 _MD_CJK = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
@@ -173,11 +173,12 @@ def gold_date(value: str | None) -> tuple[str, tuple] | None:
     m = _MD_CJK.search(value)
     if m:
         return "md", (int(m.group(1)), int(m.group(2)))
-    for m in _MD_NAME.finditer(value):
-        name, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-        month = _MONTHS.get(name.lower())
-        if month and 1 <= int(day) <= 31:
-            return "md", (month, int(day))
+    for k, rx in enumerate(_MD_NAME):
+        for m in rx.finditer(value):
+            name, day = (m.group(1), m.group(2)) if k == 0 else (m.group(2), m.group(1))
+            month = _MONTHS.get(name.lower())
+            if month and 1 <= int(day) <= 31:
+                return "md", (month, int(day))
     return None
 
 
@@ -241,7 +242,8 @@ def cross_validate_corpus(path: str | Path, folds: int = 5) -> CorpusReport:
     groups = tr.groups_of(records)
     for train_idx, test_idx in splits:
         assert not {groups[i] for i in train_idx} & {groups[i] for i in test_idx}
-        model = tr.fit(text_x[train_idx], dense_x[train_idx], y[train_idx], dict(tr.DEFAULT_PARAMS, folds=folds))
+        model = tr.fit(text_x[train_idx], dense_x[train_idx], y[train_idx], dict(tr.DEFAULT_PARAMS, folds=folds),
+                       groups=[groups[i] for i in train_idx])
         test = [preps[i] for i in test_idx]
         for i, p, dec in zip(test_idx, test, decide(model, [(p.doc, p.dates, p.rules) for p in test])):
             outs[i] = finish(p, dec)

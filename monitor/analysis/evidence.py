@@ -72,7 +72,10 @@ EVIDENCE: dict[str, str] = {
     **{f"title:{c}": f"concept '{c}' occurs in the title" for c in ALL_CONCEPTS},
     **{f"co:{a}+{b}": f"'{a}' and '{b}' in one sentence" for a in CHANNELS for b in ACTS},
     **{f"co:{a}+{b}": f"'{a}' and '{b}' in one sentence" for a, b in OV_PAIRS},
-    **{t: "policy date of that role found / publication date known" for t in DATE_TERMS},
+    "date_effective": "an effective date of the policy found",
+    "date_deadline": "a deadline of the policy found",
+    "date_announced": "an announcement date found",
+    "published_known": "the publication date is known",
     "length": "log length of the text (0..1)",
 }
 NAMES: tuple[str, ...] = tuple(EVIDENCE)

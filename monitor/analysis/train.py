@@ -28,7 +28,7 @@ from .model import CLASSES, DEFAULT_HASHING, MODEL_PATH, Model, save, text_matri
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "announcements.jsonl"
 INPUT_KEYS = ("id", "title", "text", "url", "language", "published")
 SEED = 0
-DEFAULT_PARAMS = {"C": 1.0, "dense_scale": 0.5, "folds": 5}
+DEFAULT_PARAMS = {"C": 1.0, "dense_scale": 0.5, "story_power": 0.5, "folds": 5}
 
 
 class CorpusError(ValueError):
@@ -96,14 +96,26 @@ def prepare_all(records: list[dict]):
     return preps, text_x, dense_x, y
 
 
-def fit(text_x, dense_x, y, params: dict = DEFAULT_PARAMS, meta: dict | None = None) -> Model:
-    """One logistic regression over hashed n-grams and scaled evidence (balanced classes)."""
+def story_weights(groups: list[str], power: float) -> np.ndarray:
+    """1 / size**power per record: an event reposted sixteen times does not outweigh sixteen events."""
+    from collections import Counter
+
+    size = Counter(groups)
+    w = np.array([1.0 / size[g] ** power for g in groups])
+    return w * len(w) / w.sum()
+
+
+def fit(text_x, dense_x, y, params: dict = DEFAULT_PARAMS, meta: dict | None = None,
+        groups: list[str] | None = None) -> Model:
+    """One logistic regression over hashed n-grams and scaled evidence (balanced classes, stories
+    down-weighted by their size when ``groups`` are given)."""
     from sklearn.linear_model import LogisticRegression
 
     scale = float(params["dense_scale"])
     x = sparse.hstack([text_x, sparse.csr_matrix(dense_x * scale)], format="csr")
     clf = LogisticRegression(C=float(params["C"]), class_weight="balanced", max_iter=2000, tol=1e-4)
-    clf.fit(x, y)
+    sw = story_weights(groups, float(params.get("story_power", 0.0))) if groups is not None else None
+    clf.fit(x, y, sample_weight=sw)
     coef = np.zeros((len(CLASSES), x.shape[1]))
     bias = np.zeros(len(CLASSES))
     if len(clf.classes_) > 2:
@@ -116,7 +128,8 @@ def fit(text_x, dense_x, y, params: dict = DEFAULT_PARAMS, meta: dict | None = N
     for cls in set(range(len(CLASSES))) - set(clf.classes_.tolist()):
         bias[cls] = -30.0  # a class never seen in training is never predicted
     n_text = text_x.shape[1]
-    m = dict(meta or {}, hashing=dict(DEFAULT_HASHING), dense_scale=scale, C=float(params["C"]), temperature=1.0)
+    m = dict(meta or {}, hashing=dict(DEFAULT_HASHING), dense_scale=scale, C=float(params["C"]),
+             story_power=float(params.get("story_power", 0.0)), temperature=1.0)
     return Model(coef[:, :n_text].astype(np.float32), coef[:, n_text:].astype(np.float32), bias.astype(np.float32), m)
 
 
@@ -148,8 +161,9 @@ def scores(y: np.ndarray, pred: np.ndarray) -> dict:
 def cross_validate(records, text_x, dense_x, y, params: dict = DEFAULT_PARAMS):
     """Out-of-fold logits of story-grouped k-fold CV."""
     logits = np.zeros((len(y), len(CLASSES)))
+    groups = groups_of(records)
     for tr, te in grouped_folds(records, params["folds"]):
-        m = fit(text_x[tr], dense_x[tr], y[tr], params)
+        m = fit(text_x[tr], dense_x[tr], y[tr], params, groups=[groups[i] for i in tr])
         logits[te] = m.logits(text_x[te], dense_x[te])
     return logits
 
@@ -170,7 +184,7 @@ def train(corpus: str | Path, out: str | Path | None = MODEL_PATH, params: dict 
             "corpus_labels": {c: int((y == i).sum()) for i, c in enumerate(CLASSES)},
             "cv": dict(cv, scheme=f"story-grouped stratified {params['folds']}-fold, seed {SEED}"),
             "seed": SEED}
-    model = fit(text_x, dense_x, y, params, meta)
+    model = fit(text_x, dense_x, y, params, meta, groups=groups_of(records))
     model.meta["temperature"] = temperature
     if out is not None:
         save(model, out)
