@@ -209,8 +209,8 @@ CONCEPTS: dict[str, list[str]] = {
         r"keine pflicht", r"besteht nicht",
     ],
     "trap_nonseller": [
-        r"partnerprogramm\w*", r"affiliate\w*", r"entwickler\w*", r"vergabe\w*", r"autor(?:inn)?en",
-        r"lieferantenportal\w*", r"zulieferer\w*", r"versicherung\w*", r"versicherer\w*", r"selfpublish\w*", r"kdp",
+        r"partnerprogramm\w*", r"affiliate\w*", r"vergabe\w*", 
+        r"versicherung\w*", r"versicherer\w*", 
     ],
     "trap_listing": [
         r"angebot\w*", r"artikelbeschreibung\w*", r"produktbilder?", r"bilder",

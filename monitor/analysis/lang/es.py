@@ -197,8 +197,8 @@ CONCEPTS: dict[str, list[str]] = {
         r"opcional\w*", r"de forma voluntaria", r"ya puedes", r"ahora pueden",
     ],
     "trap_nonseller": [
-        r"afiliados?", r"programa de afiliados", r"desarrolladores?", r"contrataci[oó]n p[uú]blica", r"autores",
-        r"portal de proveedores", r"aseguradoras?", r"kdp",
+        r"afiliados?", r"programa de afiliados", r"contrataci[oó]n p[uú]blica", 
+        r"aseguradoras?", 
     ],
     "trap_listing": [
         r"publicaciones", r"fotos", r"t[ií]tulos", r"descripciones",

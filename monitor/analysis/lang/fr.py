@@ -186,8 +186,8 @@ CONCEPTS: dict[str, list[str]] = {
         r"facultati\w*", r"optionnel\w*", r"vous pouvez désormais", r"peuvent désormais",
     ],
     "trap_nonseller": [
-        r"partenaires amazon", r"affiliation", r"d[ée]veloppeurs?", r"march[ée]s publics", r"auteurs", r"kdp",
-        r"portail (?:des )?fournisseurs", r"assureurs?",
+        r"partenaires amazon", r"affiliation", r"march[ée]s publics", 
+        r"assureurs?",
     ],
     "trap_listing": [
         r"fiches? produits?", r"annonces?", r"images", r"descriptions?",

@@ -154,7 +154,7 @@ CONCEPTS: dict[str, list[str]] = {
         r"facoltativ\w*", r"opzional\w*", r"possono (?:ora )?attivare",
     ],
     "trap_nonseller": [
-        r"affiliazione", r"sviluppatori",
+        r"affiliazione",
     ],
     "trap_other_topic": [
         r"commission\w*", r"tariff\w*", r"resi", r"spedizion\w*", r"scorte", r"black friday", r"offerte lampo",

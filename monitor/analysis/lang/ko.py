@@ -140,7 +140,7 @@ CONCEPTS: dict[str, list[str]] = {
         r"선택 ?사항", r"선택적",
     ],
     "trap_nonseller": [
-        r"제휴", r"개발자",
+        r"제휴",
     ],
     "trap_other_topic": [
         r"수수료", r"반품", r"배송",

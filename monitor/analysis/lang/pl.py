@@ -149,7 +149,7 @@ CONCEPTS: dict[str, list[str]] = {
         r"opcjonaln\w*", r"dobrowoln\w*",
     ],
     "trap_nonseller": [
-        r"program\w* partnersk\w*", r"deweloper\w*",
+        r"program\w* partnersk\w*",
     ],
     "trap_other_topic": [
         r"prowizj\w*", r"opłat\w*", r"zwrot\w*", r"dostaw\w*",

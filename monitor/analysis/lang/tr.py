@@ -150,7 +150,7 @@ CONCEPTS: dict[str, list[str]] = {
         r"isteğe bağlı", r"opsiyonel",
     ],
     "trap_nonseller": [
-        r"satış ortaklığı", r"geliştirici\w*",
+        r"satış ortaklığı",
     ],
     "trap_other_topic": [
         r"komisyon\w*", r"ücret\w*", r"iade\w*", r"kargo\w*",
