@@ -19,8 +19,11 @@ bp = APIBlueprint("bulk", __name__, tag="Verification")
 class BulkIn(Schema):
     q = String(load_default=None, validate=Length(max=200))
     marketplace = String(load_default=None, validate=Length(min=2, max=10))
-    account_ids = List(Integer(), load_default=None, validate=Length(max=10_000))
-    limit = Integer(load_default=bulk_verify.MAX_PER_RUN, validate=Range(min=1, max=bulk_verify.MAX_PER_RUN))
+    account_ids = List(Integer(strict=True, validate=Range(min=1, max=2**63 - 1)), load_default=None,
+                       allow_none=True, validate=Length(max=10_000))
+    # each start counts against the per-token start limit (10 per minute by default), so the
+    # default batch is what one minute allows; run again for the next batch
+    limit = Integer(load_default=10, validate=Range(min=1, max=bulk_verify.MAX_PER_RUN))
     language = String(load_default=None, validate=Length(max=10))
 
 
@@ -53,7 +56,7 @@ def _cost() -> int:
     try:
         rows = bulk_verify.selection(get_db(), user.id, q=body.get("q"), marketplace=body.get("marketplace"),
                                      account_ids=body.get("account_ids"),
-                                     limit=int(body.get("limit") or bulk_verify.MAX_PER_RUN))
+                                     limit=int(body.get("limit") or 10))
     except (TypeError, ValueError):
         return 1
     return max(1, sum(1 for r in rows if not r[2]))
@@ -68,7 +71,7 @@ def _cost() -> int:
 @limiter.limit(_limit("VERIFY_IP_RATE_LIMIT"), key_func=_ip_key("verify-ip"), cost=_cost)
 def start_bulk(body):
     """Start verification for every unverified contact of the accounts that match ``q`` /
-    ``marketplace`` (or of ``account_ids``), at most ``limit`` (50) per call; contacts that cannot
+    ``marketplace`` (or of ``account_ids``), at most ``limit`` (10 by default, 50 at most) per call; contacts that cannot
     receive the code are skipped with the reason, and the first limit reached stops the run."""
     return bulk_verify.start_unverified(get_db(), settings(), current_user().id, q=body["q"],
                                         marketplace=body["marketplace"], account_ids=body["account_ids"],
