@@ -13,7 +13,7 @@ import sqlite_utils
 
 from server.errors import ApiError, RateLimited
 from server.services import verification
-from server.services.status import Filters, _where
+from server.services.status import Filters, accounts_where
 
 MAX_PER_RUN = 50
 
@@ -24,7 +24,7 @@ def selection(db: sqlite_utils.Database, user_id: int, *, q: str | None = None,
     """(contact id, kind, check error) of the selection's unverified contacts, accounts in the
     status order (needing action first), emergency contacts first."""
     params: dict = {"uid": user_id, "limit": max(1, min(limit, MAX_PER_RUN))}
-    where = _where(Filters(q=q, marketplace=marketplace), params)
+    where = accounts_where(Filters(q=q, marketplace=marketplace), params)
     if account_ids:
         ids = [int(i) for i in account_ids][:10_000]
         params.update({f"a{i}": v for i, v in enumerate(ids)})

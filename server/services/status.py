@@ -139,7 +139,9 @@ def _like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def _where(filters: Filters, params: dict) -> str:
+def accounts_where(filters: Filters, params: dict) -> str:
+    """The WHERE clause (over `accounts a`) of a selection: the user, needs_action, marketplace
+    and q (name, merchant id, a contact value; a phone number in any format); fills `params`."""
     clauses = ["a.user_id = :uid"]
     if filters.needs_action is True:
         clauses.append("a.needs_action = 1")
@@ -180,7 +182,7 @@ def _summary(db, params: dict) -> tuple[dict, dict]:
 def _build(db: sqlite_utils.Database, user, today: date, alert_limit: int, filters: Filters) -> dict:
     params = {"uid": user.id, "today": today.isoformat()}
     counts, summary = _summary(db, params)
-    where = _where(filters, params)
+    where = accounts_where(filters, params)
     if where == " WHERE a.user_id = :uid":
         total = counts["accounts"]
     else:
