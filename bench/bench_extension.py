@@ -290,7 +290,7 @@ def agency_rows(quick: bool) -> list[dict]:
             f"are in the page (goal < 1 s); max {max(data['first_screen']):.0f} ms; " + how),
         row("extension", f"manage page, {n:,} accounts: search by name → the one card, median",
             round(statistics.median(data["search_typed"]), 1), "ms",
-            "from the input event of the typed name (the 120 ms typing pause included) to the "
+            "from the input event of the typed name (the 50 ms typing pause included) to the "
             f"single matching card in the page (goal < 200 ms); max {max(data['search_typed']):.0f} ms"),
         row("extension", f"manage page, {n:,} accounts: search by name + Enter → the one card, median",
             round(statistics.median(data["search_enter"]), 1), "ms",

@@ -176,11 +176,15 @@ export function openAccount(id) {
 }
 
 async function openBody(account, refresh) {
-  let contacts = [];
-  try {
-    contacts = await all(`/accounts/${account.id}/contacts`);
-  } catch (err) {
-    flash(err.message, true);
+  // A listed account came with its contacts (from /status: masked values, warnings, states);
+  // a pinned one (just added, or linked) asks for them.
+  let contacts = (account.contacts || []).map((c) => ({ ...c, checks: { warnings: c.warnings || [] } }));
+  if (!account.contacts) {
+    try {
+      contacts = await all(`/accounts/${account.id}/contacts`);
+    } catch (err) {
+      flash(err.message, true);
+    }
   }
   return h("div", { class: "account-body", id: `account-${account.id}-body` },
     h("details", {}, h("summary", {}, t("editAccount")), accountForm(account, refresh)),
@@ -256,7 +260,7 @@ function filterPart(refresh, total) {
       if (again) again.focus();
     }, delay);
   };
-  search.addEventListener("input", () => apply(120)); // a short pause after the last key
+  search.addEventListener("input", () => apply(50)); // a short pause after the last key
   search.addEventListener("keydown", (e) => { if (e.key === "Enter") { e.preventDefault(); apply(0); } });
   needs.addEventListener("change", () => apply(0));
   market.addEventListener("change", () => apply(0));
