@@ -22,7 +22,7 @@ from server.services.masking import mask
 from server.services.status_schema import SUMMARY_COLUMNS, account_summary_sets
 
 NOTIFICATION_PREFERENCES_PATH = "/notifications/preferences"
-DEFAULT_PER_PAGE = 50
+DEFAULT_PER_PAGE = 25
 MAX_PER_PAGE = 1000
 
 # the extension polls /status every minute: the same values are masked again and again
