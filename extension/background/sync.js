@@ -17,7 +17,7 @@ export async function ensureAlarm() {
   if (!existing) await chrome.alarms.create(ALARM, { periodInMinutes: PERIOD_MINUTES, delayInMinutes: PERIOD_MINUTES });
 }
 
-export const STATUS_PATH = "/status?per_page=50";
+export const STATUS_PATH = "/status?per_page=25";
 const ALERTS_PATH = "/alerts?state=open&per_page=200";
 
 /** The open alerts: unchanged (null) when the first page's ETag still holds, else every page. */

@@ -176,11 +176,15 @@ export function openAccount(id) {
 }
 
 async function openBody(account, refresh) {
-  let contacts = [];
-  try {
-    contacts = await all(`/accounts/${account.id}/contacts`);
-  } catch (err) {
-    flash(err.message, true);
+  // A listed account came with its contacts (from /status: masked values, warnings, states);
+  // a pinned one (just added, or linked) asks for them.
+  let contacts = (account.contacts || []).map((c) => ({ ...c, checks: { warnings: c.warnings || [] } }));
+  if (!account.contacts) {
+    try {
+      contacts = await all(`/accounts/${account.id}/contacts`);
+    } catch (err) {
+      flash(err.message, true);
+    }
   }
   return h("div", { class: "account-body", id: `account-${account.id}-body` },
     h("details", {}, h("summary", {}, t("editAccount")), accountForm(account, refresh)),
@@ -256,7 +260,7 @@ function filterPart(refresh, total) {
       if (again) again.focus();
     }, delay);
   };
-  search.addEventListener("input", () => apply(250));
+  search.addEventListener("input", () => apply(50)); // a short pause after the last key
   search.addEventListener("keydown", (e) => { if (e.key === "Enter") { e.preventDefault(); apply(0); } });
   needs.addEventListener("change", () => apply(0));
   market.addEventListener("change", () => apply(0));
@@ -268,6 +272,25 @@ function filterPart(refresh, total) {
     h("label", { for: "filter-marketplace" }, t("marketplace"), market),
     h("p", { id: "account-results", class: "muted", role: "status", "aria-live": "polite" },
       total ? t("showingRange", first, last, total) : t("noMatches")));
+}
+
+/** "Send a code to every unverified contact of these accounts" (the current search and
+ * filters; 50 per click, within the server's start limits). */
+function bulkPart(refresh, total) {
+  if (!total) return null;
+  return h("div", { class: "row bulk", id: "bulk-verify", "data-feedback": "" },
+    h("button", { type: "button", onclick: async (event) => {
+      const button = event.currentTarget; // (null once the handler has awaited)
+      const body = { language: uiLanguage(), limit: 10 };
+      if (view.q) body.q = view.q;
+      if (view.marketplace) body.marketplace = view.marketplace;
+      const r = await act(() => api("POST", "/verifications/bulk", body), null, button);
+      if (!r) return;
+      const text = t("bulkStarted", r.started.length, r.skipped.length) + (r.stopped ? ` ${t("bulkStopped", r.stopped.retry_after)}` : "");
+      flash(text, Boolean(r.stopped), button);
+      await refresh();
+    } }, t("bulkVerify")),
+    feedbackRegion());
 }
 
 function pager(refresh, total) {
@@ -313,7 +336,7 @@ export async function renderAccounts(container, refresh) {
   const none = !(status.counts && status.counts.accounts);
   const addBox = h("div", { id: "add-account", "data-feedback": "" }, h("h3", {}, t("addAccount")), accountForm(null, refresh), feedbackRegion());
   replace(container,
-    none ? h("p", { class: "muted" }, t("noAccountsHere")) : [summaryPart(status), filterPart(refresh, total)],
+    none ? h("p", { class: "muted" }, t("noAccountsHere")) : [summaryPart(status), filterPart(refresh, total), bulkPart(refresh, total)],
     h("div", { id: "account-list", tabindex: "-1" }, cards),
     none ? null : pager(refresh, total),
     addBox);

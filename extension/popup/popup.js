@@ -7,7 +7,7 @@ import { h, replace } from "../lib/dom.js";
 import { day, localizePage, t, when } from "../lib/i18n.js";
 import { amazonStatus, errorText, factRows, kindLabel, localStatus, nextStepText, roleLabel } from "../lib/status-words.js";
 
-const MAX_ACCOUNTS = 10; // the popup shows what to do now; the manage page has every account
+const MAX_ACCOUNTS = 5; // the popup shows what to do now; the manage page has every account
 const manageUrl = (hash) => chrome.runtime.getURL(`manage/manage.html#${hash}`);
 
 function statusClass(ok) {

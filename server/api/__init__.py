@@ -13,6 +13,7 @@ BLUEPRINTS = [
     "server.api.contacts",
     "server.api.events",
     "server.api.verifications",
+    "server.api.bulk",
     "server.api.channels",
     "server.api.status",
     "server.api.monitor",

@@ -78,7 +78,10 @@ def import_accounts(query):
 @bp.get("/accounts/export")
 @bp.auth_required(auth)
 @bp.input(ExportQuery, location="query", arg_name="query")
-@bp.doc(responses={200: "The accounts and contacts, CSV (cells safe to open in a spreadsheet) or JSON"})
+@bp.doc(responses={200: {
+    "description": "The accounts and contacts, CSV (cells safe to open in a spreadsheet) or JSON",
+    "content": {"text/csv": {"schema": {"type": "string"}},
+                "application/json": {"schema": {"type": "array", "items": {"type": "object"}}}}}})
 def export_accounts(query):
     """Every account and contact, in the import's columns (the file re-imports as it is)."""
     items = account_export.rows(get_db(), current_user().id, masked=query["masked"])

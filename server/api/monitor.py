@@ -2,7 +2,7 @@
 server alone can tell (which of the caller's accounts a policy affects)."""
 from apiflask import APIBlueprint, Schema
 from apiflask.fields import Boolean, Integer, List
-from apiflask.validators import Length
+from apiflask.validators import Length, Range
 from flask import current_app
 
 from monitor import alerts, policies
@@ -132,7 +132,8 @@ def list_alerts(query):
 
 
 class AckIn(Schema):
-    ids = List(Integer(), load_default=list, validate=Length(max=10_000))
+    ids = List(Integer(strict=True, validate=Range(min=1, max=2**63 - 1)), load_default=list,
+               validate=Length(max=10_000))
     all = Boolean(load_default=False, metadata={"description": "every open alert"})
 
 

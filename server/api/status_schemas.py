@@ -82,11 +82,11 @@ class Summary(Schema):
 
 
 class StatusQuery(Schema):
-    """One page of accounts (50 by default), those needing action first; counts and the
+    """One page of accounts (25 by default), those needing action first; counts and the
     summary always cover every account."""
 
     page = Integer(load_default=1, validate=Range(min=1, max=1_000_000))
-    per_page = Integer(load_default=50, validate=Range(min=1, max=1000))
+    per_page = Integer(load_default=25, validate=Range(min=1, max=1000))
     q = String(load_default=None, validate=Length(max=200),
                metadata={"description": "part of an account's name or merchant id, or of a contact's value"})
     needs_action = Boolean(load_default=None, allow_none=True)

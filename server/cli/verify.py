@@ -33,6 +33,37 @@ def verify() -> None:
     """Local verification of contacts by one-time codes."""
 
 
+@verify.command("start-all")
+@click.option("--search", "-q", "q", default=None, help="Accounts whose name, merchant id or contact matches.")
+@click.option("--marketplace", "-m", default=None)
+@click.option("--account", "account_ids", type=int, multiple=True, help="An account id; repeat for several.")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 50))
+@click.option("--user", "user_name", default=None)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def verify_start_all(obj, q, marketplace, account_ids, limit, user_name, as_json):
+    """Send a code to every unverified contact of the selected accounts (every limit of
+    `verify start` applies; run it again to go on after a limit)."""
+    from server.services import bulk_verify
+
+    result = bulk_verify.start_unverified(obj.open_db(), _settings(obj), obj.user_id(user_name), q=q,
+                                          marketplace=marketplace, account_ids=list(account_ids) or None,
+                                          limit=limit, actor="cli")
+
+    def render(r):
+        console.print(f"Started {len(r['started'])} verifications, skipped {len(r['skipped'])}.")
+        for s in r["skipped"]:
+            console.print(f"  contact #{s['contact_id']} skipped: {s['reason']}", markup=False)
+        if r["stopped"]:
+            console.print(f"Stopped at contact #{r['stopped']['contact_id']}: {r['stopped']['reason']} "
+                          f"Try again in {r['stopped']['retry_after']} s.", markup=False)
+        if r["started"]:
+            console.print("Next: sellerguard outbox (development) or check each code with "
+                          "sellerguard verify check ID CODE")
+
+    emit(result, as_json, render)
+
+
 @verify.command("start")
 @click.argument("contact_id", type=int)
 @click.option("--channel", type=click.Choice(["sms", "email"]), default=None,

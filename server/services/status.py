@@ -22,7 +22,7 @@ from server.services.masking import mask
 from server.services.status_schema import SUMMARY_COLUMNS, account_summary_sets
 
 NOTIFICATION_PREFERENCES_PATH = "/notifications/preferences"
-DEFAULT_PER_PAGE = 50
+DEFAULT_PER_PAGE = 25
 MAX_PER_PAGE = 1000
 
 # the extension polls /status every minute: the same values are masked again and again
@@ -139,7 +139,9 @@ def _like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def _where(filters: Filters, params: dict) -> str:
+def accounts_where(filters: Filters, params: dict) -> str:
+    """The WHERE clause (over `accounts a`) of a selection: the user, needs_action, marketplace
+    and q (name, merchant id, a contact value; a phone number in any format); fills `params`."""
     clauses = ["a.user_id = :uid"]
     if filters.needs_action is True:
         clauses.append("a.needs_action = 1")
@@ -151,13 +153,14 @@ def _where(filters: Filters, params: dict) -> str:
     q = (filters.q or "").strip()
     if q:
         params["q"] = _like(q)
+        # contact values: one scan of the (user, value, account) index, not one lookup per account
         match = ["a.name LIKE :q ESCAPE '\\'", "COALESCE(a.merchant_id, '') LIKE :q ESCAPE '\\'",
-                 "EXISTS (SELECT 1 FROM contacts k WHERE k.account_id = a.id AND k.value LIKE :q ESCAPE '\\')"]
+                 "a.id IN (SELECT k.account_id FROM contacts k WHERE k.user_id = :uid AND k.value LIKE :q ESCAPE '\\')"]
         digits = "".join(ch for ch in q if ch.isdigit())
         if len(digits) >= 4 and not any(ch.isalpha() for ch in q):  # a phone number, any format
             params["qd"] = _like(digits.lstrip("0") or digits)
-            match.append("EXISTS (SELECT 1 FROM contacts k WHERE k.account_id = a.id "
-                         "AND k.kind = 'phone' AND k.value LIKE :qd ESCAPE '\\')")
+            match.append("a.id IN (SELECT k.account_id FROM contacts k WHERE k.user_id = :uid "
+                         "AND k.value LIKE :qd ESCAPE '\\' AND k.kind = 'phone')")
         clauses.append("(" + " OR ".join(match) + ")")
     return " WHERE " + " AND ".join(clauses)
 
@@ -180,15 +183,20 @@ def _summary(db, params: dict) -> tuple[dict, dict]:
 def _build(db: sqlite_utils.Database, user, today: date, alert_limit: int, filters: Filters) -> dict:
     params = {"uid": user.id, "today": today.isoformat()}
     counts, summary = _summary(db, params)
-    where = _where(filters, params)
-    if where == " WHERE a.user_id = :uid":
-        total = counts["accounts"]
-    else:
-        total = db.execute("SELECT COUNT(*) FROM accounts a" + where, params).fetchone()[0]
+    where = accounts_where(filters, params)
+    unfiltered = where == " WHERE a.user_id = :uid"
     params.update(limit=filters.per_page, offset=(filters.page - 1) * filters.per_page)
+    # filtered: the total comes with the page (one scan, not a COUNT and then the page)
     listed_rows = db.execute(
-        "SELECT a.id, a.name, a.merchant_id, a.marketplaces FROM accounts a" + where
+        "SELECT a.id, a.name, a.merchant_id, a.marketplaces, "
+        + ("0" if unfiltered else "COUNT(*) OVER ()") + " FROM accounts a" + where
         + " ORDER BY a.needs_action DESC, a.id LIMIT :limit OFFSET :offset", params).fetchall()
+    if unfiltered:
+        total = counts["accounts"]
+    elif listed_rows:
+        total = listed_rows[0][4]
+    else:  # a page past the end: count on its own
+        total = db.execute("SELECT COUNT(*) FROM accounts a" + where, params).fetchone()[0]
     accounts = {r[0]: {"id": r[0], "name": r[1], "merchant_id": r[2], "marketplaces": json.loads(r[3]),
                        "seller_central": _seller_central_cached(r[3]), "contacts": [],
                        "next_step": None, "needs_action": False}

@@ -134,6 +134,7 @@ STEPS: list[str] = [
     UPDATE contacts SET check_error = {_CHECK_ERROR.format(ref='contacts')};
     UPDATE contacts SET step_base = {_step_base('contacts.check_error', 'contacts')};
     CREATE INDEX contacts_user_step ON contacts(user_id, step_base, on_hold_until);
+    CREATE INDEX contacts_user_value ON contacts(user_id, value, account_id);
     ALTER TABLE accounts ADD COLUMN next_code TEXT DEFAULT 'add_emergency_contact';
     ALTER TABLE accounts ADD COLUMN hold_ends TEXT;
     ALTER TABLE accounts ADD COLUMN n_contacts INTEGER NOT NULL DEFAULT 0;

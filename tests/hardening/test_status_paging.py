@@ -15,8 +15,8 @@ def test_status_pages_accounts_and_counts_all(tmp_path):
     headers = {"Authorization": f"Bearer {token}"}
 
     full = client.get("/api/v1/status", headers=headers).json
-    assert len(full["accounts"]) == 25  # one page of 50 by default
-    assert full["accounts_page"] == {"page": 1, "per_page": 50, "total": 25}
+    assert len(full["accounts"]) == 25  # one page of 25 by default
+    assert full["accounts_page"] == {"page": 1, "per_page": 25, "total": 25}
 
     pages = [client.get(f"/api/v1/status?per_page=10&page={p}", headers=headers).json
              for p in (1, 2, 3, 4)]
