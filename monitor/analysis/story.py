@@ -69,6 +69,9 @@ class StoryFacts:
     notification_contacts: bool = False
     method: str | None = None
     concepts: frozenset = field(default_factory=frozenset)
+    # the policy's dates were read without a year and without a publication date: their year is
+    # the analysis day's guess, so only their month and day count
+    year_guessed: bool = False
     sig: Signature | None = None
 
     @property
@@ -78,13 +81,17 @@ class StoryFacts:
 
     @property
     def when(self) -> dt.date | None:
-        """Best estimate of the event's time: the anchor, else the publication date."""
+        """Best estimate of the event's time: the anchor, else the publication date (not an anchor
+        whose year is a guess)."""
+        if self.year_guessed:
+            return self.published
         return self.anchor or self.published
 
     def signature(self) -> Signature:
         if self.sig is None:
             self.sig = signature(self.title, self.text, platform=self.platform, url=self.url,
-                                 dates=[d for d in (self.effective, self.deadline, self.announced) if d])
+                                 dates=[d for d in (self.effective, self.deadline, self.announced) if d],
+                                 years_known=not self.year_guessed)
         return self.sig
 
     def compact(self) -> "StoryFacts":
@@ -149,6 +156,7 @@ SAME_CORE_BONUS = 0.10          # same label (contact/other verification) and co
 OTHER_LABEL_PENALTY = 0.05      # classified differently
 OTHER_CHANNEL_PENALTY = 0.15    # contact verifications of different core channels
 UNRELATED_PENALTY = 0.05       # both unrelated: only near-duplicates and close reposts are one story
+UNDATED_UNRELATED_PENALTY = 0.25
 CLOSE_DAYS = 45
 CLOSE_DATES_BONUS = 0.05        # event times within CLOSE_DAYS
 LINK_THRESHOLD_ALONE = 0.35     # ``similar``: one item against one policy, no batch IDF
@@ -179,6 +187,10 @@ def _fact_score(label_a: str, plat_a: str | None, core_a: str, when_a: dt.date |
             score -= OTHER_CHANNEL_PENALTY
     else:
         score -= UNRELATED_PENALTY
+        if when_a is None or when_b is None:
+            # an undated unrelated item (a help page, a how-to, a scam warning) is no event:
+            # only a near-duplicate of a dated report joins it
+            score -= UNDATED_UNRELATED_PENALTY
     if gap is not None and gap <= CLOSE_DAYS:
         score += CLOSE_DATES_BONUS
     return score
