@@ -166,8 +166,17 @@ def _gap(a: dt.date | None, b: dt.date | None) -> int | None:
     return None if a is None or b is None else abs((a - b).days)
 
 
+def channels_agree(core_a: str, core_b: str, types_a=frozenset(), types_b=frozenset()) -> bool:
+    """Whether two core channels (``~``: read from the whole text) can be one check: the same, one
+    of them generic ("contact"), or one item's core among the other's contact types (an "SMS
+    verification" report and a "two-step verification by SMS" report of one roll-out)."""
+    a, b = core_a.lstrip("~"), core_b.lstrip("~")
+    return a == b or "contact" in (a, b) or a in types_b or b in types_a
+
+
 def _fact_score(label_a: str, plat_a: str | None, core_a: str, when_a: dt.date | None,
-                label_b: str, plat_b: str | None, core_b: str, when_b: dt.date | None) -> float | None:
+                label_b: str, plat_b: str | None, core_b: str, when_b: dt.date | None,
+                types_a: frozenset = frozenset(), types_b: frozenset = frozenset()) -> float | None:
     """What two items' facts add to their text similarity; None when their times rule a common
     story out (more than ``MAX_EVENT_GAP_DAYS`` apart)."""
     gap = _gap(when_a, when_b)
@@ -181,7 +190,7 @@ def _fact_score(label_a: str, plat_a: str | None, core_a: str, when_a: dt.date |
     if label_a != label_b:
         score -= OTHER_LABEL_PENALTY
     elif label_a in (CV, OV):
-        if core_a.lstrip("~") == core_b.lstrip("~"):
+        if channels_agree(core_a, core_b, types_a, types_b):
             score += SAME_CORE_BONUS
         elif label_a == CV and core_a[0] != "~" and core_b[0] != "~":
             score -= OTHER_CHANNEL_PENALTY
@@ -200,7 +209,8 @@ def link_score(a: StoryFacts, b: StoryFacts, idf: dict | None = None) -> float:
     """How strongly two items look like reports of one event: the cosine of their signatures plus
     what their facts agree on (platform, label and core channel, close dates); 0 when their times
     rule it out."""
-    facts = _fact_score(a.label, a.platform, core_channel(a), a.when, b.label, b.platform, core_channel(b), b.when)
+    facts = _fact_score(a.label, a.platform, core_channel(a), a.when, b.label, b.platform, core_channel(b), b.when,
+                        frozenset(a.contact_types), frozenset(b.contact_types))
     if facts is None:
         return 0.0
     return a.signature().cosine(b.signature(), idf) + facts
@@ -235,6 +245,7 @@ class _Batch:
         # by the extractor) is marked "~": weaker evidence, no penalty for differing
         self.core = [core_channel(sf) if sf.label != CV or sf.contact_types else "~" + core_channel(sf)
                      for sf in items]
+        self.types = [frozenset(sf.contact_types) for sf in items]
         feats = [sf.signature().features for sf in items]
         df: dict = defaultdict(int)
         for fs in feats:
@@ -270,7 +281,7 @@ class _Batch:
         if j > k:
             j, k = k, j
         facts = _fact_score(self.label[j], self.plat[j], self.core[j], self.when[j],
-                            self.label[k], self.plat[k], self.core[k], self.when[k])
+                            self.label[k], self.plat[k], self.core[k], self.when[k], self.types[j], self.types[k])
         if facts is None:
             return 0.0
         return self.cos.get((j, k), 0.0) + facts
@@ -324,9 +335,10 @@ class _Clusters:
         return True
 
 
-def _profile(batch: _Batch, members: list[int]) -> tuple[str, str, str] | None:
-    """(label, platform, core channel) most members of a cluster agree on, when that is a known
-    platform's contact or other verification; None otherwise."""
+def _profile(batch: _Batch, members: list[int]) -> tuple[str, str, str, frozenset] | None:
+    """(label, platform, core channel, contact types) most members of a cluster agree on, when that
+    is a known platform's contact or other verification; None otherwise.  The types are those of
+    the members with the winning label and platform."""
     votes: dict[tuple[str, str, str], int] = defaultdict(int)
     for k in members:
         if batch.label[k] in (CV, OV) and batch.plat[k]:
@@ -334,34 +346,40 @@ def _profile(batch: _Batch, members: list[int]) -> tuple[str, str, str] | None:
     if not votes:
         return None
     best = max(votes.items(), key=lambda kv: (kv[1], kv[0]))
-    return best[0] if best[1] * 2 >= len(members) else None
+    if best[1] * 2 < len(members):
+        return None
+    label, plat, core = best[0]
+    types = frozenset().union(*(batch.types[k] for k in members
+                                if batch.label[k] == label and batch.plat[k] == plat))
+    return label, plat, core, types
 
 
 def _merge_by_facts(batch: _Batch, clusters: _Clusters) -> None:
-    """Second pass: text clusters that agree on label, platform and core channel and whose times
-    are compatible are one story — a Japanese and an English report of one mandate share almost no
-    words, but they name the same platform, channel and (when dated) time.  Larger clusters first;
-    each joins the compatible group it links best to (so an undated cluster picks one campaign)."""
+    """Second pass: text clusters that agree on label and platform, whose core channels agree
+    (``channels_agree``) and whose times are compatible are one story — a Japanese and an English
+    report of one mandate share almost no words, but they name the same platform, channel and (when
+    dated) time.  Larger clusters first; each joins the compatible group it links best to (so an
+    undated cluster picks one campaign)."""
     roots = sorted({clusters.find(k) for k in range(batch.n)})
-    by_profile: dict[tuple, list[int]] = defaultdict(list)
+    by_profile: dict[tuple, list[tuple[int, str, frozenset]]] = defaultdict(list)
     for r in roots:
         prof = _profile(batch, clusters.members(r))
         if prof is not None:
-            by_profile[prof].append(r)
+            by_profile[prof[:2]].append((r, prof[2], prof[3]))
     for rs in by_profile.values():
-        rs.sort(key=lambda r: (-len(clusters.members(r)), r))
-        heads: list[int] = []
-        for r in rs:
+        rs.sort(key=lambda t: (-len(clusters.members(t[0])), t[0]))
+        heads: list[tuple[int, str, frozenset]] = []
+        for r, core, types in rs:
             best, best_score = None, FACT_LINK
-            for h in heads:
+            for h, hcore, htypes in heads:
                 hr = clusters.find(h)
-                if not clusters.compatible(hr, r):
+                if not clusters.compatible(hr, r) or not channels_agree(hcore, core, htypes, types):
                     continue
                 got = batch.average(clusters.members(hr), clusters.members(r))
                 if got >= best_score:
                     best, best_score = hr, got
             if best is None:
-                heads.append(r)
+                heads.append((r, core, types))
             else:
                 clusters.union(best, r)
 
