@@ -87,6 +87,11 @@ class StoryFacts:
             return self.published
         return self.anchor or self.published
 
+    @property
+    def policy_days(self) -> frozenset:
+        """(month, day) of the policy's effective day and deadline, known even when the year is not."""
+        return frozenset((d.month, d.day) for d in (self.effective, self.deadline) if d)
+
     def signature(self) -> Signature:
         if self.sig is None:
             self.sig = signature(self.title, self.text, platform=self.platform, url=self.url,
@@ -158,6 +163,7 @@ OTHER_CHANNEL_PENALTY = 0.15    # contact verifications of different core channe
 UNRELATED_PENALTY = 0.05       # both unrelated: only near-duplicates and close reposts are one story
 UNDATED_UNRELATED_PENALTY = 0.25
 CLOSE_DAYS = 45
+SAME_DAY_BONUS = 0.10           # the policies' effective days or deadlines fall on the same day of the year
 CLOSE_DATES_BONUS = 0.05        # event times within CLOSE_DAYS
 LINK_THRESHOLD_ALONE = 0.35     # ``similar``: one item against one policy, no batch IDF
 
@@ -176,7 +182,8 @@ def channels_agree(core_a: str, core_b: str, types_a=frozenset(), types_b=frozen
 
 def _fact_score(label_a: str, plat_a: str | None, core_a: str, when_a: dt.date | None,
                 label_b: str, plat_b: str | None, core_b: str, when_b: dt.date | None,
-                types_a: frozenset = frozenset(), types_b: frozenset = frozenset()) -> float | None:
+                types_a: frozenset = frozenset(), types_b: frozenset = frozenset(),
+                days_a: frozenset = frozenset(), days_b: frozenset = frozenset()) -> float | None:
     """What two items' facts add to their text similarity; None when their times rule a common
     story out (more than ``MAX_EVENT_GAP_DAYS`` apart)."""
     gap = _gap(when_a, when_b)
@@ -202,6 +209,9 @@ def _fact_score(label_a: str, plat_a: str | None, core_a: str, when_a: dt.date |
             score -= UNDATED_UNRELATED_PENALTY
     if gap is not None and gap <= CLOSE_DAYS:
         score += CLOSE_DATES_BONUS
+    if days_a & days_b:
+        # the same effective day or deadline (month and day; a repost often drops the year)
+        score += SAME_DAY_BONUS
     return score
 
 
@@ -210,7 +220,7 @@ def link_score(a: StoryFacts, b: StoryFacts, idf: dict | None = None) -> float:
     what their facts agree on (platform, label and core channel, close dates); 0 when their times
     rule it out."""
     facts = _fact_score(a.label, a.platform, core_channel(a), a.when, b.label, b.platform, core_channel(b), b.when,
-                        frozenset(a.contact_types), frozenset(b.contact_types))
+                        frozenset(a.contact_types), frozenset(b.contact_types), a.policy_days, b.policy_days)
     if facts is None:
         return 0.0
     return a.signature().cosine(b.signature(), idf) + facts
@@ -246,6 +256,7 @@ class _Batch:
         self.core = [core_channel(sf) if sf.label != CV or sf.contact_types else "~" + core_channel(sf)
                      for sf in items]
         self.types = [frozenset(sf.contact_types) for sf in items]
+        self.days = [sf.policy_days for sf in items]
         feats = [sf.signature().features for sf in items]
         df: dict = defaultdict(int)
         for fs in feats:
@@ -281,7 +292,8 @@ class _Batch:
         if j > k:
             j, k = k, j
         facts = _fact_score(self.label[j], self.plat[j], self.core[j], self.when[j],
-                            self.label[k], self.plat[k], self.core[k], self.when[k], self.types[j], self.types[k])
+                            self.label[k], self.plat[k], self.core[k], self.when[k], self.types[j], self.types[k],
+                            self.days[j], self.days[k])
         if facts is None:
             return 0.0
         return self.cos.get((j, k), 0.0) + facts
