@@ -174,10 +174,15 @@ def _gap(a: dt.date | None, b: dt.date | None) -> int | None:
 
 def channels_agree(core_a: str, core_b: str, types_a=frozenset(), types_b=frozenset()) -> bool:
     """Whether two core channels (``~``: read from the whole text) can be one check: the same, one
-    of them generic ("contact"), or one item's core among the other's contact types (an "SMS
-    verification" report and a "two-step verification by SMS" report of one roll-out)."""
+    of them generic ("contact"), or a phone check and a two-step verification by phone (an "SMS
+    verification" report and a "two-step verification by SMS" report of one roll-out).  A more
+    specific core (emergency contact) stays apart from a plain phone check."""
     a, b = core_a.lstrip("~"), core_b.lstrip("~")
-    return a == b or "contact" in (a, b) or a in types_b or b in types_a
+    if a == b or "contact" in (a, b):
+        return True
+    if {a, b} == {"two_step_verification", "phone"}:
+        return "phone" in (types_a if a == "two_step_verification" else types_b)
+    return False
 
 
 def _fact_score(label_a: str, plat_a: str | None, core_a: str, when_a: dt.date | None,
