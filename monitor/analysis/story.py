@@ -158,7 +158,7 @@ def story_key(sf: StoryFacts) -> str:
 SAME_PLATFORM_BONUS = 0.05      # both name the same platform
 OTHER_PLATFORM_PENALTY = 0.15   # they name different platforms
 SAME_CORE_BONUS = 0.10          # same label (contact/other verification) and core channel
-OTHER_LABEL_PENALTY = 0.05      # classified differently
+OTHER_LABEL_PENALTY = 0.10      # classified differently
 OTHER_CHANNEL_PENALTY = 0.15    # contact verifications of different core channels
 UNRELATED_PENALTY = 0.05       # both unrelated: only near-duplicates and close reposts are one story
 UNDATED_UNRELATED_PENALTY = 0.25
