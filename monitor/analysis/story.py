@@ -27,8 +27,8 @@ words every item shares ("amazon", "sellers") weigh nothing, the words of one ev
 Cross-language and cross-source signals besides the words: the same effective day or deadline
 (month and day: a repost often drops the year), a policy year the analysis had to guess (no
 publication date) is no event time, a phone check and a two-step verification by phone are one
-channel.  An undated unrelated item (a help page, a how-to, a scam warning) is no event: it joins
-another only as a near-duplicate.
+channel.  Two undated unrelated items (help pages, how-tos, scam warnings) tell of no event: they
+are one story only as near-duplicates.
 
 Measured on the real corpus (``python -m monitor.analysis.story_eval --corpus
 ../shared/corpus/announcements.jsonl --split-half``; pairwise story F1, batch): 0.73 with the
@@ -215,9 +215,9 @@ def _fact_score(label_a: str, plat_a: str | None, core_a: str, when_a: dt.date |
             score -= OTHER_CHANNEL_PENALTY
     else:
         score -= UNRELATED_PENALTY
-        if when_a is None or when_b is None:
-            # an undated unrelated item (a help page, a how-to, a scam warning) is no event:
-            # only a near-duplicate of a dated report joins it
+        if when_a is None and when_b is None:
+            # two undated unrelated items (help pages, how-tos, scam warnings) tell of no event:
+            # only near-duplicates are one story
             score -= UNDATED_UNRELATED_PENALTY
     if gap is not None and gap <= CLOSE_DAYS:
         score += CLOSE_DATES_BONUS
