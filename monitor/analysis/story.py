@@ -408,6 +408,33 @@ def _merge_by_facts(batch: _Batch, clusters: _Clusters) -> None:
                 clusters.union(best, r)
 
 
+def _attach_undated(batch: _Batch, clusters: _Clusters, mixed: list, undated: list[bool]) -> None:
+    """Each cluster of undated items joins one dated cluster among all its pairs reach: the one with
+    the strongest pair among those whose mean pair score clears ``AVERAGE_LINK``."""
+    reach: dict[int, set[int]] = defaultdict(set)  # undated item -> dated items it pairs with
+    for _, j, k in mixed:
+        u, d = (j, k) if undated[j] else (k, j)
+        reach[u].add(d)
+    seen: set[int] = set()
+    for _, j, k in mixed:
+        ru = clusters.find(j if undated[j] else k)
+        if ru in seen or clusters.span[ru] != (None, None):
+            continue
+        seen.add(ru)
+        members = clusters.members(ru)
+        roots = sorted({clusters.find(d) for m in members for d in reach.get(m, ())})
+        # the candidate with the strongest pair wins (a translated story's mean is low against
+        # any one-language report), among those whose mean pair score clears AVERAGE_LINK
+        scored = []
+        for r in roots:
+            others = clusters.members(r)
+            if batch.average(members, others) >= AVERAGE_LINK:
+                strongest = max(batch.score(a, b) for a in members[:AVERAGE_SAMPLE] for b in others[:AVERAGE_SAMPLE])
+                scored.append((strongest, -r))
+        if scored:
+            clusters.union(ru, -max(scored)[1])
+
+
 def assign_stories(facts: list[StoryFacts | None]) -> list[str | None]:
     """One story per item of a batch (None where the item had no facts: invalid input).
 
@@ -440,8 +467,14 @@ def assign_stories(facts: list[StoryFacts | None]) -> list[str | None]:
             edges.append((-score, j, k))
     edges.sort()
     clusters = _Clusters(batch.when)
+    # dated with dated and undated with undated first; an undated cluster then joins the dated
+    # story it reads most like among all it links to (not the first one its strongest pair reaches)
+    undated = [w is None for w in batch.when]
+    mixed = [e for e in edges if undated[e[1]] != undated[e[2]]]
     refused: dict[tuple[int, int], tuple[int, int]] = {}  # clusters (by root) that did not merge, at their sizes
     for _, j, k in edges:
+        if undated[j] != undated[k]:
+            continue
         rj, rk = clusters.find(j), clusters.find(k)
         if rj == rk:
             continue
@@ -451,6 +484,7 @@ def assign_stories(facts: list[StoryFacts | None]) -> list[str | None]:
         if batch.average(clusters.members(rj), clusters.members(rk)) >= AVERAGE_LINK and clusters.union(rj, rk):
             continue
         refused[pair] = sizes
+    _attach_undated(batch, clusters, mixed, undated)
     _merge_by_facts(batch, clusters)
     members: dict[int, list[int]] = defaultdict(list)
     for k in range(batch.n):
