@@ -13,7 +13,8 @@ Two ways to a story, one per situation:
   weights (``similarity.signature``) plus what their facts agree on (``_fact_score``: platform,
   label, core channel, close dates; a time gap over ``MAX_EVENT_GAP_DAYS`` rules the pair out).
   Pairs are linked strongest first under average linkage, and no union may make a story span more
-  than ``MAX_EVENT_GAP_DAYS`` (an undated repost joins one campaign, never bridges two); then text
+  than ``MAX_EVENT_GAP_DAYS``; undated items cluster among themselves first and then join one dated
+  story each (an undated repost joins one campaign, never bridges two); then text
   clusters with the same label, platform and core channel merge (``_merge_by_facts``) — a Japanese
   and an English report of one mandate share few words but the same facts.  The label is a weight,
   not a wall: reports of one event are sometimes classified differently.
@@ -441,8 +442,9 @@ def assign_stories(facts: list[StoryFacts | None]) -> list[str | None]:
     Pairs that share rarer features are scored (``_Batch``: IDF cosine plus the facts' agreement)
     and linked strongest first while the score clears ``LINK_THRESHOLD``, the two clusters' mean
     score clears ``AVERAGE_LINK`` and the merged story's time span stays within
-    ``MAX_EVENT_GAP_DAYS``; then text clusters with the same facts merge (``_merge_by_facts``).
-    Each story is named from its most telling member (``_cluster_name``), with a suffix when two
+    ``MAX_EVENT_GAP_DAYS`` — dated with dated and undated with undated items first, then each
+    undated cluster joins one dated story (``_attach_undated``); then text clusters with the same
+    facts merge (``_merge_by_facts``).  Each story is named from its most telling member (``_cluster_name``), with a suffix when two
     clusters would share a name."""
     # exact duplicates (the same features and facts: one text posted twice, a feed re-read) are
     # one story; only one of each goes through the clustering
