@@ -32,11 +32,10 @@ channel.  Two undated unrelated items (help pages, how-tos, scam warnings) tell 
 are one story only as near-duplicates.
 
 Measured on the real corpus (``python -m monitor.analysis.story_eval --corpus
-../shared/corpus/announcements.jsonl --split-half``; pairwise story F1, batch): 0.73 with the
-engine's labels, 0.75 with the gold labels (first design on the same engine: 0.55 / 0.56; per-item
+../shared/corpus/announcements.jsonl --split-half``; pairwise story F1, batch): 0.79 with the
+engine's labels, 0.79 with the gold labels (first design on the same engine: 0.55 / 0.56; per-item
 key: 0.42).  The weights were tuned looking at half A of the stories only: half A 0.84 / 0.87,
-half B (never looked at) 0.84 / 0.85.  The whole corpus scores lower than either half: more
-campaigns of one platform for an undated repost to choose between.
+half B (never looked at) 0.85 / 0.82.
 """
 
 from __future__ import annotations
