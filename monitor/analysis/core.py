@@ -131,7 +131,9 @@ def finish_full(prep: Prepared, decision: Decision) -> tuple[dict, story_mod.Sto
         label=decision.label, platform=plat, contact_types=facts["contact_types"], subtopic=ov_sub,
         effective=dates.effective, deadline=dates.deadline, announced=dates.announced, published=published,
         title=doc.title, text=doc.body, url=doc.url, notification_contacts=doc.has("notif_prefs"),
-        method=facts["method"], concepts=frozenset(k for k, v in doc.hits.items() if v))
+        method=facts["method"], concepts=frozenset(k for k, v in doc.hits.items() if v),
+        # extract.policy_dates notes a policy date's year it resolved without a publication date
+        year_guessed=any("not stated and no publication date" in n for n in dates.notes))
     rid = prep.rid
     rid_out = rid if isinstance(rid, (str, int)) and not isinstance(rid, bool) else (None if rid is None else str(rid))
     return {"id": rid_out, "label": decision.label, "score": float(max(0.0, min(1.0, decision.score))),

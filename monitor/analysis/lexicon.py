@@ -69,7 +69,8 @@ POLICY_ANAPHORA = (r"(?:\b(?:these|the|this|those) (?:new )?(?:polic(?:y|ies)|ch
 PLATFORMS: dict[str, tuple[str, list[str]]] = {
     "amazon": ("Amazon", [r"amazon", r"亚马逊", r"亞馬遜", r"アマゾン", r"아마존", r"أمازون", r"امازون", r"seller central", r"セラーセントラル",
                           r"\bfba\b", r"\becn\b"]),
-    "ebay": ("eBay", [r"\bebay\b", r"易贝", r"亿贝"]),
+    # "eBay Kleinanzeigen" is Kleinanzeigen (its name until 2023), not eBay
+    "ebay": ("eBay", [r"\bebay\b(?![ -]kleinanzeigen)", r"易贝", r"亿贝"]),
     "etsy": ("Etsy", [r"\betsy\b"]),
     "shopee": ("Shopee", [r"shopee", r"虾皮", r"蝦皮"]),
     "tiktok": ("TikTok Shop", [r"tiktok", r"tik tok", r"抖音"]),
@@ -102,6 +103,28 @@ PLATFORMS: dict[str, tuple[str, list[str]]] = {
     "wayfair": ("Wayfair", [r"wayfair"]),
     "newegg": ("Newegg", [r"newegg"]),
     "shein": ("SHEIN", [r"\bshein\b", r"希音"]),
+    # app stores, developer consoles and other seller platforms (keys that are no part of a host
+    # name where the brand's own domains are not .com/.xx: lookalike_host reads the keys as brands)
+    "google_play": ("Google Play", [r"google play", r"play console", r"play store", r"구글 ?플레이", r"グーグルプレイ"]),
+    "app_store": ("Apple App Store", [r"app store", r"apple developer", r"apple-entwickler", r"appstore",
+                                      r"itunes connect", r"\bapple id\b"]),
+    "chrome_web_store": ("Chrome Web Store", [r"chrome[ -]web ?store", r"chrome-webstore"]),
+    "mozilla_addons": ("Firefox Add-ons", [r"\bmozilla\b", r"firefox add-?ons?", r"addons\.mozilla"]),
+    "steam": ("Steam", [r"\bsteam(?:works)?\b", r"steampowered"]),
+    "getyourguide": ("GetYourGuide", [r"getyourguide", r"get your guide"]),
+    "unimarket": ("Unimarket", [r"unimarket"]),
+    "naver": ("Naver Smart Store", [r"\bnaver\b", r"네이버", r"스마트스토어"]),
+    "gmarket": ("Gmarket", [r"gmarket", r"g마켓", r"지마켓"]),
+    "dhgate": ("DHgate", [r"dhgate", r"敦煌网", r"敦煌網"]),
+    "taobao": ("Taobao", [r"taobao", r"淘宝", r"淘寶"]),
+    "tokopedia": ("Tokopedia", [r"tokopedia"]),
+    "catawiki": ("Catawiki", [r"catawiki"]),
+    "leboncoin": ("leboncoin", [r"leboncoin"]),
+    "whatnot": ("Whatnot", [r"\bwhatnot\b"]),
+    "delcampe": ("Delcampe", [r"delcampe"]),
+    "envato": ("Envato", [r"envato"]),
+    "roblox": ("Roblox", [r"roblox"]),
+    "ms_partner_center": ("Microsoft Partner Center", [r"partner center"]),
 }
 
 # Marketplace (country) cues.  Domain and name forms; EU for "European marketplaces".
@@ -163,7 +186,8 @@ FIRST_PARTY_DOMAINS = ("media-amazon.com", "ssl-images-amazon.com", "images-amaz
                        "aboutamazon.com", "amazon.jobs", "amazon.science", "amazonpay.com", "amzn.to", "a2z.com",
                        "ebaystatic.com", "ebayimg.com", "etsystatic.com", "shopeemobile.com", "aliexpress.us",
                        "walmartimages.com", "rakuten.co.jp", "tiktokcdn.com", "tiktokshop.com", "shopifycdn.com",
-                       "myshopify.com")
+                       "myshopify.com", "steampowered.com", "steamgames.com", "steamcommunity.com",
+                       "steamstatic.com")
 
 # Country of a URL host (sellercentral.amazon.de -> DE).
 HOST_COUNTRY: list[tuple[str, str]] = [

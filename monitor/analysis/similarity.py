@@ -66,7 +66,7 @@ class Signature:
 
 
 def signature(title: str, text: str, *, platform: str | None = None, url: str = "",
-              dates: list[dt.date] | tuple = ()) -> Signature:
+              dates: list[dt.date] | tuple = (), years_known: bool = True) -> Signature:
     raw = f"{title or ''}\n{(text or '')[:MAX_CHARS]}"
     if not raw.isascii():
         raw = unicodedata.normalize("NFKC", raw)
@@ -84,9 +84,12 @@ def signature(title: str, text: str, *, platform: str | None = None, url: str = 
     feats.update("#" + n.lstrip("0") for n in _NUMBER.findall(latin))
     feats.update("^" + h.lower() for h in _HOST.findall(raw))
     for d in dates:
-        feats.add(f"@{d.year}-{d.month:02d}")
-        if FULL_DATES:
-            feats.add(f"@{d.isoformat()}")
+        # the day of the year, which a translation or a repost without the year shares
+        feats.add(f"@{d.month:02d}-{d.day:02d}")
+        if years_known:
+            feats.add(f"@{d.year}-{d.month:02d}")
+            if FULL_DATES:
+                feats.add(f"@{d.isoformat()}")
     if platform:
         feats.add("!" + platform)
 

@@ -8,12 +8,17 @@ same story value.  Reported three ways, to tell story errors from label errors:
 * ``batch, gold labels`` — the same clustering with each record's label replaced by the gold one;
 * ``per item, predicted labels`` — ``analyze()`` one record at a time (the monitor's per-item key).
 
-Usage: ``python -m monitor.analysis.story_eval --corpus PATH [--errors]``
+``--split-half`` also scores the two halves of the corpus apart (stories, and one-offs by id, split
+by a stable hash of their name): tune the weights of ``story.py`` looking at half A only and the
+half B figure is one on stories the tuning never saw.
+
+Usage: ``python -m monitor.analysis.story_eval --corpus PATH [--errors] [--split-half]``
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 import time
@@ -86,7 +91,28 @@ def evaluate(records: list[dict]) -> dict:
         "seconds_clustering": round(t2 - t1, 3),
         "predicted": batch_pred,
         "predicted_gold_labels": batch_gold,
+        "facts": facts,
     }
+
+
+def half_of(record: dict) -> str:
+    """"A" or "B": the half of the corpus a record's story (a one-off: its id) falls in."""
+    name = str(record.get("story") or record.get("id"))
+    return "AB"[int(hashlib.sha1(name.encode("utf-8")).hexdigest(), 16) % 2]
+
+
+def split_half(records: list[dict], facts: list[StoryFacts | None]) -> dict:
+    """Batch pairwise scores (predicted and gold labels) of each half clustered on its own."""
+    out = {}
+    for half in "AB":
+        idx = [k for k, r in enumerate(records) if half_of(r) == half]
+        gold = [records[k].get("story") for k in idx]
+        pred = assign_stories([_fresh(facts[k]) if facts[k] else None for k in idx])
+        with_gold = assign_stories([_fresh(facts[k], label=records[k]["label"]) if facts[k] else None
+                                    for k in idx])
+        out[half] = {"n": len(idx), "predicted_labels": pairwise(gold, pred),
+                     "gold_labels": pairwise(gold, with_gold)}
+    return out
 
 
 def errors(records: list[dict], pred: list[str | None]) -> list[str]:
@@ -114,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", required=True, help="JSON Lines with gold 'story' and 'label'")
     ap.add_argument("--errors", action="store_true", help="list split and merged stories (gold labels)")
     ap.add_argument("--json", action="store_true", help="print JSON only")
+    ap.add_argument("--split-half", action="store_true", help="also score each half of the stories on its own")
     args = ap.parse_args(argv)
     try:
         records = load(args.corpus)
@@ -136,6 +163,13 @@ def main(argv: list[str] | None = None) -> int:
     for name, s in rows:
         print(f"{name:45} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:6} {s.fp:6} {s.fn:6}")
     print(f"analysis {res['seconds_analysis']} s, batch clustering {res['seconds_clustering']} s")
+    if args.split_half:
+        print("\nsplit half (batch; each half clustered on its own)")
+        for half, got in split_half(records, res["facts"]).items():
+            for name in ("predicted_labels", "gold_labels"):
+                s = got[name]
+                label = f"half {half} ({got['n']} records), {name.replace('_', ' ')}"
+                print(f"{label:45} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:6} {s.fp:6} {s.fn:6}")
     if args.errors:
         print("\nerrors (batch, gold labels):")
         for line in errors(records, res["predicted_gold_labels"]):

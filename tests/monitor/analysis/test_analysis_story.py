@@ -10,8 +10,8 @@ import json
 import pytest
 
 from monitor.analysis import analyze, analyze_stream
-from monitor.analysis.story import StoryFacts, assign_stories, story_key
-from monitor.analysis.story_eval import pairwise
+from monitor.analysis.story import StoryFacts, assign_stories, channels_agree, story_key
+from monitor.analysis.story_eval import half_of, pairwise
 
 INPUT_KEYS = ("id", "title", "text", "url", "language", "published")
 CV, OV, UN = "contact_verification", "other_verification", "unrelated"
@@ -97,6 +97,62 @@ def test_different_channels_of_one_platform_and_time_stay_apart():
     assert got[0] != got[1]
 
 
+@pytest.mark.parametrize("a, b, types_a, types_b, agree", [
+    ("phone", "two_step_verification", {"phone"}, {"two_step_verification", "phone"}, True),
+    ("two_step_verification", "phone", {"two_step_verification"}, {"phone"}, False),  # 2SV by app
+    ("emergency_contact", "phone", {"emergency_contact", "phone"}, {"phone"}, False),
+    ("~contact", "email", set(), {"email"}, True),
+    ("email", "email", {"email"}, {"email"}, True),
+])
+def test_core_channels_agree(a, b, types_a, types_b, agree):
+    assert channels_agree(a, b, frozenset(types_a), frozenset(types_b)) is agree
+    assert channels_agree(b, a, frozenset(types_b), frozenset(types_a)) is agree
+
+
+def test_sms_verification_and_two_step_by_sms_of_one_rollout_are_one_story():
+    sms = facts(types=("phone",), when=dt.date(2022, 5, 2), platform="steam",
+                title="Steam asks developers to confirm a phone number by SMS",
+                text="From May 2 developers must confirm a phone number with a code sent by SMS.")
+    tsv = facts(types=("two_step_verification", "phone"), when=dt.date(2022, 5, 2), platform="steam",
+                title="Steam-Entwickler: Zwei-Faktor per SMS Pflicht",
+                text="Ab dem 2. Mai brauchen Entwickler eine Bestätigung per SMS-Code.")
+    got = assign_stories([sms, tsv])
+    assert got[0] == got[1]
+
+
+def test_a_guessed_year_is_no_event_time_but_its_day_still_counts():
+    # read without a publication date, "by October 31" was resolved to the analysis year: it must
+    # not rule out the 2017 campaign, and the same deadline day sends it there, not to 2024
+    guessed = facts(when=dt.date(2031, 10, 31), title="二段階認証の設定が必須に",
+                    text="10月31日までにセラーセントラルで二段階認証を設定してください。")
+    guessed.year_guessed = True
+    assert guessed.when is None
+    got = assign_stories(MANDATE_2017 + [RERUN_2024, guessed])
+    assert got[4] == got[0] != got[3]
+
+
+def test_undated_unrelated_items_sharing_words_stay_apart_dated_reposts_join():
+    texts = [("Storage limits change for sellers", "Weekly storage limits replace the monthly quota; the "
+              "capacity dashboard shows them."),
+             ("Capacity: what sellers should know", "From now on limits are set per week, not per month, "
+              "and inventory above them is refused.")]
+    undated = [facts(label=UN, title=t, text=x) for t, x in texts]
+    got = assign_stories(undated)
+    assert got[0] != got[1]  # loosely alike and undated: no event to share
+    dated = [facts(label=UN, when=dt.date(2023, 3, 1), title=t, text=x) for t, x in texts]
+    got = assign_stories(dated)
+    assert got[0] == got[1]  # two reports of one dated change
+
+
+def test_the_two_halves_of_a_split_half_keep_stories_whole():
+    records = [{"id": f"r{k}", "story": f"s{k % 7}" if k % 3 else None} for k in range(60)]
+    halves = {half_of(r) for r in records}
+    assert halves == {"A", "B"}
+    for k in range(7):
+        assert len({half_of(r) for r in records if r["story"] == f"s{k}"}) == 1
+    assert half_of({"id": "x", "story": None}) == half_of({"id": "x", "story": None})
+
+
 def test_invalid_lines_keep_their_place_and_story():
     assert assign_stories([None, MANDATE_2017[0], None]) == [None, story_key(MANDATE_2017[0]), None]
 
@@ -128,6 +184,23 @@ def test_stream_keeps_input_order_and_groups_the_reposts():
     assert [o["id"] for o in lines] == [r["id"] for r in records]
     by = {o["id"]: o["story"] for o in lines}
     assert by["ecn-en"] == by["ecn-zh"] == by["ecn-de"] != by["fees"]
+
+
+@pytest.mark.parametrize("name, key", [
+    ("Steam", "steam"), ("Google Play Console", "google_play"), ("App Store Connect", "app_store"),
+    ("Chrome Web Store", "chrome_web_store"), ("Mozilla Add-ons", "mozilla_addons"),
+    ("eBay Kleinanzeigen", "kleinanzeigen"), ("GetYourGuide", "getyourguide"), ("Gmarket", "gmarket"),
+])
+def test_seller_platforms_beyond_the_big_marketplaces_key_the_story(name, key):
+    lines = stream([
+        {"id": "en", "title": f"{name} requires sellers to verify a phone number",
+         "text": f"From March 3, 2022 every seller on {name} must verify a phone number with an SMS code.",
+         "language": "en", "published": "2022-02-20"},
+        {"id": "de", "title": f"{name}: Telefonnummer muss bestätigt werden",
+         "text": f"Ab dem 3. März 2022 müssen alle Verkäufer bei {name} ihre Telefonnummer per SMS-Code bestätigen.",
+         "language": "de", "published": "2022-02-21"}])
+    assert lines[0]["story"] == lines[1]["story"]
+    assert f"/{key}/" in lines[0]["story"]
 
 
 def test_stream_output_order_with_invalid_lines():
