@@ -56,7 +56,8 @@ def decide(model: Model, items: list[tuple], *, explain: bool = True) -> list[De
         return []
     text_x = text_matrix([doc.full for doc, _, _ in items], model.hashing)
     dense_x = np.array([evidence.vector(doc, dates, rules) for doc, dates, rules in items], dtype=np.float64)
-    probs = model.proba(text_x, dense_x)
+    rule_labels = np.array([CLASSES.index(rules.label) for _, _, rules in items])
+    probs = model.proba(text_x, dense_x, rule_labels)
     out = []
     for k, (doc, _dates, rules) in enumerate(items):
         p = probs[k]
@@ -65,6 +66,8 @@ def decide(model: Model, items: list[tuple], *, explain: bool = True) -> list[De
         reasons = [f"label {label}: confidence {p[c]:.2f} (contact verification {p[0]:.2f}, "
                    f"other verification {p[1]:.2f}, unrelated {p[2]:.2f})"]
         if explain:
+            if model.rule_vote and rules.label == label:
+                reasons.append(f"for: the hand-written rules also say {label} (vote {model.rule_vote:+.2f})")
             r = int(np.argsort(-p)[1])  # the runner-up the decision was taken against
             d_dense = (model.w_dense[c] - model.w_dense[r]) * model.dense_scale * dense_x[k]
             # one line per readable piece of evidence ("phone in the title" is two features)

@@ -91,12 +91,24 @@ class Model:
     def dense_scale(self) -> float:
         return float(self.meta.get("dense_scale", 1.0))
 
-    def logits(self, text_x: sparse.csr_matrix, dense_x: np.ndarray) -> np.ndarray:
-        z = text_x @ self.w_text.T.astype(np.float64) + (dense_x * self.dense_scale) @ self.w_dense.T.astype(np.float64)
-        return np.asarray(z) + self.bias.astype(np.float64)
+    @property
+    def rule_vote(self) -> float:
+        """The weight of the hand-written rules' own label, added to that label's logit: the rules
+        carry what POLICY-LANGUAGE.md knows and the corpus shows too rarely to learn (non-seller
+        portals, optional 2FA), as one vote, never as a veto."""
+        return float(self.meta.get("rule_vote", 0.0))
 
-    def proba(self, text_x: sparse.csr_matrix, dense_x: np.ndarray) -> np.ndarray:
-        z = self.logits(text_x, dense_x) / self.temperature
+    def logits(self, text_x: sparse.csr_matrix, dense_x: np.ndarray,
+               rule_labels: np.ndarray | None = None) -> np.ndarray:
+        z = text_x @ self.w_text.T.astype(np.float64) + (dense_x * self.dense_scale) @ self.w_dense.T.astype(np.float64)
+        z = np.asarray(z) + self.bias.astype(np.float64)
+        if rule_labels is not None and self.rule_vote:
+            z = z + self.rule_vote * np.eye(len(CLASSES))[np.asarray(rule_labels, dtype=int)]
+        return z
+
+    def proba(self, text_x: sparse.csr_matrix, dense_x: np.ndarray,
+              rule_labels: np.ndarray | None = None) -> np.ndarray:
+        z = self.logits(text_x, dense_x, rule_labels) / self.temperature
         z -= z.max(axis=1, keepdims=True)
         e = np.exp(z)
         return e / e.sum(axis=1, keepdims=True)
