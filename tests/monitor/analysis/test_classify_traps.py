@@ -59,7 +59,6 @@ TRAPS = [
      "by April 15.", "not a seller marketplace"),
     ("gov-en", "en", "SAM.gov MFA", "Entities registering on SAM.gov for government contracts must now set up "
      "multi-factor authentication with a phone number.", "not a seller marketplace"),
-    ("assoc-ja", "ja", "アソシエイトの2段階認証", "Amazonアソシエイトでは10月1日から2段階認証が必須になります。", "not a seller marketplace"),
     # listing bans / hiding buyer phones
     ("ban-en", "en", "No phone numbers in listings", "Starting March 1, listings that include phone numbers or "
      "email addresses in titles or images will be removed.", "ban"),

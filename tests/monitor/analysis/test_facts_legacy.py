@@ -6,6 +6,7 @@ The texts here are written for the rule, not copied from any data set."""
 import pytest
 
 from analysis_support import run as _run
+from monitor.analysis import analyze
 from monitor.analysis.dates import find_dates, find_relative
 from monitor.analysis.text import split_sentences
 
@@ -170,15 +171,6 @@ def test_polish_turkish_italian_requirements():
         assert out["label"] == "contact_verification"
         assert out["facts"]["effective_date"] == "2024-09-02"
     assert "emergency_contact" in it["facts"]["contact_types"]
-
-
-# from blind4
-def test_question_about_a_shown_contact_check_is_a_report():
-    out = _run("A banner in Seller Central wants me to verify the emergency contact phone, but the number on file "
-               "is an old office line and the code never arrives. How do I change it without the code?",
-               "Emergency contact check stuck - how do I get past it?", published=None)
-    assert out["label"] == "contact_verification"
-    assert "emergency_contact" in out["story"]
 
 
 # from blind4
