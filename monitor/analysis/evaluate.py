@@ -205,6 +205,7 @@ class CorpusReport:
     story: dict
     errors: list[dict]
     date_misses: list[dict]
+    story_per_item: dict = field(default_factory=dict)
 
 
 def _prf_dict(gold: list[str], pred: list[str]) -> dict:
@@ -231,13 +232,15 @@ def story_pairs(gold: list[str | None], pred: list[str]) -> dict:
 
 def cross_validate_corpus(path: str | Path, folds: int = 5) -> CorpusReport:
     """Story-grouped k-fold CV of the whole analysis (label, facts, story) on the corpus."""
+    from . import story as story_mod
     from . import train as tr
-    from .core import finish
+    from .core import finish_full
     from .decide import decide
 
     records = tr.load_corpus(path)
     preps, text_x, dense_x, y = tr.prepare_all(records)
     outs: list[dict | None] = [None] * len(records)
+    story_facts: list = [None] * len(records)
     splits = tr.grouped_folds(records, folds)
     groups = tr.groups_of(records)
     for train_idx, test_idx in splits:
@@ -246,7 +249,13 @@ def cross_validate_corpus(path: str | Path, folds: int = 5) -> CorpusReport:
                        groups=[groups[i] for i in train_idx])
         test = [preps[i] for i in test_idx]
         for i, p, dec in zip(test_idx, test, decide(model, [(p.doc, p.dates, p.rules) for p in test])):
-            outs[i] = finish(p, dec)
+            outs[i], sf = finish_full(p, dec)
+            story_facts[i] = sf.compact()
+    # stories as `monitor analyze` gives them: the whole input is one batch, clustered across items
+    per_item_story = [o["story"] for o in outs]
+    for o, st in zip(outs, story_mod.assign_stories(story_facts)):
+        if st is not None:
+            o["story"] = st
     gold = [r["label"] for r in records]
     pred = [o["label"] for o in outs]
     langs = sorted({r.get("language") or "?" for r in records})
@@ -285,6 +294,7 @@ def cross_validate_corpus(path: str | Path, folds: int = 5) -> CorpusReport:
         dates_found=found, dates_checked=checked, dates_unchecked=unchecked,
         contact_types_jaccard=sum(jac) / len(jac) if jac else None,
         story=story_pairs([r.get("story") for r in records], [o["story"] for o in outs]),
+        story_per_item=story_pairs([r.get("story") for r in records], per_item_story),
         errors=errors, date_misses=misses)
 
 
@@ -304,7 +314,10 @@ def format_corpus(path: str, rep: CorpusReport) -> str:
               f"dates found (positives)   {dates}  ({rep.dates_unchecked} phrase facts with no day, not checked)",
               f"contact_types Jaccard     {jac}",
               f"story pairwise P/R/F1     {rep.story['precision']:.3f} / {rep.story['recall']:.3f} / "
-              f"{rep.story['f1']:.3f}  ({rep.story['gold_pairs']} gold pairs)",
+              f"{rep.story['f1']:.3f}  ({rep.story['gold_pairs']} gold pairs; the corpus as one batch, "
+              "as `monitor analyze` reads its input)",
+              f"  one item at a time      {rep.story_per_item['precision']:.3f} / {rep.story_per_item['recall']:.3f} / "
+              f"{rep.story_per_item['f1']:.3f}  (analyze() per record, no batch)" if rep.story_per_item else "",
               "", f"errors ({len(rep.errors)}): id  gold -> predicted (score)"]
     lines += [f"  {e['id']}  {e['gold']} -> {e['predicted']} ({e['score']:.2f}) [{e['language']}]"
               + ("  BOUNDARY" if e["boundary"] else "") for e in rep.errors]
