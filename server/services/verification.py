@@ -266,6 +266,8 @@ def _destination_current(db, v: dict) -> bool:
 
 def _window_limit(db, sql: str, params: list, limit: int, window: timedelta, now: datetime,
                   message: str, slug: str) -> None:
+    if limit <= 0:  # a limit configured as 0 allows nothing (and has no oldest send to wait for)
+        raise RateLimited(message, retry_after=max(1, math.ceil(window.total_seconds())), slug=slug)
     since = iso(now - window)
     rows = db.execute(sql + " AND at > ? ORDER BY at", [*params, since]).fetchall()
     if len(rows) >= limit:
