@@ -37,7 +37,7 @@ from imapclient.exceptions import IMAPClientError, LoginError
 from imapclient.imapclient import SocketTimeout
 
 from monitor.errors import SourceConfigError
-from monitor.fetch import DeadlineExceeded, FetchError, NetworkError, guard_address
+from monitor.fetch import DeadlineExceeded, FetchError, NetworkError, guard_address, guard_private
 from monitor.mail.domains import lookalike, mail_domains, org_domain
 from monitor.sources.base import Entry, SourceKind
 
@@ -161,9 +161,14 @@ class ImapSource(SourceKind):
     def retrieve(self, state: dict, context) -> tuple[list[Entry], dict]:
         host, port, folder = self._address()
         guard_address(host, port)
+        fetch_cfg = getattr(getattr(context, "fetcher", None), "config", None)
+        private_ok = getattr(fetch_cfg, "private_ok", None)
+        if private_ok is not None and not private_ok(self.source.get("user_id")):
+            # the same rule as HTTP sources: only the instance owner (or ALLOW_PRIVATE_SOURCES)
+            # may point a mailbox at loopback or a private network
+            guard_private(host, port)
         timeout = float(self.settings.get("timeout", 20))
         overall = timeout * 3
-        fetch_cfg = getattr(getattr(context, "fetcher", None), "config", None)
         if fetch_cfg is not None and getattr(fetch_cfg, "deadline", None):
             overall = min(overall, float(fetch_cfg.deadline))
         deadline = time.monotonic() + overall
