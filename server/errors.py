@@ -51,6 +51,16 @@ class Conflict(ApiError):
     slug = "conflict"
 
 
+class PayloadTooLarge(ApiError):
+    status_code = 413
+    slug = "payload-too-large"
+
+
+class UnsupportedMediaType(ApiError):
+    status_code = 415
+    slug = "unsupported-media-type"
+
+
 class ValidationFailed(ApiError):
     """A field is invalid; ``errors`` maps each field to its messages."""
 

@@ -7,12 +7,7 @@ import json as _json
 from flask import current_app, request
 from werkzeug.routing import IntegerConverter
 
-from server.errors import ApiError
-
-
-class UnsupportedMediaType(ApiError):
-    status_code = 415
-    slug = "unsupported-media-type"
+from server.errors import ApiError, UnsupportedMediaType
 
 # --- ids in paths ------------------------------------------------------------------------------
 # SQLite integers are signed 64-bit; Werkzeug's ``int`` converter accepts any length, and an id

@@ -22,21 +22,11 @@ from monitor.mail.auth import DnsConfig
 from monitor.mail.message import MalformedMessage
 from monitor.mail.verdict import DEFAULT_TRUSTED_ARC, VerdictConfig, judge
 from server.auth_http import auth
-from server.errors import ApiError, ValidationFailed
+from server.errors import ApiError, PayloadTooLarge, UnsupportedMediaType, ValidationFailed
 
 bp = APIBlueprint("messages", __name__, tag="Mail")
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-
-
-class PayloadTooLarge(ApiError):
-    status_code = 413
-    slug = "payload-too-large"
-
-
-class UnsupportedMediaType(ApiError):
-    status_code = 415
-    slug = "unsupported-media-type"
 
 
 class NotAnEmail(ApiError):
