@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import lexicon
-from .prefilter import TextKeys, dispatch_regex
+from .prefilter import TextKeys
 from .dates import DateMention, find_dates, find_relative, merge_mentions
 from .text import clean, detect_language, split_sentences
 
@@ -101,11 +101,11 @@ def build(record: dict, published: dt.date | None) -> Doc:
     keys = TextKeys(full)
     for concept in ALL_CONCEPTS:
         hs = []
-        if not keys.may_match(concept):
+        rx = keys.regex(concept)
+        if rx is None:
             spans_by_concept[concept] = []
             doc.hits[concept] = hs
             continue
-        rx = dispatch_regex(concept)
         for m in rx.finditer(full):
             if m.end() == m.start():
                 continue

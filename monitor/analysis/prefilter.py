@@ -183,6 +183,18 @@ class TextKeys:
         self.prefixes = {w[:n] for w in set(wins) for n in range(1, len(w) + 1)}
         self.chars = set(self.folded)
 
+    def regex(self, concept: str) -> re.Pattern[str] | None:
+        """The regex to scan this text with for ``concept`` (None: it cannot match)."""
+        if not self.may_match(concept):
+            return None
+        rx = dispatch_regex(concept)
+        if not self.exact:
+            lo = latin_only_regex(concept)
+            n = needles(concept)
+            if lo is not None and not n.always and self.chars.isdisjoint(n.chars):
+                return lo
+        return rx
+
     def may_match(self, concept: str) -> bool:
         if self.exact:
             return True
@@ -249,13 +261,28 @@ def dispatch_regex(concept: str) -> re.Pattern[str]:
     parts = []
     src_b = _buckets(bounded, "b") if bounded else ""
     src_x = _buckets(bare, "x") if bare else ""
+    latin_only = None
     if src_b is None or src_x is None:
         rx = lexicon.concept_regex(concept)
     else:
         if src_b:
             parts.append(lexicon.LB + lexicon.guard(src_b) + lexicon.RB)
+            if src_x:
+                latin_only = re.compile(parts[0], re.IGNORECASE)
         if src_x:
             parts.append(lexicon.guard(src_x))
         rx = re.compile("|".join(parts), re.IGNORECASE)
     _DISPATCH[concept] = rx
+    _LATIN_ONLY[concept] = latin_only
     return rx
+
+
+_LATIN_ONLY: dict[str, re.Pattern[str] | None] = {}
+
+
+def latin_only_regex(concept: str) -> re.Pattern[str] | None:
+    """The dispatch regex without its CJK (bare) branch, for texts where that branch cannot match
+    (none of its first characters occurs): the bare branch is tried only where the Latin one
+    failed, so leaving out a branch that never matches changes no match."""
+    dispatch_regex(concept)
+    return _LATIN_ONLY[concept]
