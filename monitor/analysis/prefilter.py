@@ -286,3 +286,38 @@ def latin_only_regex(concept: str) -> re.Pattern[str] | None:
     failed, so leaving out a branch that never matches changes no match."""
     dispatch_regex(concept)
     return _LATIN_ONLY[concept]
+
+
+_PLAN: list[tuple] | None = None
+
+
+def _plan_table() -> list[tuple]:
+    global _PLAN
+    if _PLAN is None:
+        rows = []
+        for concept in lexicon.CONCEPTS:
+            n = needles(concept)
+            rows.append((concept, n.words, n.chars, n.others, n.always, dispatch_regex(concept),
+                         latin_only_regex(concept)))
+        _PLAN = rows
+    return _PLAN
+
+
+def scan_plan(keys: TextKeys) -> list[tuple[str, re.Pattern[str] | None]]:
+    """(concept, ``keys.regex(concept)``) for every concept, in ``lexicon.CONCEPTS`` order, in one pass."""
+    out = []
+    prefixes, chars, folded = keys.prefixes, keys.chars, keys.folded
+    if keys.exact:
+        return [(row[0], row[5]) for row in _plan_table()]
+    for concept, words, first, others, always, rx, latin in _plan_table():
+        if always:
+            out.append((concept, rx))
+            continue
+        no_cjk = chars.isdisjoint(first)
+        if no_cjk and prefixes.isdisjoint(words) and not any(s in folded for s in others):
+            out.append((concept, None))
+        elif no_cjk and latin is not None:
+            out.append((concept, latin))
+        else:
+            out.append((concept, rx))
+    return out
