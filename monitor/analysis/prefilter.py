@@ -74,8 +74,9 @@ def _fold_str(s: str) -> str:
 
 
 def _leading(items) -> tuple[set[str] | None, bool]:
-    """(strings a match of ``items`` starts with, whether they are all its matches exactly);
-    None when a match can start with anything."""
+    """(strings a match of ``items`` starts with, cut to K characters; whether each is a whole
+    match or a K-character prefix, so that what follows may be appended).  A set holding "" means a
+    match can start with anything."""
     cur = {""}
     for op, av in items:
         if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
@@ -83,9 +84,17 @@ def _leading(items) -> tuple[set[str] | None, bool]:
         if op is C.LITERAL:
             nxt, exact = {s + _fold_str(chr(av)) for s in cur}, True
         elif op is C.IN:
-            if any(o is not C.LITERAL for o, _ in av) or len(av) > 8:
+            chars = []
+            for o, a in av:
+                if o is C.LITERAL:
+                    chars.append(_fold_str(chr(a)))
+                elif o is C.CATEGORY and a is C.CATEGORY_DIGIT:
+                    chars.extend("0123456789")  # texts with other digits are scanned in full (TextKeys)
+                else:
+                    return cur, False
+            if len(chars) > 12:
                 return cur, False
-            nxt, exact = {s + _fold_str(chr(a)) for s in cur for _, a in av}, True
+            nxt, exact = {s + ch for s in cur for ch in chars}, True
         elif op is C.SUBPATTERN:
             sub, exact = _leading(av[-1])
             if sub is None:
@@ -105,8 +114,6 @@ def _leading(items) -> tuple[set[str] | None, bool]:
                 if len(nxt) > _MAX_ALTS:
                     return cur, False
                 cur = {s[:K] for s in nxt}
-                if any(len(s) >= K for s in nxt):
-                    return cur, False
                 continue
             if lo == 0:
                 return cur, False
@@ -118,11 +125,12 @@ def _leading(items) -> tuple[set[str] | None, bool]:
             return cur, False
         if len(nxt) > _MAX_ALTS:
             return cur, False
+        # a string cut to K characters stays a valid prefix whatever is appended (it is cut again)
         cur = {s[:K] for s in nxt}
-        if any(len(s) >= K for s in nxt):
-            exact = False
         if not exact:
             return cur, False
+        if all(len(s) >= K for s in cur):
+            return cur, True  # nothing appended changes a cut string
     return cur, True
 
 
@@ -167,6 +175,8 @@ def needles(concept: str) -> Needles:
     return n
 
 
+# \d also matches digits of other scripts; the needles list only 0-9
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
 _WORD_START = re.compile(f"(?<![{_W_CHARS}])(?=([{_W_CHARS}][\\s\\S]{{0,{K - 1}}}))")
 
 
@@ -178,13 +188,16 @@ class TextKeys:
     def __init__(self, text: str) -> None:
         self.folded = fold(text)
         # a character whose folding moved it across the word boundary: test nothing, run everything
-        self.exact = bool(_TABLE.moved) and not _TABLE.moved.isdisjoint(text)
+        self.exact = (bool(_TABLE.moved) and not _TABLE.moved.isdisjoint(text)) or (
+            not text.isascii() and _OTHER_DIGIT.search(text) is not None)
         wins = _WORD_START.findall(self.folded)
         self.prefixes = {w[:n] for w in set(wins) for n in range(1, len(w) + 1)}
         self.chars = set(self.folded)
 
     def regex(self, concept: str) -> re.Pattern[str] | None:
         """The regex to scan this text with for ``concept`` (None: it cannot match)."""
+        if self.exact:
+            return lexicon.concept_regex(concept)
         if not self.may_match(concept):
             return None
         rx = dispatch_regex(concept)
@@ -308,7 +321,7 @@ def scan_plan(keys: TextKeys) -> list[tuple[str, re.Pattern[str] | None]]:
     out = []
     prefixes, chars, folded = keys.prefixes, keys.chars, keys.folded
     if keys.exact:
-        return [(row[0], row[5]) for row in _plan_table()]
+        return [(concept, lexicon.concept_regex(concept)) for concept in lexicon.CONCEPTS]
     for concept, words, first, others, always, rx, latin in _plan_table():
         if always:
             out.append((concept, rx))
