@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import lexicon
+from .prefilter import TextKeys, scan_plan
 from .dates import DateMention, find_dates, find_relative, merge_mentions
 from .text import clean, detect_language, split_sentences
 
@@ -97,9 +98,12 @@ def build(record: dict, published: dt.date | None) -> Doc:
     doc = Doc(record.get("id"), title, body, full, lang, url or "", published, sents, len(title_spans))
     doc.by_sent = [set() for _ in sents]
     spans_by_concept: dict[str, list[tuple[int, int]]] = {}
-    for concept in ALL_CONCEPTS:
-        rx = lexicon.concept_regex(concept)
+    for concept, rx in scan_plan(TextKeys(full)):
         hs = []
+        if rx is None:
+            spans_by_concept[concept] = []
+            doc.hits[concept] = hs
+            continue
         for m in rx.finditer(full):
             if m.end() == m.start():
                 continue

@@ -62,9 +62,15 @@ _URGENCY_WORDS = ("within", "immediately", "urgent", "final", "last ", "suspend"
                   "冻结", "停用", "封号")
 
 
+_ANY_WORD: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
 def _may(text: str, words: tuple[str, ...]) -> bool:
-    low = text.lower()
-    return any(w in low for w in words)
+    """Whether one of ``words`` is a substring of the lower-cased text (one scan for all of them)."""
+    rx = _ANY_WORD.get(words)
+    if rx is None:
+        rx = _ANY_WORD[words] = re.compile("|".join(re.escape(w) for w in words))
+    return rx.search(text.lower()) is not None
 _NEGATION = re.compile(
     r"(?i)\b(?:never|not|don't|do not|won't|will not|no one|nobody|niemals|nie|nunca|jamais)\b"
     r"|決して|絶対に|しないで|ません|不会|绝不|切勿|不要|請勿|请勿")

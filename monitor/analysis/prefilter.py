@@ -1,0 +1,336 @@
+"""Which concept regexes can match a text at all, decided without running them.
+
+Every concept regex (``lexicon.concept_regex``) is an alternation of fragments; a match of a
+fragment starts with one of a few fixed strings (``verif\\w*`` starts with ``verif``,
+``(?:e-?mail|mail)`` with ``e-mail``, ``email`` or ``mail``).  Those leading strings are read from
+each fragment's parse tree once, case-folded the way ``re.IGNORECASE`` compares characters, and cut
+to ``K`` characters.  For a text, the leading ``1..K`` characters of each word (where a Latin
+fragment can start: after no Latin word character) and the set of its characters (for the CJK
+fragments, which start anywhere) are collected once; a concept none of whose leading strings is
+there cannot match and its regex is not run.  The test is conservative: a concept whose fragments
+cannot be read this way is always run, and a text holding a character whose case folding moves it
+across the word-character boundary is scanned with every regex.  The result is the same hits as
+running all regexes, only faster.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import _sre
+
+from . import lexicon
+
+try:  # Python >= 3.11
+    from re import _casefix, _constants as C, _parser as P
+    _EXTRA = _casefix._EXTRA_CASES
+except ImportError:  # pragma: no cover
+    import sre_constants as C  # type: ignore[no-redef]
+    import sre_parse as P  # type: ignore[no-redef]
+    _EXTRA = {}
+
+K = 6  # leading characters compared
+_MAX_ALTS = 64
+_W_CHARS = "0-9A-Za-z_\u00c0-\u024f"
+_W = re.compile(f"[{_W_CHARS}]")
+_ASCII_W = re.compile(r"[0-9a-z_]")
+
+
+def _fold_code(code: int) -> int:
+    """The representative of the characters ``re.IGNORECASE`` treats as equal to ``code``."""
+    lo = _sre.unicode_tolower(code)
+    return min((lo, *_EXTRA.get(lo, ())))
+
+
+class _FoldTable(dict):
+    """str.translate table (filled on demand): character -> its case-fold representative.  Keeps
+    the characters whose folding changes whether they are Latin word characters in ``moved``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.moved: set[str] = set()
+
+    def __missing__(self, code: int) -> int:
+        f = _fold_code(code)
+        if bool(_W.match(chr(code))) != bool(_W.match(chr(f))):
+            self.moved.add(chr(code))
+        self[code] = f
+        return f
+
+
+_TABLE = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """``text`` with each character replaced by its case-fold representative (same length)."""
+    if text.isascii():
+        return text.lower()  # for ASCII letters the representative is the lower-case letter
+    return text.translate(_TABLE)
+
+
+def _fold_str(s: str) -> str:
+    return "".join(chr(_fold_code(ord(ch))) for ch in s)
+
+
+def _leading(items) -> tuple[set[str] | None, bool]:
+    """(strings a match of ``items`` starts with, cut to K characters; whether each is a whole
+    match or a K-character prefix, so that what follows may be appended).  A set holding "" means a
+    match can start with anything."""
+    cur = {""}
+    for op, av in items:
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            continue  # zero width: ignoring it only lets more through
+        if op is C.LITERAL:
+            nxt, exact = {s + _fold_str(chr(av)) for s in cur}, True
+        elif op is C.IN:
+            chars = []
+            for o, a in av:
+                if o is C.LITERAL:
+                    chars.append(_fold_str(chr(a)))
+                elif o is C.CATEGORY and a is C.CATEGORY_DIGIT:
+                    chars.extend("0123456789")  # texts with other digits are scanned in full (TextKeys)
+                else:
+                    return cur, False
+            if len(chars) > 12:
+                return cur, False
+            nxt, exact = {s + ch for s in cur for ch in chars}, True
+        elif op is C.SUBPATTERN:
+            sub, exact = _leading(av[-1])
+            if sub is None:
+                return cur, False
+            nxt = {s + t for s in cur for t in sub}
+        elif op is C.BRANCH:
+            subs = [_leading(alt) for alt in av[1]]
+            if any(s is None for s, _ in subs):
+                return cur, False
+            nxt = {s + t for s in cur for sub, _ in subs for t in sub}
+            exact = all(e for _, e in subs)
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT) or op is getattr(C, "POSSESSIVE_REPEAT", None):
+            lo, hi, body = av
+            sub, e = _leading(body)
+            if lo == 0 and hi == 1 and sub is not None and e:
+                nxt, exact = cur | {s + t for s in cur for t in sub}, True  # an optional fixed string
+                if len(nxt) > _MAX_ALTS:
+                    return cur, False
+                cur = {s[:K] for s in nxt}
+                continue
+            if lo == 0:
+                return cur, False
+            if sub is None:
+                return cur, False
+            nxt = {s + t for s in cur for t in sub}
+            exact = e and lo == hi == 1
+        else:
+            return cur, False
+        if len(nxt) > _MAX_ALTS:
+            return cur, False
+        # a string cut to K characters stays a valid prefix whatever is appended (it is cut again)
+        cur = {s[:K] for s in nxt}
+        if not exact:
+            return cur, False
+        if all(len(s) >= K for s in cur):
+            return cur, True  # nothing appended changes a cut string
+    return cur, True
+
+
+@dataclass(frozen=True)
+class Needles:
+    words: frozenset[str]   # leading strings that start with an ASCII word character (word starts)
+    chars: frozenset[str]   # first characters of bare (CJK) fragments
+    others: tuple[str, ...]  # leading strings tested as substrings
+    always: bool            # some fragment can start with anything: always run the regex
+
+
+def _needles(concept: str) -> Needles:
+    words: set[str] = set()
+    chars: set[str] = set()
+    others: set[str] = set()
+    for lang, frags in lexicon.CONCEPTS[concept].items():
+        for frag in frags:
+            bounded = lang in lexicon.LATIN_LANGS or frag.isascii()
+            try:
+                lead, _ = _leading(P.parse(frag, re.IGNORECASE))
+            except (re.error, RecursionError, TypeError, ValueError):
+                return Needles(frozenset(), frozenset(), (), True)
+            if lead is None or "" in lead:
+                return Needles(frozenset(), frozenset(), (), True)
+            for s in lead:
+                if not bounded:
+                    chars.add(s[0])
+                elif _ASCII_W.match(s[0]):
+                    words.add(s)
+                else:
+                    others.add(s)
+    return Needles(frozenset(words), frozenset(chars), tuple(sorted(others)), False)
+
+
+_NEEDLES: dict[str, Needles] = {}
+
+
+def needles(concept: str) -> Needles:
+    n = _NEEDLES.get(concept)
+    if n is None:
+        n = _NEEDLES[concept] = _needles(concept)
+    return n
+
+
+# \d also matches digits of other scripts; the needles list only 0-9
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+_WORD_START = re.compile(f"(?<![{_W_CHARS}])(?=([{_W_CHARS}][\\s\\S]{{0,{K - 1}}}))")
+
+
+class TextKeys:
+    """What of one text the needles are compared with."""
+
+    __slots__ = ("folded", "prefixes", "chars", "exact")
+
+    def __init__(self, text: str) -> None:
+        self.folded = fold(text)
+        # a character whose folding moved it across the word boundary: test nothing, run everything
+        self.exact = (bool(_TABLE.moved) and not _TABLE.moved.isdisjoint(text)) or (
+            not text.isascii() and _OTHER_DIGIT.search(text) is not None)
+        wins = _WORD_START.findall(self.folded)
+        self.prefixes = {w[:n] for w in set(wins) for n in range(1, len(w) + 1)}
+        self.chars = set(self.folded)
+
+    def regex(self, concept: str) -> re.Pattern[str] | None:
+        """The regex to scan this text with for ``concept`` (None: it cannot match)."""
+        if self.exact:
+            return lexicon.concept_regex(concept)
+        if not self.may_match(concept):
+            return None
+        rx = dispatch_regex(concept)
+        if not self.exact:
+            lo = latin_only_regex(concept)
+            n = needles(concept)
+            if lo is not None and not n.always and self.chars.isdisjoint(n.chars):
+                return lo
+        return rx
+
+    def may_match(self, concept: str) -> bool:
+        if self.exact:
+            return True
+        n = needles(concept)
+        if n.always:
+            return True
+        if not self.prefixes.isdisjoint(n.words) or not self.chars.isdisjoint(n.chars):
+            return True
+        f = self.folded
+        return any(s in f for s in n.others)
+
+
+def _buckets(frag_lists: list[tuple[str, list[str]]], suffix: str) -> str | None:
+    """One branch per possible first character (``(?=c)`` then, in their order, the fragments that
+    can start with c, in a named group per language): at any position only the branch of its
+    character can match, and it tries the same fragments in the same order as the plain
+    alternation, so the matches are the same; the scanner just skips the fragments that cannot
+    start there.  None when a fragment can start with anything."""
+    order: list[str] = []
+    per_char: dict[str, list[tuple[str, str]]] = {}
+    for lang, frags in frag_lists:
+        for frag in frags:
+            try:
+                lead, _ = _leading(P.parse(frag, re.IGNORECASE))
+            except (re.error, RecursionError, TypeError, ValueError):
+                return None
+            if lead is None or "" in lead:
+                return None
+            for ch in sorted({s[0] for s in lead}):
+                if ch not in per_char:
+                    order.append(ch)
+                    per_char[ch] = []
+                per_char[ch].append((lang, frag))
+    branches = []
+    for i, ch in enumerate(order):
+        groups: list[tuple[str, list[str]]] = []
+        for lang, frag in per_char[ch]:
+            if groups and groups[-1][0] == lang:
+                groups[-1][1].append(frag)
+            else:
+                groups.append((lang, [frag]))
+        body = "|".join(f"(?P<{lang}_{suffix}{i}_{j}>{'|'.join(fs)})" for j, (lang, fs) in enumerate(groups))
+        branches.append(f"(?={re.escape(ch)})(?:{body})")
+    return "|".join(branches)
+
+
+_DISPATCH: dict[str, re.Pattern[str]] = {}
+
+
+def dispatch_regex(concept: str) -> re.Pattern[str]:
+    """The concept's regex (``lexicon.concept_regex``) rewritten to branch on the first character;
+    same matches, same ``group_lang(m.lastgroup)``.  The plain regex where that cannot be done."""
+    rx = _DISPATCH.get(concept)
+    if rx is not None:
+        return rx
+    bounded, bare = [], []
+    for lang, frags in lexicon.CONCEPTS[concept].items():
+        b = [f for f in frags if lang in lexicon.LATIN_LANGS or f.isascii()]
+        x = [f for f in frags if f not in b]
+        if b:
+            bounded.append((lang, b))
+        if x:
+            bare.append((lang, x))
+    parts = []
+    src_b = _buckets(bounded, "b") if bounded else ""
+    src_x = _buckets(bare, "x") if bare else ""
+    latin_only = None
+    if src_b is None or src_x is None:
+        rx = lexicon.concept_regex(concept)
+    else:
+        if src_b:
+            parts.append(lexicon.LB + lexicon.guard(src_b) + lexicon.RB)
+            if src_x:
+                latin_only = re.compile(parts[0], re.IGNORECASE)
+        if src_x:
+            parts.append(lexicon.guard(src_x))
+        rx = re.compile("|".join(parts), re.IGNORECASE)
+    _DISPATCH[concept] = rx
+    _LATIN_ONLY[concept] = latin_only
+    return rx
+
+
+_LATIN_ONLY: dict[str, re.Pattern[str] | None] = {}
+
+
+def latin_only_regex(concept: str) -> re.Pattern[str] | None:
+    """The dispatch regex without its CJK (bare) branch, for texts where that branch cannot match
+    (none of its first characters occurs): the bare branch is tried only where the Latin one
+    failed, so leaving out a branch that never matches changes no match."""
+    dispatch_regex(concept)
+    return _LATIN_ONLY[concept]
+
+
+_PLAN: list[tuple] | None = None
+
+
+def _plan_table() -> list[tuple]:
+    global _PLAN
+    if _PLAN is None:
+        rows = []
+        for concept in lexicon.CONCEPTS:
+            n = needles(concept)
+            rows.append((concept, n.words, n.chars, n.others, n.always, dispatch_regex(concept),
+                         latin_only_regex(concept)))
+        _PLAN = rows
+    return _PLAN
+
+
+def scan_plan(keys: TextKeys) -> list[tuple[str, re.Pattern[str] | None]]:
+    """(concept, ``keys.regex(concept)``) for every concept, in ``lexicon.CONCEPTS`` order, in one pass."""
+    out = []
+    prefixes, chars, folded = keys.prefixes, keys.chars, keys.folded
+    if keys.exact:
+        return [(concept, lexicon.concept_regex(concept)) for concept in lexicon.CONCEPTS]
+    for concept, words, first, others, always, rx, latin in _plan_table():
+        if always:
+            out.append((concept, rx))
+            continue
+        no_cjk = chars.isdisjoint(first)
+        if no_cjk and prefixes.isdisjoint(words) and not any(s in folded for s in others):
+            out.append((concept, None))
+        elif no_cjk and latin is not None:
+            out.append((concept, latin))
+        else:
+            out.append((concept, rx))
+    return out
