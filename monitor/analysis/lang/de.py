@@ -165,14 +165,18 @@ CONCEPTS: dict[str, list[str]] = {
         r"wird .{0,40}(?:pflicht|verpflichtend)",
     ],
     "seller": [
-        r"verkäufer\w*", r"händler\w*", r"shop-inhaber", r"seller central",
+        r"verkäufer\w*", r"händler\w*", r"shop-inhaber", r"seller central", r"online-?händler\w*", r"anbieter(?:in|innen)?",
+        r"gewerbliche[nr]? (?:anbieter|verkäufer|nutzer|händler)\w*", r"inserent\w*", r"verkaufsplattform\w*",
+        r"verkaufsportal\w*", r"kleinanzeigen-?(?:portal|plattform|markt)\w*",
     ],
     "consequence": [
         r"sperr\w*", r"gesperrt", r"eingeschränkt", r"ausgesperrt", r"deaktivier\w*", r"zurückhalten",
         r"beschränkung\w*",
     ],
     "buyer": [
-        r"käufer\w*", r"kunden\w*", r"kundin\w*",
+        r"käufer\w*", r"kunden\w*", r"kundin\w*", r"psd2", r"(?:starke )?kundenauthentifizierung", r"online-?shopping",
+        r"online-?einkäuf\w*", r"online-?einkauf\w*", r"online-?banking", r"kartenzahlung\w*", r"zahlungsdienst\w*",
+        r"bezahlvorg[aä]ng\w*", r"karteninhaber\w*", r"3-?d[- ]secure",
     ],
     "ov_identity": [
         r"identität\w*", r"ausweis\w*", r"reisepass", r"personalausweis", r"geburtsdatum",

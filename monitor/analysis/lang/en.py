@@ -208,7 +208,7 @@ CONCEPTS: dict[str, list[str]] = {
         r"sellers?", r"merchants?", r"shop owners?", r"shops?", r"seller central", r"seller cent(?:er|re)",
         r"shop manager", r"selling partners?", r"sell(?:ing)? accounts?", r"seller accounts?", r"agenc(?:y|ies)",
         r"people who sell", r"who (?:sell|publish)", r"retail partners?", r"marketplace partners?",
-        r"sales partners?",
+        r"sales partners?", r"developer accounts?",
     ],
     "consequence": [
         r"suspen\w*", r"deactivat\w*", r"restrict\w*", r"lock(?:ed)? out", r"on hold", r"held", r"won't be able",
@@ -217,7 +217,8 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "buyer": [
         r"buyers?", r"shoppers?", r"customers?(?! service)", r"shopping accounts?", r"consumers?",
-        r"customer accounts?",
+        r"customer accounts?", r"psd2", r"strong customer authentication", r"cardholders?", r"online banking",
+        r"online (?:payments?|purchases?|shopping)", r"card payments?", r"3-?d[- ]secure", r"payment services? directive",
     ],
     "ov_identity": [
         r"identity", r"id documents?", r"identity documents?", r"passports?", r"driver'?s licen[cs]e", r"selfie",
@@ -242,7 +243,9 @@ CONCEPTS: dict[str, list[str]] = {
     "ov_kyc": [
         r"kyc", r"know your customer", r"inform (?:consumers )?act", r"inform consumers",
         r"business (?:registration|license|licence)\w*", r"registration documents?", r"business documents?",
-        r"high-volume sellers?",
+        r"high-volume sellers?", r"trader (?:status|information|details|data|contact information)",
+        r"d-?u-?n-?s(?: numbers?)?", r"organi[sz]ation (?:verification|details)", r"digital services act", r"dsa",
+        r"legal (?:name|entity)",
     ],
     "trap_phishing": [
         r"phishing", r"scam\w*", r"fraud\w*", r"fake (?:e-?mails?|messages?|notices?|texts?)", r"spoof\w*",
@@ -275,7 +278,7 @@ CONCEPTS: dict[str, list[str]] = {
         r"insurer\w*", r"software partners?", r"consultants?",
         r"aws", r"amazon web services",
         r"root users?", r"(?:aws )?management console", r"cloud accounts?",
-        r"partner (?:dashboard|accounts?|programs?|programmes?)", r"shopify partners?", r"dmarc",
+        r"partner (?:dashboard|accounts?|programs?|programmes?|cent(?:er|re))", r"cloud solution providers?", r"shopify partners?", r"dmarc",
         r"dkim", r"spf", r"bulk senders?", r"sending domains?", r"sender (?:requirements|rules|guidelines)",
         r"amazon flex", r"delivery (?:drivers?|partners?|associates?)", r"drivers",
     ],
