@@ -144,7 +144,7 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "phone": [
         r"phones?(?:\s+numbers?)?", r"mobile(?:\s+(?:phone|number)s?)", r"cell(?:\s*phone)?(?:\s+numbers?)?",
-        r"telephone(?:\s+numbers?)?", r"landlines?", r"ecn",
+        r"telephone(?:\s+numbers?)?", r"landlines?", r"ecn", r"sms[\s-](?:verification|authentication|checks?)",
     ],
     "email": [
         r"e-?mail(?:\s+address(?:es)?)?", r"mailbox",
@@ -345,6 +345,14 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "login": [
         r"log(?:ging|ged)?[\s-]?in(?:to)?", r"sign(?:ing|ed)?[\s-]?in(?:to)?", r"login",
+    ],
+    # the earlier state a change replaces ("optional so far, mandatory from ...")
+    "formerly": [
+        r"previously", r"until now", r"so far", r"no longer", r"used to be", r"formerly",
+    ],
+    # the protective purpose of a measure ("to prevent fraud"): fraud as a motive, not a phishing warning
+    "motive": [
+        r"(?:to|help|helps) (?:protect|prevent|combat|fight|reduce|curb)", r"protect(?:ion)? (?:against|from)", r"(?:prevent|combat|combating|combatting|fight|fighting|crack down on|cracking down on|curb|tackle|reduce) (?:\w+ ){0,2}(?:fraud|scams?|abuse|fakes?)", r"anti-?fraud", r"for (?:added|extra|more|better) (?:security|protection)",
     ],
     "past_deadline": [
         r"came and went", r"passed without", r"original(?:ly)?", r"expired", r"missed",
