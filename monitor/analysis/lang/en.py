@@ -302,6 +302,8 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "help_page": [
         r"how to", r"how do i", r"guide", r"tutorial", r"faq", r"step[- ]by[- ]step",
+        r"(?:we'?ll|let us|let me) (?:show|walk) you", r"getting started", r"learn how",
+        r"what is (?:a |an )?(?:two|2|multi)[\w-]*",
         r"to (?:change|add|edit|update) (?:your|the|an?)", r"go to settings", r"click edit",
         r"you can (?:verify|change|add|edit|update|receive|choose)", r"tips?", r"walks? (?:you )?through",
         r"that's it", r"use the .{0,40} page", r"(?:is|are) required (?:to|when you) (?:sign|log) ?in",
