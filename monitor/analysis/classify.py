@@ -240,7 +240,12 @@ def classify(doc: Doc, dates: DateFacts) -> Decision:
     # counts little; a reply saying the notice is real cancels most of it.
     ph_hits = doc.hits.get("trap_phishing", ())
     doubt_sents = {i for i, cs in enumerate(bs) if "doubt" in cs or doc.sentence(i).rstrip().endswith(("?", "？"))}
-    firm = [h for h in ph_hits if h.sent not in doubt_sents]
+    # fraud named as the motive of a measure the text reports ("to prevent fraud, sellers must
+    # verify their phone from March") is no phishing warning; it counts like a doubtful hit
+    acts = set(CONTACT_CONCEPTS) | _VERIFY_ACTS | {"two_step"}
+    motive_sents = set() if doc.has("scam_shape") else {
+        i for i, cs in enumerate(bs) if "motive" in cs and cs & {"require", "event"} and cs & acts}
+    firm = [h for h in ph_hits if h.sent not in doubt_sents and h.sent not in motive_sents]
     doubtful = len(ph_hits) - len(firm)
     if any(h.sent < doc.title_sents for h in firm):
         phish = 1.0
@@ -302,6 +307,13 @@ def classify(doc: Doc, dates: DateFacts) -> Decision:
     if doc.has("trap_optional"):
         mandatory_core = any(lexicon.MANDATORY.search(doc.sentence(i)) for i in cv_core)
         st = 0.4 if mandatory_core else 1.0
+        # "what was optional so far becomes mandatory" (requirement wording with the earlier state or
+        # a change in one sentence) reports the mandate itself:
+        # such hits are no optional feature, and once the text says so the other ones weigh less
+        opt_sents = {h.sent for h in doc.hits.get("trap_optional", ())}
+        turned = {i for i in opt_sents if "require" in bs[i] and bs[i] & {"formerly", "event"}}
+        if turned:
+            st = 0.15 if turned == opt_sents else st * 0.5
         traps.append(("optional feature, not a requirement", st, 4.0, _mention(doc, "trap_optional")))
 
     buyer_core = [i for i, cs in enumerate(bs) if "buyer" in cs and cs & (set(CONTACT_CONCEPTS) | _VERIFY_ACTS | {"two_step"})]

@@ -117,7 +117,7 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "phone": [
         r"telefonnummer\w*", r"handynummer\w*", r"mobilnummer\w*", r"rufnummer\w*", r"festnetz\w*", r"telefon",
-        r"handy",
+        r"handy", r"sms-?(?:verifizierung|bestätigung|prüfung|authentifizierung)\w*",
     ],
     "email": [
         r"e-?mail(?:-?adressen?)?", r"mailadresse",
@@ -165,14 +165,20 @@ CONCEPTS: dict[str, list[str]] = {
         r"wird .{0,40}(?:pflicht|verpflichtend)",
     ],
     "seller": [
-        r"verkäufer\w*", r"händler\w*", r"shop-inhaber", r"seller central",
+        r"verkäufer\w*", r"händler\w*", r"shop-inhaber", r"seller central", r"online-?händler\w*", r"anbieter(?:in|innen)?",
+        r"gewerbliche[nr]? (?:anbieter|verkäufer|nutzer|händler)\w*", r"inserent\w*", r"verkaufsplattform\w*",
+        r"verkaufsportal\w*", r"kleinanzeigen-?(?:portal|plattform|markt)\w*", r"inserier\w*",
+        r"anzeigen? (?:schalten|aufgeben|inserieren)",
     ],
     "consequence": [
         r"sperr\w*", r"gesperrt", r"eingeschränkt", r"ausgesperrt", r"deaktivier\w*", r"zurückhalten",
         r"beschränkung\w*",
     ],
     "buyer": [
-        r"käufer\w*", r"kunden\w*", r"kundin\w*",
+        r"käufer\w*", r"kunden\w*", r"kundin\w*", r"psd2", r"(?:starke )?kundenauthentifizierung", r"online-?shopping",
+        r"online-?einkäuf\w*", r"online-?einkauf\w*", r"online-?banking", r"kartenzahlung\w*", r"zahlungsdienst\w*",
+        r"bezahlvorg[aä]ng\w*", r"karteninhaber\w*", r"3-?d[- ]secure",
+        r"online-?käufe?n?", r"online-?zahlung\w*", r"zahlungen? (?:per|mit) (?:kredit)?karte\w*", r"zahlungsverkehr\w*",
     ],
     "ov_identity": [
         r"identität\w*", r"ausweis\w*", r"reisepass", r"personalausweis", r"geburtsdatum",
@@ -252,6 +258,14 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "login": [
         r"anmeld\w*", r"einlogg\w*", r"login",
+    ],
+    # the earlier state a change replaces ("optional so far, mandatory from ...")
+    "formerly": [
+        r"bisher\w*", r"bislang", r"vorher", r"zuvor", r"nicht mehr",
+    ],
+    # the protective purpose of a measure ("to prevent fraud"): fraud as a motive, not a phishing warning
+    "motive": [
+        r"zum schutz", r"schützen", r"vorzubeugen", r"vorbeugen", r"bekämpf\w*", r"eindämmen", r"verhindern", r"gegen (?:betrug|betrüger|fake|missbrauch)\w*", r"mehr sicherheit", r"sicherheit (?:zu )?(?:verbessern|erhöhen)",
     ],
     "past_deadline": [
         r"ursprünglich", r"verstrichen",

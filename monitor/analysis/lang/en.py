@@ -144,7 +144,7 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "phone": [
         r"phones?(?:\s+numbers?)?", r"mobile(?:\s+(?:phone|number)s?)", r"cell(?:\s*phone)?(?:\s+numbers?)?",
-        r"telephone(?:\s+numbers?)?", r"landlines?", r"ecn",
+        r"telephone(?:\s+numbers?)?", r"landlines?", r"ecn", r"sms[\s-](?:verification|authentication|checks?)",
     ],
     "email": [
         r"e-?mail(?:\s+address(?:es)?)?", r"mailbox",
@@ -208,7 +208,7 @@ CONCEPTS: dict[str, list[str]] = {
         r"sellers?", r"merchants?", r"shop owners?", r"shops?", r"seller central", r"seller cent(?:er|re)",
         r"shop manager", r"selling partners?", r"sell(?:ing)? accounts?", r"seller accounts?", r"agenc(?:y|ies)",
         r"people who sell", r"who (?:sell|publish)", r"retail partners?", r"marketplace partners?",
-        r"sales partners?",
+        r"sales partners?", r"developer accounts?",
     ],
     "consequence": [
         r"suspen\w*", r"deactivat\w*", r"restrict\w*", r"lock(?:ed)? out", r"on hold", r"held", r"won't be able",
@@ -217,7 +217,8 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "buyer": [
         r"buyers?", r"shoppers?", r"customers?(?! service)", r"shopping accounts?", r"consumers?",
-        r"customer accounts?",
+        r"customer accounts?", r"psd2", r"strong customer authentication", r"cardholders?", r"online banking",
+        r"online (?:payments?|purchases?|shopping)", r"card payments?", r"3-?d[- ]secure", r"payment services? directive",
     ],
     "ov_identity": [
         r"identity", r"id documents?", r"identity documents?", r"passports?", r"driver'?s licen[cs]e", r"selfie",
@@ -242,7 +243,9 @@ CONCEPTS: dict[str, list[str]] = {
     "ov_kyc": [
         r"kyc", r"know your customer", r"inform (?:consumers )?act", r"inform consumers",
         r"business (?:registration|license|licence)\w*", r"registration documents?", r"business documents?",
-        r"high-volume sellers?",
+        r"high-volume sellers?", r"trader (?:status|information|details|data|contact information)",
+        r"d-?u-?n-?s(?: numbers?)?", r"organi[sz]ation (?:verification|details)", r"digital services act", r"dsa",
+        r"legal (?:name|entity)",
     ],
     "trap_phishing": [
         r"phishing", r"scam\w*", r"fraud\w*", r"fake (?:e-?mails?|messages?|notices?|texts?)", r"spoof\w*",
@@ -275,7 +278,7 @@ CONCEPTS: dict[str, list[str]] = {
         r"insurer\w*", r"software partners?", r"consultants?",
         r"aws", r"amazon web services",
         r"root users?", r"(?:aws )?management console", r"cloud accounts?",
-        r"partner (?:dashboard|accounts?|programs?|programmes?)", r"shopify partners?", r"dmarc",
+        r"partner (?:dashboard|accounts?|programs?|programmes?|cent(?:er|re))", r"cloud solution providers?", r"shopify partners?", r"dmarc",
         r"dkim", r"spf", r"bulk senders?", r"sending domains?", r"sender (?:requirements|rules|guidelines)",
         r"amazon flex", r"delivery (?:drivers?|partners?|associates?)", r"drivers",
     ],
@@ -299,6 +302,8 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "help_page": [
         r"how to", r"how do i", r"guide", r"tutorial", r"faq", r"step[- ]by[- ]step",
+        r"(?:we'?ll|let us|let me) (?:show|walk) you", r"getting started", r"learn how",
+        r"what is (?:a |an )?(?:two|2|multi)[\w-]*",
         r"to (?:change|add|edit|update) (?:your|the|an?)", r"go to settings", r"click edit",
         r"you can (?:verify|change|add|edit|update|receive|choose)", r"tips?", r"walks? (?:you )?through",
         r"that's it", r"use the .{0,40} page", r"(?:is|are) required (?:to|when you) (?:sign|log) ?in",
@@ -342,6 +347,14 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "login": [
         r"log(?:ging|ged)?[\s-]?in(?:to)?", r"sign(?:ing|ed)?[\s-]?in(?:to)?", r"login",
+    ],
+    # the earlier state a change replaces ("optional so far, mandatory from ...")
+    "formerly": [
+        r"previously", r"until now", r"so far", r"no longer", r"used to be", r"formerly",
+    ],
+    # the protective purpose of a measure ("to prevent fraud"): fraud as a motive, not a phishing warning
+    "motive": [
+        r"(?:to|help|helps) (?:protect|prevent|combat|fight|reduce|curb)", r"protect(?:ion)? (?:against|from)", r"(?:prevent|combat|combating|combatting|fight|fighting|crack down on|cracking down on|curb|tackle|reduce) (?:\w+ ){0,2}(?:fraud|scams?|abuse|fakes?)", r"anti-?fraud", r"for (?:added|extra|more|better) (?:security|protection)",
     ],
     "past_deadline": [
         r"came and went", r"passed without", r"original(?:ly)?", r"expired", r"missed",

@@ -242,6 +242,14 @@ CONCEPTS: dict[str, list[str]] = {
     "login": [
         r"inici(?:ar|o de) sesi[oó]n", r"iniciar sesion", r"login",
     ],
+    # the earlier state a change replaces ("optional so far, mandatory from ...")
+    "formerly": [
+        r"hasta ahora", r"anteriormente", r"ya no",
+    ],
+    # the protective purpose of a measure ("to prevent fraud"): fraud as a motive, not a phishing warning
+    "motive": [
+        r"para (?:proteger|prevenir|evitar|combatir|luchar)", r"lucha contra", r"proteger", r"prevenir",
+    ],
     "past_deadline": [
         r"original\w*", r"venci[oó]",
     ],

@@ -230,6 +230,14 @@ CONCEPTS: dict[str, list[str]] = {
     "login": [
         r"connexion", r"(?:me |se )?connecter", r"login",
     ],
+    # the earlier state a change replaces ("optional so far, mandatory from ...")
+    "formerly": [
+        r"jusqu'(?:ici|à présent|alors)", r"auparavant", r"ne sera plus", r"n'est plus",
+    ],
+    # the protective purpose of a measure ("to prevent fraud"): fraud as a motive, not a phishing warning
+    "motive": [
+        r"pour (?:lutter|protéger|prévenir|éviter)", r"lutte contre", r"protéger", r"prévenir",
+    ],
     "past_deadline": [
         r"initialement", r"dépassée?",
     ],

@@ -210,6 +210,14 @@ CONCEPTS: dict[str, list[str]] = {
     "login": [
         r"ログイン", r"サインイン",
     ],
+    # the earlier state a change replaces ("optional so far, mandatory from ...")
+    "formerly": [
+        r"これまで", r"従来", r"今まで",
+    ],
+    # the protective purpose of a measure ("to prevent fraud"): fraud as a motive, not a phishing warning
+    "motive": [
+        r"防止", r"防ぐ", r"対策", r"保護", r"守る",
+    ],
     "past_deadline": [
         r"当初",
     ],

@@ -136,6 +136,14 @@ CONCEPTS: dict[str, list[str]] = {
     "trap_phishing": [
         r"피싱", r"사기", r"스미싱",
     ],
+    # the earlier state a change replaces ("optional so far, mandatory from ...")
+    "formerly": [
+        r"기존", r"이전", r"지금까지",
+    ],
+    # the protective purpose of a measure ("to prevent fraud"): fraud as a motive, not a phishing warning
+    "motive": [
+        r"방지", r"예방", r"보호",
+    ],
     "trap_optional": [
         r"선택 ?사항", r"선택적",
     ],

@@ -223,6 +223,14 @@ CONCEPTS: dict[str, list[str]] = {
     "login": [
         r"登录", r"登陆", r"登入",
     ],
+    # the earlier state a change replaces ("optional so far, mandatory from ...")
+    "formerly": [
+        r"此前", r"以前", r"原本", r"原来", r"不再",
+    ],
+    # the protective purpose of a measure ("to prevent fraud"): fraud as a motive, not a phishing warning
+    "motive": [
+        r"防止", r"防范", r"打击", r"保护", r"杜绝",
+    ],
     "past_deadline": [
         r"过后", r"已过", r"原定", r"之前要求",
     ],
