@@ -24,7 +24,9 @@ def test_schedule_keeps_running_past_a_hung_source(db, site_factory, fast_config
             "SELECT state FROM source_state WHERE source_id = ?", [bad["id"]]).fetchone()[0]
             == "failing", timeout=60)
         assert db.execute("SELECT COUNT(*) FROM items").fetchone()[0] == 1
-        assert sched.last_summary is not None and sched.last_summary.failing == 1
+        # the cycle stores the source state before it returns its summary: wait for the summary too
+        assert wait_for(lambda: sched.last_summary is not None, timeout=60)
+        assert sched.last_summary.failing == 1
         # the next cycle runs although the hung server never answered
         first = sched.last_summary
         assert wait_for(lambda: sched.last_summary is not first, timeout=60)
