@@ -136,7 +136,7 @@ def run(quick: bool = False) -> list[dict]:
             seed.seed_accounts(db, user.id, n)
             tokens[n] = token
         _importer, import_token = seed.make_user(db, "importer")
-        db.conn.close()
+        db.close()
         with ServerProcess(home) as server:
             base = server.base + "/api/v1"
             how = (f"waitress 4 threads, subprocess; driver: separate process, {CONCURRENCY} "

@@ -246,7 +246,7 @@ def measure_agency(n_accounts: int, repeats: int) -> dict:
                 rows.append(account_import.Row(2 * i + 1, {"account": f"Shop {i:05d}", "kind": "email",
                                                            "value": f"ops{i}@shop{i % 100}.example"}))
             account_import.import_rows(db, user.id, rows, CheckSettings(offline=True))
-            db.conn.close()
+            db.close()
             with sync_playwright() as pw:
                 context = pw.chromium.launch_persistent_context(
                     str(tmp_path / "profile"), executable_path=CHROMIUM, headless=True,

@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> None:
         while process_pending(db, analyzer=stub_analyzer).analyzed:
             pass
         out["drain_s"] = time.perf_counter() - t
-    db.conn.close()
+    db.close()
     print(json.dumps(out))
 
 

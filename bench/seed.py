@@ -38,7 +38,7 @@ def seed_accounts(db, user_id: int, n: int, *, contacts_per_account: int = 2) ->
     markets = json.dumps(MARKETPLACES)
     with transaction(db):
         start = db.execute("SELECT COALESCE(MAX(id), 0) FROM accounts").fetchone()[0]
-        db.conn.executemany(
+        db.executemany(
             "INSERT INTO accounts (id, user_id, name, merchant_id, marketplaces, created_at, updated_at) "
             "VALUES (?, ?, ?, NULL, ?, ?, ?)",
             [(start + i, user_id, f"Account {i}", markets, now, now) for i in range(1, n + 1)])
@@ -50,7 +50,7 @@ def seed_accounts(db, user_id: int, n: int, *, contacts_per_account: int = 2) ->
                 value = f"+49151{i:08d}" if kind == "phone" else f"ops{i}@example.com"
                 rows.append((user_id, start + i, kind, "emergency", value, json.dumps(res.checks),
                              now, now))
-        db.conn.executemany(
+        db.executemany(
             "INSERT INTO contacts (user_id, account_id, kind, role, value, checks, created_at, updated_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
 

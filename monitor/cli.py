@@ -2,7 +2,7 @@
 (``main.add_command(...)`` for each of :data:`COMMANDS`).
 
 They take the database from ``click.get_current_context().obj``, which has ``open_db()``
-(a migrated ``sqlite_utils.Database``) and ``user_id(name_or_None)`` (the acting user); it may
+(a migrated ``monitor.db.Database``) and ``user_id(name_or_None)`` (the acting user); it may
 also have ``monitor_hooks()`` returning :class:`monitor.config.Hooks`. Every list or create
 command takes ``--json`` and then prints JSON only.
 """

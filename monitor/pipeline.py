@@ -139,7 +139,7 @@ def _kind_state(source: dict) -> dict:
 
 
 def ensure_state(db, source_id: int) -> None:
-    db.execute("INSERT OR IGNORE INTO source_state (source_id) VALUES (?)", [source_id])
+    db.execute("INSERT INTO source_state (source_id) VALUES (?) ON CONFLICT DO NOTHING", [source_id])
 
 
 def record(db, source: dict, outcome: Outcome, *, config: MonitorConfig | None = None,
@@ -238,7 +238,7 @@ def _health_alert(db, source: dict, what: str, outage: int, values: dict | None,
 
 def due_sources(db, now: datetime | None = None, *, all: bool = False) -> list[dict]:  # noqa: A002
     now_s = iso(now or utcnow())
-    db.execute("INSERT OR IGNORE INTO source_state (source_id) SELECT id FROM sources")
+    db.execute("INSERT INTO source_state (source_id) SELECT id FROM sources WHERE true ON CONFLICT DO NOTHING")
     sql = """SELECT s.*, st.etag, st.last_modified, ks.state AS kind_state FROM sources s
              JOIN source_state st ON st.source_id = s.id
              LEFT JOIN source_kind_state ks ON ks.source_id = s.id WHERE s.enabled = 1"""

@@ -14,18 +14,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-import sqlite_utils
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from monitor import alerts as alerts_mod
 from monitor import pipeline
 from monitor.config import Hooks, MonitorConfig
+from monitor.db import Database
 
 log = logging.getLogger(__name__)
 
 
 class MonitorScheduler:
-    def __init__(self, open_db: Callable[[], sqlite_utils.Database], *,
+    def __init__(self, open_db: Callable[[], Database], *,
                  config: MonitorConfig | None = None, hooks: Hooks | None = None,
                  tick: float = 60.0, deliver_every: float = 30.0, analyzer=None) -> None:
         self.open_db = open_db
@@ -66,7 +66,7 @@ class MonitorScheduler:
             log.exception("monitor poll cycle failed")
             return None
         finally:
-            db.conn.close()
+            db.close()
 
     def deliver(self) -> alerts_mod.DeliveryStats | None:
         db = self.open_db()
@@ -76,7 +76,7 @@ class MonitorScheduler:
             log.exception("alert delivery failed")
             return None
         finally:
-            db.conn.close()
+            db.close()
 
 
 def _soon():

@@ -11,9 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import sqlite_utils
-
-from monitor.db import migrate
+from monitor.db import Database, migrate
 
 NAMESPACE = "monitor"
 
@@ -151,7 +149,7 @@ STEPS: list[str] = [
 ]
 
 
-def migrate_monitor(db: sqlite_utils.Database) -> int:
+def migrate_monitor(db: Database) -> int:
     """Create or upgrade the monitor's tables; returns the schema version."""
     version = migrate(db, NAMESPACE, STEPS)
     from monitor.sources.state import migrate_state  # the sources' and mail's own tables
@@ -172,45 +170,32 @@ def loads(value: str | None, default: Any = None) -> Any:
     return json.loads(value)
 
 
-def row(db: sqlite_utils.Database, sql: str, params: list | tuple = ()) -> dict | None:
-    cur = db.execute(sql, list(params))
-    found = cur.fetchone()
-    if found is None:
-        return None
-    return dict(zip([d[0] for d in cur.description], found))
+def row(db: Database, sql: str, params: list | tuple | dict = ()) -> dict | None:
+    found = db.execute(sql, params).fetchone()
+    return None if found is None else found.as_dict()
 
 
-def rows(db: sqlite_utils.Database, sql: str, params: list | tuple = ()) -> list[dict]:
-    cur = db.execute(sql, list(params))
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, r)) for r in cur.fetchall()]
+def rows(db: Database, sql: str, params: list | tuple | dict = ()) -> list[dict]:
+    return [r.as_dict() for r in db.execute(sql, params)]
 
 
-def insert(db: sqlite_utils.Database, table: str, values: dict, *, or_ignore: bool = False) -> int | None:
-    """INSERT through ``db.execute`` (so it joins the caller's transaction); returns the rowid,
+def insert(db: Database, table: str, values: dict, *, or_ignore: bool = False) -> int | None:
+    """INSERT through ``db.execute`` (so it joins the caller's transaction); returns the new id,
     or None when ``or_ignore`` skipped a duplicate."""
-    cols = list(values)
-    verb = "INSERT OR IGNORE" if or_ignore else "INSERT"
-    cur = db.execute(
-        f"{verb} INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
-        [values[c] for c in cols],
-    )
-    if or_ignore and cur.rowcount == 0:
-        return None
-    return cur.lastrowid
+    return db.insert(table, values, or_ignore=or_ignore)
 
 
-def update(db: sqlite_utils.Database, table: str, pk: int, values: dict, pk_col: str = "id") -> None:
+def update(db: Database, table: str, pk: int, values: dict, pk_col: str = "id") -> None:
     if not values:
         return
     sets = ", ".join(f"{c} = ?" for c in values)
     db.execute(f"UPDATE {table} SET {sets} WHERE {pk_col} = ?", [*values.values(), pk])
 
 
-def page(db: sqlite_utils.Database, sql: str, params: list, page_no: int, per_page: int) -> dict:
+def page(db: Database, sql: str, params: list, page_no: int, per_page: int) -> dict:
     """Paginate a SELECT: ``{"items", "total", "page", "per_page"}`` (page numbers start at 1)."""
     page_no = max(1, int(page_no or 1))
     per_page = max(1, min(500, int(per_page or 50)))
-    total = db.execute(f"SELECT COUNT(*) FROM ({sql})", params).fetchone()[0]
+    total = db.execute(f"SELECT COUNT(*) FROM ({sql}) AS paged", params).fetchone()[0]
     items = rows(db, f"{sql} LIMIT ? OFFSET ?", [*params, per_page, (page_no - 1) * per_page])
     return {"items": items, "total": total, "page": page_no, "per_page": per_page}

@@ -16,7 +16,6 @@ import os
 import threading
 from pathlib import Path
 
-import sqlite_utils
 from flask import Flask, current_app, g
 
 from monitor import db as mdb
@@ -37,15 +36,21 @@ def _steps(ref: str):
     return getattr(importlib.import_module(module), attr)
 
 
-def open_db(path: str | Path) -> sqlite_utils.Database:
-    """Open and migrate the database file (creating it and its folder when missing).
+def open_db(target: str | Path) -> mdb.Database:
+    """Open and migrate the database (``SELLERGUARD_DATABASE_URL`` when set, else ``target``).
 
-    The folder is made 0700 (an existing one readable by others is tightened, see
-    ``config.make_home``) and the file, its ``-wal`` and ``-shm`` are created under a 0077 umask
-    and kept 0600: they hold contact values and channel secrets."""
+    For the SQLite file (created with its folder when missing) the folder is made 0700 (an
+    existing one readable by others is tightened, see ``config.make_home``) and the file, its
+    ``-wal`` and ``-shm`` are created under a 0077 umask and kept 0600: they hold contact values
+    and channel secrets. A PostgreSQL database must exist; its tables are created here."""
     from server import config as cfg
 
-    path = Path(path)
+    if mdb.url_from_env() or mdb.is_url(target):
+        db = mdb.connect(target)
+        for namespace, ref in MIGRATION_SETS:
+            mdb.migrate(db, namespace, _steps(ref))
+        return db
+    path = Path(target)
     cfg.make_home(path.parent)
     old = os.umask(0o077)  # SQLite creates -wal/-shm on first use, like the file itself
     try:
@@ -61,7 +66,7 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
 _threads = threading.local()  # {database path: connection} of the serving thread
 
 
-def get_db() -> sqlite_utils.Database:
+def get_db() -> mdb.Database:
     """The request's connection, opened (or taken from this thread's) on first use."""
     if "db" not in g:
         path = str(current_app.config["DATABASE"])
@@ -80,14 +85,14 @@ def close_db(_exc: BaseException | None = None) -> None:
     if db is None:
         return
     if g.pop("db_reused", False):
-        if db.conn.in_transaction:  # never hand an open transaction to the next request
-            db.conn.execute("ROLLBACK")
+        if db.in_transaction:  # never hand an open transaction to the next request
+            db.rollback()
         return
-    db.conn.close()
+    db.close()
 
 
 def init_app(app: Flask) -> None:
     """Migrate once at start-up and close each request's connection when it ends."""
-    open_db(app.config["DATABASE"]).conn.close()
+    open_db(app.config["DATABASE"]).close()
     app.config.setdefault("DB_REUSE_CONNECTIONS", not app.testing)
     app.teardown_appcontext(close_db)

@@ -53,4 +53,4 @@ def _remind(app: Flask, reminders) -> None:
     try:
         reminders.remind_ended_holds(db, mdb.utcnow())
     finally:
-        db.conn.close()
+        db.close()

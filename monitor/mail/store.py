@@ -60,8 +60,9 @@ def record(db, source: dict, entries, now: str) -> int:
         if not item:
             continue
         cur = db.execute(
-            """INSERT OR IGNORE INTO mail_messages (item_id, source_id, message_id, mailbox,
-               sender, verdict, reasons, detail, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            """INSERT INTO mail_messages (item_id, source_id, message_id, mailbox,
+               sender, verdict, reasons, detail, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT DO NOTHING""",
             [item["id"], source["id"], meta.get("message_id"), meta.get("mailbox"),
              meta.get("from"), meta["verdict"], dumps(meta.get("reasons") or []),
              dumps(meta.get("authentication") or {}), now])

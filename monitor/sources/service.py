@@ -112,12 +112,12 @@ def create_source(db, user_id: int | None, data: dict) -> dict:
     cols = _columns(validate_source(data))
     now = iso(utcnow())
     with transaction(db):
-        if row(db, "SELECT id FROM sources WHERE ifnull(user_id, 0) = ifnull(?, 0) AND url = ?",
+        if row(db, "SELECT id FROM sources WHERE COALESCE(user_id, 0) = COALESCE(?, 0) AND url = ?",
                [user_id, cols["url"]]):
             raise SourceConfigError(f"a source with url {cols['url']} exists already", field="url")
         sid = insert(db, "sources", {"user_id": user_id, **cols, "created_at": now,
                                      "updated_at": now})
-        db.execute("INSERT OR IGNORE INTO source_state (source_id) VALUES (?)", [sid])
+        db.execute("INSERT INTO source_state (source_id) VALUES (?) ON CONFLICT DO NOTHING", [sid])
     return get_source(db, user_id, sid)
 
 
@@ -129,7 +129,7 @@ def update_source(db, user_id: int | None, source_id: int, data: dict) -> dict:
         changed = {k: v for k, v in cols.items() if current[k] != v}
         if changed:
             if "url" in changed and row(
-                    db, "SELECT id FROM sources WHERE ifnull(user_id, 0) = ifnull(?, 0) AND url = ?"
+                    db, "SELECT id FROM sources WHERE COALESCE(user_id, 0) = COALESCE(?, 0) AND url = ?"
                     " AND id != ?", [user_id, cols["url"], source_id]):
                 raise SourceConfigError(f"a source with url {cols['url']} exists already",
                                         field="url")
@@ -227,12 +227,12 @@ def import_sources(db, entries: list[dict], user_id: int | None = None) -> dict:
     now = iso(utcnow())
     with transaction(db):
         for cols in cleaned:
-            current = row(db, "SELECT * FROM sources WHERE ifnull(user_id, 0) = ifnull(?, 0) "
+            current = row(db, "SELECT * FROM sources WHERE COALESCE(user_id, 0) = COALESCE(?, 0) "
                               "AND url = ?", [user_id, cols["url"]])
             if current is None:
                 sid = insert(db, "sources", {"user_id": user_id, **cols, "created_at": now,
                                              "updated_at": now})
-                db.execute("INSERT OR IGNORE INTO source_state (source_id) VALUES (?)", [sid])
+                db.execute("INSERT INTO source_state (source_id) VALUES (?) ON CONFLICT DO NOTHING", [sid])
                 out["created"].append(sid)
                 continue
             changed = {k: v for k, v in cols.items() if current[k] != v}

@@ -14,10 +14,10 @@ import io
 import json
 from collections.abc import Iterator
 
-import sqlite_utils
 
 from server.services.account_import import COLUMNS
 from server.services.masking import mask
+from monitor.db import Database
 
 EXTRA = ("local_status", "amazon_status", "next_step")
 FIELDS = COLUMNS + EXTRA
@@ -30,7 +30,7 @@ def safe_cell(value) -> str:
     return "'" + text if text.startswith(_RISKY) else text
 
 
-def rows(db: sqlite_utils.Database, user_id: int, *, masked: bool = False) -> Iterator[dict]:
+def rows(db: Database, user_id: int, *, masked: bool = False) -> Iterator[dict]:
     """The user's accounts and contacts, account by account (contacts in role order)."""
     cursor = db.execute(
         "SELECT a.name, a.marketplaces, a.merchant_id, c.kind, c.value, c.role, c.local_status, "

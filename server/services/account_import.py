@@ -21,9 +21,8 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-import sqlite_utils
 
-from monitor.db import iso, transaction, utcnow
+from monitor.db import Database, iso, transaction, utcnow
 from server.errors import ValidationFailed
 from server.services import accounts, events
 from server.services.checks import CheckError, check_contact
@@ -131,7 +130,7 @@ def _marketplaces(text: str) -> list[str]:
     return [c for c in re.split(r"[|,;\s]+", text.upper()) if c]
 
 
-def import_rows(db: sqlite_utils.Database, user_id: int, rows: Iterable[Row], settings: CheckSettings, *,
+def import_rows(db: Database, user_id: int, rows: Iterable[Row], settings: CheckSettings, *,
                 dry_run: bool = False, actor: str = "api",
                 progress: Callable[[int], None] | None = None) -> dict:
     """Validate every row, then write the accepted ones in one transaction; returns the report
@@ -279,8 +278,8 @@ def _write(db, user_id: int, plans: list[_Account], report: dict, settings: Chec
         else:
             aid = db.execute(
                 "INSERT INTO accounts (user_id, name, merchant_id, marketplaces, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                [user_id, plan.name, plan.merchant_id, json.dumps(plan.marketplaces), now, now]).lastrowid
+                "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                [user_id, plan.name, plan.merchant_id, json.dumps(plan.marketplaces), now, now]).fetchone()[0]
             report["accounts"]["created"] += 1
         for _row, kind, value, role, checks in plan.contacts:
             found = have.get((aid, kind, value))
@@ -293,10 +292,10 @@ def _write(db, user_id: int, plans: list[_Account], report: dict, settings: Chec
                 report["contacts"]["updated"] += 1
             else:
                 report["contacts"]["unchanged"] += 1
-    db.conn.executemany(
+    db.executemany(
         "INSERT INTO contacts (user_id, account_id, kind, role, value, checks, created_at, updated_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", new_contacts)
-    db.conn.executemany("UPDATE contacts SET role = ?, updated_at = ? WHERE id = ?", role_changes)
+    db.executemany("UPDATE contacts SET role = ?, updated_at = ? WHERE id = ?", role_changes)
     from server.services import contacts  # the marketplaces changed: phones' locality with them
 
     for aid in rechecks:

@@ -3,10 +3,9 @@ from __future__ import annotations
 
 import json
 
-import sqlite_utils
 
 from monitor import marketplaces as mp
-from monitor.db import iso, transaction, utcnow
+from monitor.db import Database, iso, transaction, utcnow
 from server.errors import NotFound, ValidationFailed
 from server.services import events
 
@@ -46,7 +45,7 @@ def normalise_marketplaces(codes: list[str]) -> list[str]:
     return out
 
 
-def get(db: sqlite_utils.Database, user_id: int, account_id: int) -> dict:
+def get(db: Database, user_id: int, account_id: int) -> dict:
     """:raise NotFound: the account does not exist or belongs to another user (same answer)."""
     row = db.execute(f"SELECT {COLUMNS} FROM accounts WHERE id = ? AND user_id = ?",
                      [account_id, user_id]).fetchone()
@@ -55,28 +54,28 @@ def get(db: sqlite_utils.Database, user_id: int, account_id: int) -> dict:
     return _out(row)
 
 
-def list_accounts(db: sqlite_utils.Database, user_id: int, page: int = 1, per_page: int = 50):
+def list_accounts(db: Database, user_id: int, page: int = 1, per_page: int = 50):
     total = db.execute("SELECT COUNT(*) FROM accounts WHERE user_id = ?", [user_id]).fetchone()[0]
     rows = db.execute(f"SELECT {COLUMNS} FROM accounts WHERE user_id = ? ORDER BY id LIMIT ? OFFSET ?",
                       [user_id, per_page, (page - 1) * per_page]).fetchall()
     return [_out(r) for r in rows], total
 
 
-def create(db: sqlite_utils.Database, user_id: int, data: dict, *, actor: str = "api") -> dict:
+def create(db: Database, user_id: int, data: dict, *, actor: str = "api") -> dict:
     marketplaces = normalise_marketplaces(data.get("marketplaces") or [])
     now = iso(utcnow())
     with transaction(db):
         cur = db.execute(
             "INSERT INTO accounts (user_id, name, merchant_id, marketplaces, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
+            "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
             [user_id, _name(data["name"]), data.get("merchant_id"), json.dumps(marketplaces), now, now])
-        account = get(db, user_id, cur.lastrowid)
+        account = get(db, user_id, cur.fetchone()[0])
         events.record(db, user_id, "account.created", "account", account["id"],
                       {"name": account["name"], "marketplaces": marketplaces}, actor=actor)
     return account
 
 
-def update(db: sqlite_utils.Database, user_id: int, account_id: int, data: dict, *,
+def update(db: Database, user_id: int, account_id: int, data: dict, *,
            actor: str = "api") -> tuple[dict, bool]:
     """Change fields; returns (account, marketplaces_changed) so contacts can be re-checked."""
     with transaction(db):
@@ -101,7 +100,7 @@ def update(db: sqlite_utils.Database, user_id: int, account_id: int, data: dict,
     return after, before["marketplaces"] != after["marketplaces"]
 
 
-def delete(db: sqlite_utils.Database, user_id: int, account_id: int, *, actor: str = "api") -> None:
+def delete(db: Database, user_id: int, account_id: int, *, actor: str = "api") -> None:
     with transaction(db):
         account = get(db, user_id, account_id)
         db.execute("DELETE FROM accounts WHERE id = ? AND user_id = ?", [account_id, user_id])

@@ -13,9 +13,8 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
-import sqlite_utils
 
-from monitor.db import iso, parse_iso, transaction, utcnow
+from monitor.db import Database, iso, parse_iso, transaction, utcnow
 from monitor.names import message, unsafe_characters
 from server.errors import Conflict, NotFound, Unauthorized, ValidationFailed
 from server.services import events
@@ -40,7 +39,7 @@ def _code_hash(secret: bytes, code: str) -> str:
     return hmac.new(secret, normalised.encode("ascii", "ignore"), hashlib.sha256).hexdigest()
 
 
-def create_user(db: sqlite_utils.Database, name: str) -> User:
+def create_user(db: Database, name: str) -> User:
     name = name.strip()
     if not name:
         raise Conflict("A user needs a name.")
@@ -50,18 +49,18 @@ def create_user(db: sqlite_utils.Database, name: str) -> User:
         if db.execute("SELECT 1 FROM users WHERE name = ?", [name]).fetchone():
             raise Conflict(f"User {name!r} already exists.")
         cur = db.execute(
-            "INSERT INTO users (name, created_at) VALUES (?, ?)", [name, iso(utcnow())]
+            "INSERT INTO users (name, created_at) VALUES (?, ?) RETURNING id", [name, iso(utcnow())]
         )
-        user = User(cur.lastrowid, name)
+        user = User(cur.fetchone()[0], name)
         events.record(db, user.id, "user.created", "user", user.id, {"name": name}, actor="cli")
     return user
 
 
-def list_users(db: sqlite_utils.Database) -> list[User]:
+def list_users(db: Database) -> list[User]:
     return [User(r[0], r[1]) for r in db.execute("SELECT id, name FROM users ORDER BY id")]
 
 
-def get_user(db: sqlite_utils.Database, name: str | None = None) -> User:
+def get_user(db: Database, name: str | None = None) -> User:
     """A user by name; with no name, the only user (the common single-seller install)."""
     if name is None:
         users = list_users(db)
@@ -76,7 +75,7 @@ def get_user(db: sqlite_utils.Database, name: str | None = None) -> User:
     return User(row[0], row[1])
 
 
-def create_token(db: sqlite_utils.Database, user: User, name: str = "cli") -> str:
+def create_token(db: Database, user: User, name: str = "cli") -> str:
     """A new token for ``user``; the plaintext is returned once and never stored."""
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     with transaction(db):
@@ -88,7 +87,7 @@ def create_token(db: sqlite_utils.Database, user: User, name: str = "cli") -> st
     return token
 
 
-def user_for_token(db: sqlite_utils.Database, token: str | None) -> User | None:
+def user_for_token(db: Database, token: str | None) -> User | None:
     """The user a bearer token belongs to, or None (unknown, revoked or malformed)."""
     if not token or not token.startswith(TOKEN_PREFIX) or len(token) > 200:
         return None
@@ -107,7 +106,7 @@ def user_for_token(db: sqlite_utils.Database, token: str | None) -> User | None:
     return User(row[2], row[3])
 
 
-def create_pairing_code(db: sqlite_utils.Database, secret: bytes, user: User, ttl_minutes: int = 10):
+def create_pairing_code(db: Database, secret: bytes, user: User, ttl_minutes: int = 10):
     """A short single-use code the extension exchanges for a token. Returns (code, expires_at)."""
     raw = "".join(secrets.choice(PAIRING_ALPHABET) for _ in range(PAIRING_LENGTH))
     code = f"{raw[:4]}-{raw[4:]}"
@@ -123,7 +122,7 @@ def create_pairing_code(db: sqlite_utils.Database, secret: bytes, user: User, tt
     return code, expires
 
 
-def redeem_pairing_code(db: sqlite_utils.Database, secret: bytes, code: str) -> tuple[User, str]:
+def redeem_pairing_code(db: Database, secret: bytes, code: str) -> tuple[User, str]:
     """Exchange a valid, unused, unexpired code for a new token (single use)."""
     digest = _code_hash(secret, code or "")
     now = iso(utcnow())

@@ -9,16 +9,16 @@ where it stopped: started contacts are ``pending`` and are not started twice.
 """
 from __future__ import annotations
 
-import sqlite_utils
 
 from server.errors import ApiError, RateLimited
 from server.services import verification
 from server.services.status import Filters, accounts_where
+from monitor.db import Database
 
 MAX_PER_RUN = 50
 
 
-def selection(db: sqlite_utils.Database, user_id: int, *, q: str | None = None,
+def selection(db: Database, user_id: int, *, q: str | None = None,
               marketplace: str | None = None, account_ids: list[int] | None = None,
               limit: int = MAX_PER_RUN) -> list[tuple[int, str, str | None]]:
     """(contact id, kind, check error) of the selection's unverified contacts, accounts in the
@@ -36,7 +36,7 @@ def selection(db: sqlite_utils.Database, user_id: int, *, q: str | None = None,
         "LIMIT :limit", params).fetchall()
 
 
-def start_unverified(db: sqlite_utils.Database, settings: verification.Settings, user_id: int, *,
+def start_unverified(db: Database, settings: verification.Settings, user_id: int, *,
                      q: str | None = None, marketplace: str | None = None,
                      account_ids: list[int] | None = None, limit: int = MAX_PER_RUN,
                      language: str | None = None, actor: str = "api") -> dict:

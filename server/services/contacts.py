@@ -5,9 +5,8 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-import sqlite_utils
 
-from monitor.db import iso, transaction, utcnow
+from monitor.db import Database, iso, transaction, utcnow
 from server.errors import Conflict, NotFound, ValidationFailed
 from server.services import accounts, events
 from server.services.checks import CheckError, check_contact
@@ -44,7 +43,7 @@ def out(row) -> dict:
     }
 
 
-def get(db: sqlite_utils.Database, user_id: int, contact_id: int) -> dict:
+def get(db: Database, user_id: int, contact_id: int) -> dict:
     """:raise NotFound: no such contact for this user (another user's contact gets the same answer)."""
     row = db.execute(f"SELECT {COLUMNS} FROM contacts WHERE id = ? AND user_id = ?",
                      [contact_id, user_id]).fetchone()
@@ -53,7 +52,7 @@ def get(db: sqlite_utils.Database, user_id: int, contact_id: int) -> dict:
     return out(row)
 
 
-def list_for_account(db: sqlite_utils.Database, user_id: int, account_id: int, page: int = 1,
+def list_for_account(db: Database, user_id: int, account_id: int, page: int = 1,
                      per_page: int = 50):
     accounts.get(db, user_id, account_id)
     total = db.execute("SELECT COUNT(*) FROM contacts WHERE account_id = ? AND user_id = ?",
@@ -82,7 +81,7 @@ def _ensure_unique(db, account_id: int, kind: str, value: str, exclude: int | No
         raise Conflict("This account already has this contact.", contact_id=row[0])
 
 
-def create(db: sqlite_utils.Database, user_id: int, account_id: int, data: dict,
+def create(db: Database, user_id: int, account_id: int, data: dict,
            settings: CheckSettings, *, actor: str = "api") -> dict:
     account = accounts.get(db, user_id, account_id)
     result = _run_checks(data["kind"], data["value"], account["marketplaces"], settings)  # DNS: outside the lock
@@ -92,10 +91,10 @@ def create(db: sqlite_utils.Database, user_id: int, account_id: int, data: dict,
         _ensure_unique(db, account_id, data["kind"], result.value)
         cur = db.execute(
             "INSERT INTO contacts (user_id, account_id, kind, role, value, checks, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             [user_id, account_id, data["kind"], data.get("role", "emergency"), result.value,
              json.dumps(result.checks), now, now])
-        contact = get(db, user_id, cur.lastrowid)
+        contact = get(db, user_id, cur.fetchone()[0])
         events.record(db, user_id, "contact.created", "contact", contact["id"],
                       {"account_id": account_id, "kind": contact["kind"], "role": contact["role"],
                        "value": contact["masked"],
@@ -103,7 +102,7 @@ def create(db: sqlite_utils.Database, user_id: int, account_id: int, data: dict,
     return contact
 
 
-def update(db: sqlite_utils.Database, user_id: int, contact_id: int, data: dict,
+def update(db: Database, user_id: int, contact_id: int, data: dict,
            settings: CheckSettings, *, actor: str = "api") -> tuple[dict, bool]:
     """Change role and/or value. A new value is re-checked and resets both verification states.
     Returns (contact, value_changed)."""
@@ -144,7 +143,7 @@ def update(db: sqlite_utils.Database, user_id: int, contact_id: int, data: dict,
     return contact, value_changed
 
 
-def recheck_account(db: sqlite_utils.Database, user_id: int, account_id: int,
+def recheck_account(db: Database, user_id: int, account_id: int,
                     settings: CheckSettings) -> None:
     """Re-run phone checks after the account's marketplaces changed (local-ness depends on them)."""
     account = accounts.get(db, user_id, account_id)
@@ -161,7 +160,7 @@ def recheck_account(db: sqlite_utils.Database, user_id: int, account_id: int,
                        [json.dumps(result.checks), iso(utcnow()), contact["id"], user_id])
 
 
-def delete(db: sqlite_utils.Database, user_id: int, contact_id: int, *, actor: str = "api") -> None:
+def delete(db: Database, user_id: int, contact_id: int, *, actor: str = "api") -> None:
     with transaction(db):
         contact = get(db, user_id, contact_id)
         db.execute("DELETE FROM contacts WHERE id = ? AND user_id = ?", [contact_id, user_id])
@@ -169,7 +168,7 @@ def delete(db: sqlite_utils.Database, user_id: int, contact_id: int, *, actor: s
                       {"account_id": contact["account_id"], "value": contact["masked"]}, actor=actor)
 
 
-def set_amazon_status(db: sqlite_utils.Database, user_id: int, contact_id: int, status: str,
+def set_amazon_status(db: Database, user_id: int, contact_id: int, status: str,
                       source: str, *, actor: str = "api") -> dict:
     """Record what the seller or the extension saw in Seller Central."""
     if status not in AMAZON_STATUSES:
@@ -187,7 +186,7 @@ def set_amazon_status(db: sqlite_utils.Database, user_id: int, contact_id: int, 
         return get(db, user_id, contact_id)
 
 
-def set_hold(db: sqlite_utils.Database, user_id: int, contact_id: int, until: date | None,
+def set_hold(db: Database, user_id: int, contact_id: int, until: date | None,
              reason: str | None = None, *, actor: str = "api") -> dict:
     """Put a contact on hold until a date (None lifts the hold)."""
     if until is not None and until <= utcnow().date():

@@ -104,12 +104,13 @@ def write_outbox(db, user_id: int, purpose: str, destination: str, subject: str 
     with transaction(db):
         cur = db.execute(
             "INSERT INTO outbox (user_id, channel, destination, subject, body, verification_id, "
-            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
             [user_id, purpose, destination, subject, body, verification_id, iso(utcnow())])
+        row_id = cur.fetchone()[0]
     log.warning("OUTBOX (development sink, NOT SENT): %s message for user %s written to the outbox "
                 "(row %s); add a channel with purpose '%s' to deliver for real", purpose, user_id,
-                cur.lastrowid, purpose)
-    return cur.lastrowid
+                row_id, purpose)
+    return row_id
 
 
 def list_outbox(db, user_id: int, limit: int = 20) -> list[dict]:

@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import json
 
-import sqlite_utils
 
-from monitor.db import iso, utcnow
+from monitor.db import Database, iso, utcnow
 
 
-def record(db: sqlite_utils.Database, user_id: int, type_: str, subject_type: str | None,
+def record(db: Database, user_id: int, type_: str, subject_type: str | None,
            subject_id: int | None, data: dict | None = None, *, actor: str = "api") -> None:
     db.execute(
         "INSERT INTO events (user_id, at, actor, type, subject_type, subject_id, data) "
@@ -18,7 +17,7 @@ def record(db: sqlite_utils.Database, user_id: int, type_: str, subject_type: st
     )
 
 
-def list_events(db: sqlite_utils.Database, user_id: int, page: int, per_page: int,
+def list_events(db: Database, user_id: int, page: int, per_page: int,
                 subject_type: str | None = None, subject_id: int | None = None):
     where, params = "user_id = ?", [user_id]
     if subject_type:

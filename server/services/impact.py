@@ -12,10 +12,9 @@ from __future__ import annotations
 import json
 from datetime import date
 
-import sqlite_utils
 
 from monitor import marketplaces as mp
-from monitor.db import utcnow
+from monitor.db import Database, utcnow
 from server.services.masking import mask
 
 # which contacts a policy about each contact type concerns
@@ -27,7 +26,7 @@ def _in_scope(account_markets: list[str], policy_markets: set[str] | None) -> bo
     return policy_markets is None or bool(policy_markets & set(account_markets))
 
 
-def policy_marketplaces(db: sqlite_utils.Database, policy: dict) -> set[str] | None:
+def policy_marketplaces(db: Database, policy: dict) -> set[str] | None:
     """The marketplaces a policy concerns: the one its text names, else those of the sources that
     reported it (a post on the US forum is about the US); None when it cannot be narrowed."""
     named = (policy.get("facts") or {}).get("marketplace")
@@ -69,7 +68,7 @@ def _reasons(contact: dict, markets: set[str] | None, today: date) -> list[str]:
     return out
 
 
-def affected(db: sqlite_utils.Database, user_id: int, policy: dict, today: date | None = None) -> list[dict]:
+def affected(db: Database, user_id: int, policy: dict, today: date | None = None) -> list[dict]:
     """``[{account_id, account_name, contact_id, reason}]`` for one user and one policy."""
     today = today or utcnow().date()
     facts = policy.get("facts") or {}
@@ -102,7 +101,7 @@ def affected(db: sqlite_utils.Database, user_id: int, policy: dict, today: date 
     return out
 
 
-def impact_lines(db: sqlite_utils.Database, user_id: int, policy: dict) -> list[str]:
+def impact_lines(db: Database, user_id: int, policy: dict) -> list[str]:
     """The alert's lines: "Account 'Acme EU': emergency phone +49 30 •••••678: …"."""
     lines = [f"Account '{a['account_name']}': {a['reason']}" for a in affected(db, user_id, policy)]
     return lines or ["None of your accounts needs action for this policy as far as SellerGuard knows."]

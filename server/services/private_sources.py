@@ -43,7 +43,7 @@ def policy(database: str, settings: dict) -> Callable[[int | None], bool]:
         try:
             return owner == owner_id(db)
         finally:
-            db.conn.close()
+            db.close()
 
     return private_ok
 

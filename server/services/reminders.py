@@ -37,8 +37,8 @@ def remind_ended_holds(db, now: datetime | None = None) -> int:
     for contact_id, user_id, account_id, kind, value, until in due:
         with transaction(db):  # claim first: a concurrent run skips what we claimed
             claimed = db.execute(
-                "INSERT OR IGNORE INTO hold_reminders (user_id, contact_id, hold_until, sent_at) "
-                "VALUES (?, ?, ?, ?)", [user_id, contact_id, until, iso(now)]).rowcount
+                "INSERT INTO hold_reminders (user_id, contact_id, hold_until, sent_at) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", [user_id, contact_id, until, iso(now)]).rowcount
             if not claimed:  # a claim left by a killed run, past its lease
                 claimed = db.execute(
                     "UPDATE hold_reminders SET sent_at = ? WHERE contact_id = ? AND hold_until = ? "

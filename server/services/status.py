@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-import sqlite_utils
 
 from monitor import marketplaces as mp
-from monitor.db import iso, transaction, utcnow
+from monitor.db import Database, iso, transaction, utcnow
 from server.services.masking import mask
 from server.services.status_schema import SUMMARY_COLUMNS, account_summary_sets
 
@@ -76,7 +75,7 @@ class Filters:
     marketplace: str | None = None
 
 
-def data_version(db: sqlite_utils.Database, user_id: int) -> tuple[int, int]:
+def data_version(db: Database, user_id: int) -> tuple[int, int]:
     """(the user's data version, the shared policies' version): one indexed read."""
     row = db.execute(
         "SELECT (SELECT version FROM data_versions WHERE user_id = ?), "
@@ -92,12 +91,12 @@ def etag_for(user_id: int, version: tuple[int, int], today: date, extra: str = "
     return f"{user_id}.{version[0]}.{version[1]}.{today.isoformat()}.{digest}"
 
 
-def current_etag(db: sqlite_utils.Database, user_id: int, extra: str = "",
+def current_etag(db: Database, user_id: int, extra: str = "",
                  today: date | None = None) -> str:
     return etag_for(user_id, data_version(db, user_id), today or utcnow().date(), extra)
 
 
-def build(db: sqlite_utils.Database, user, today: date | None = None, alert_limit: int = 20,
+def build(db: Database, user, today: date | None = None, alert_limit: int = 20,
           page: int = 1, per_page: int | None = DEFAULT_PER_PAGE,
           filters: Filters | None = None, etag_extra: str = "") -> dict:
     """The status, read in one transaction (one snapshot for every query).
@@ -107,7 +106,7 @@ def build(db: sqlite_utils.Database, user, today: date | None = None, alert_limi
     filters = filters or Filters(page=page, per_page=per_page or MAX_PER_PAGE)
     today = today or utcnow().date()
     refresh_ended_holds(db, user.id, today)
-    own = not db.conn.in_transaction
+    own = not db.in_transaction
     if own:
         db.execute("BEGIN")
     try:
@@ -122,7 +121,7 @@ def build(db: sqlite_utils.Database, user, today: date | None = None, alert_limi
 STEP_CODES = ("fix_contact", "add_emergency_contact", "verify_locally", "verify_on_amazon")
 
 
-def refresh_ended_holds(db: sqlite_utils.Database, user_id: int, today: date) -> int:
+def refresh_ended_holds(db: Database, user_id: int, today: date) -> int:
     """Recompute the stored next step of the accounts whose earliest hold has ended (a date
     passing is not a write, so no trigger saw it). Returns how many accounts were refreshed."""
     if db.execute("SELECT 1 FROM accounts WHERE user_id = ? AND hold_ends IS NOT NULL AND hold_ends < ? "
@@ -180,7 +179,7 @@ def _summary(db, params: dict) -> tuple[dict, dict]:
     return counts, summary
 
 
-def _build(db: sqlite_utils.Database, user, today: date, alert_limit: int, filters: Filters) -> dict:
+def _build(db: Database, user, today: date, alert_limit: int, filters: Filters) -> dict:
     params = {"uid": user.id, "today": today.isoformat()}
     counts, summary = _summary(db, params)
     where = accounts_where(filters, params)
@@ -256,7 +255,7 @@ def account_next_step(account: dict) -> dict | None:
     return None
 
 
-def open_alerts(db: sqlite_utils.Database, user_id: int, limit: int) -> list[dict]:
+def open_alerts(db: Database, user_id: int, limit: int) -> list[dict]:
     """The user's open alerts by importance: policy alerts first, then the rest; newest first."""
     cols = ("id", "kind", "title", "policy_id", "source_id", "created_at", "impact")
     out = []
@@ -269,7 +268,7 @@ def open_alerts(db: sqlite_utils.Database, user_id: int, limit: int) -> list[dic
     return out
 
 
-def policy_facts(db: sqlite_utils.Database, alerts: list[dict]) -> dict[int, dict]:
+def policy_facts(db: Database, alerts: list[dict]) -> dict[int, dict]:
     """The facts of the alerts' policies, by policy id (one query for all of them)."""
     ids = sorted({a["policy_id"] for a in alerts if a.get("policy_id")})
     facts: dict[int, dict] = {}
@@ -280,7 +279,7 @@ def policy_facts(db: sqlite_utils.Database, alerts: list[dict]) -> dict[int, dic
     return facts
 
 
-def _alert_summaries(db: sqlite_utils.Database, alerts: list[dict]) -> list[dict]:
+def _alert_summaries(db: Database, alerts: list[dict]) -> list[dict]:
     """Open alerts with the facts of their policy."""
     facts = policy_facts(db, alerts)
     return [{"id": a["id"], "kind": a["kind"], "title": a["title"], "policy_id": a.get("policy_id"),

@@ -411,10 +411,10 @@ def start(db, settings: Settings, user_id: int, contact_id: int, channel: str, *
             _check_send_limits(db, settings, user_id, channel, destination, country, now)
             cur = db.execute(
                 "INSERT INTO verifications (user_id, contact_id, channel, destination, language, "
-                "expires_at, override_checks, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "expires_at, override_checks, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 [user_id, contact_id, channel, destination, lang, iso(now + settings.ttl(channel)),
                  int(bool(override_checks)), iso(now), iso(now)])
-            v = _row(db, "id = ?", [cur.lastrowid])
+            v = _row(db, "id = ?", [cur.fetchone()[0]])
             created = True
             db.execute("UPDATE contacts SET local_status = 'pending' WHERE id = ? AND user_id = ? "
                        "AND local_status = 'unverified'", [contact_id, user_id])
@@ -434,8 +434,8 @@ def start(db, settings: Settings, user_id: int, contact_id: int, channel: str, *
         v = {**v, **changes}
         send_id = db.execute(
             "INSERT INTO verification_sends (verification_id, user_id, channel, destination, "
-            "country_code, at) VALUES (?, ?, ?, ?, ?, ?)",
-            [v["id"], user_id, channel, destination, country, iso(now)]).lastrowid
+            "country_code, at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+            [v["id"], user_id, channel, destination, country, iso(now)]).fetchone()[0]
         events.record(db, user_id, "verification.started" if created else "verification.resent",
                       "verification", v["id"],
                       {"contact_id": contact_id, "channel": channel, "destination": mask(contact["kind"], destination),

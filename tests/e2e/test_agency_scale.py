@@ -27,7 +27,7 @@ def agency(seller):
     db = seller.server.db()
     report = account_import.import_rows(db, seller.id, _rows(N), CheckSettings(offline=True))
     assert report["accounts"]["created"] == N and report["refused"] == 0
-    db.conn.close()
+    db.close()
     return seller
 
 

@@ -25,7 +25,7 @@ def seeded(home):
     db = seed.open_home(home)
     user, token = seed.make_user(db, "seller")
     seed.seed_accounts(db, user.id, 3)
-    db.conn.close()
+    db.close()
     return {"home": home, "user": user, "token": token,
             "headers": {"Authorization": f"Bearer {token}"}}
 

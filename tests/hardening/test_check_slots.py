@@ -36,7 +36,7 @@ def test_checks_are_capped_and_health_answers(home, slow_sites):
     ids = [sources.create_source(db, None, {"name": f"slow {i}", "kind": "feed",
                                             "url": s.url("/feed")})["id"]
            for i, s in enumerate(slow_sites)]
-    db.conn.close()
+    db.close()
     auth = [{"Authorization": f"Bearer {t}"} for t in tokens]
     results: dict[str, httpx.Response] = {}
 

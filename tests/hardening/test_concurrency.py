@@ -42,7 +42,7 @@ def test_api_writes_while_monitor_writes(live_server, seeded):
         except Exception as exc:  # noqa: BLE001 - reported below
             monitor_errors.append(repr(exc))
         finally:
-            mdb.conn.close()
+            mdb.close()
 
     created: list[int] = []
     failures: list[str] = []
@@ -86,7 +86,7 @@ def test_api_writes_while_monitor_writes(live_server, seeded):
                           " WHERE a.name LIKE 'c%-%'").fetchone()[0]
     items = db.execute("SELECT COUNT(*) FROM items").fetchone()[0]
     events = db.execute("SELECT COUNT(*) FROM events WHERE type = 'account.created'").fetchone()[0]
-    db.conn.close()
+    db.close()
     print(f"\nconcurrency: {CLIENTS} clients x {WRITES_PER_CLIENT} (POST account, POST contact, "
           f"GET status) in {api_s:.1f} s; monitor cycles {monitor_cycles[0]} over {FEEDS} feeds, "
           f"{items} items stored; accounts {accounts}, contacts {contacts}, failures "

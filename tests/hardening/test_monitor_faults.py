@@ -148,10 +148,10 @@ def test_hostile_sources_do_not_cost_the_good_ones(tmp_path):
             stop.set()
             server.shutdown()
             server.server_close()
-        db.conn.close()
+        db.close()
 
 
 def test_connect_helper_is_usable(tmp_path):  # the suites open the same file from threads
     db = connect(tmp_path / "x.db")
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    db.conn.close()
+    db.close()

@@ -20,7 +20,7 @@ _HOME = Path(tempfile.mkdtemp(prefix="sg-fuzz-"))
 _db = seed.open_home(_HOME)
 _USER, _TOKEN = seed.make_user(_db, "fuzzer")
 seed.seed_accounts(_db, _USER.id, 2)
-_db.conn.close()
+_db.close()
 # rate limits off: the fuzzer sends far more than 600 requests a minute with one token
 APP = create_app({"HOME": _HOME, "OFFLINE": True, "MONITOR": False, "TESTING": True,
                          "RATELIMIT_ENABLED": False})

@@ -9,7 +9,7 @@ def test_status_pages_accounts_and_counts_all(tmp_path):
     db = seed.open_home(tmp_path)
     user, token = seed.make_user(db, "agency")
     seed.seed_accounts(db, user.id, 25)
-    db.conn.close()
+    db.close()
     app = create_app({"HOME": tmp_path, "OFFLINE": True, "MONITOR": False, "TESTING": True})
     client = app.test_client()
     headers = {"Authorization": f"Bearer {token}"}
@@ -30,7 +30,7 @@ def test_status_pages_accounts_and_counts_all(tmp_path):
 def test_status_paging_rejects_bad_values(tmp_path):
     db = seed.open_home(tmp_path)
     _user, token = seed.make_user(db, "u")
-    db.conn.close()
+    db.close()
     client = create_app({"HOME": tmp_path, "OFFLINE": True, "MONITOR": False,
                          "TESTING": True}).test_client()
     headers = {"Authorization": f"Bearer {token}"}

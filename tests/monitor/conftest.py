@@ -15,7 +15,7 @@ def db(tmp_path):
     database = connect(tmp_path / "sellerguard.db")
     migrate_monitor(database)
     yield database
-    database.conn.close()
+    database.close()
 
 
 @pytest.fixture

@@ -52,7 +52,7 @@ def _run(db_path, script, deadline, lease, *extra, wait=True):
 
 
 def test_kill_mid_cycle_then_restart(tmp_path, db, site_factory, receiver):
-    db_path = Path(db.conn.execute("PRAGMA database_list").fetchone()[2])
+    db_path = Path(db.target)
     script = tmp_path / "run_monitor.py"
     script.write_text(SCRIPT.format(repo=str(REPO), here=str(HERE)))
     fast, slow = site_factory(), site_factory()

@@ -7,7 +7,7 @@ from monitor.sources.service import create_source
 
 
 def test_schedule_keeps_running_past_a_hung_source(db, site_factory, fast_config):
-    path = db.conn.execute("PRAGMA database_list").fetchone()[2]
+    path = db.target
     good, hung = site_factory(), site_factory()
     good.route("/feed", body=rss([{"title": "Hello", "link": "http://x.test/1", "guid": "1"}]))
     hung.route("/feed", delay=120)

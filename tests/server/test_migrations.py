@@ -12,7 +12,7 @@ def test_reopening_keeps_data_and_versions(tmp_path):
     db = open_db(path)
     db.execute("INSERT INTO users (name, created_at) VALUES ('kept', 'now')")
     version = mdb.current_version(db, "server")
-    db.conn.close()
+    db.close()
     db = open_db(path)
     assert db.execute("SELECT name FROM users").fetchall() == [("kept",)]
     assert mdb.current_version(db, "server") == version >= 1

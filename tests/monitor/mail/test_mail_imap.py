@@ -121,7 +121,7 @@ def poll(app):
         return pipeline.run_once(db, all=True, config=CONFIG, deliver=False,
                                  hooks=hooks_for(app.config["DATABASE"]))
     finally:
-        db.conn.close()
+        db.close()
 
 
 def alerts(client, h):
@@ -309,7 +309,7 @@ def test_wrong_password_is_a_clear_error_without_the_secret(own_dovecot, dns_ser
                      json={"settings": {**source["settings"], "password": "****"}})
     db = connect(app.config["DATABASE"])
     stored = db.execute("SELECT settings FROM sources WHERE id = ?", [source["id"]]).fetchone()[0]
-    db.conn.close()
+    db.close()
     assert "wrong-secret-99" in stored
 
 
@@ -325,7 +325,7 @@ def test_a_rebuilt_mailbox_with_a_new_uidvalidity_is_not_read_twice(
     db = connect(app.config["DATABASE"])
     before = db.execute("SELECT state FROM source_kind_state WHERE source_id = ?",
                         [source["id"]]).fetchone()[0]
-    db.conn.close()
+    db.close()
     # the server forgets its UIDs (a restored or migrated mailbox): a new UIDVALIDITY
     box = dovecot.maildir / f".{folder}"
     for f in box.iterdir():
@@ -335,7 +335,7 @@ def test_a_rebuilt_mailbox_with_a_new_uidvalidity_is_not_read_twice(
     db = connect(app.config["DATABASE"])
     after = db.execute("SELECT state FROM source_kind_state WHERE source_id = ?",
                        [source["id"]]).fetchone()[0]
-    db.conn.close()
+    db.close()
     assert list(json.loads(before)["uids"]) != list(json.loads(after)["uids"])
     assert sorted(a["kind"] for a in alerts(client, h)) == ["phishing", "policy_new"]
     assert _source_health(client, h, source["id"])["items"] == 2
