@@ -42,6 +42,7 @@ def seed_accounts(db, user_id: int, n: int, *, contacts_per_account: int = 2) ->
             "INSERT INTO accounts (id, user_id, name, merchant_id, marketplaces, created_at, updated_at) "
             "VALUES (?, ?, ?, NULL, ?, ?, ?)",
             [(start + i, user_id, f"Account {i}", markets, now, now) for i in range(1, n + 1)])
+        db.sync_ids("accounts")  # PostgreSQL: the identity goes on after the explicit ids
         rows = []
         for i in range(1, n + 1):
             kinds = [("phone", phone), ("email", email)][:contacts_per_account]

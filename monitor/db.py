@@ -197,7 +197,7 @@ class PostgreSQL(Dialect):
                 return "%%"
             if m.group(1):
                 return f"%({m.group(1)})s"
-            return tok
+            return tok.replace("%", "%%")  # psycopg reads '%' inside literals too
 
         return _TOKENS.sub(sub, sql)
 

@@ -154,7 +154,7 @@ def process_pending(db, *, analyzer: Analyzer | None = None, hooks: Hooks | None
 def _members(db, policy_id: int) -> list[dict]:
     return rows(db, """
         SELECT i.id, i.title, i.url, i.published_at, i.fetched_at, i.analysis, i.source_id,
-               s.name AS source_name, (s.official AND s.user_id IS NULL) AS official,
+               s.name AS source_name, CASE WHEN s.official = 1 AND s.user_id IS NULL THEN 1 ELSE 0 END AS official,
                s.user_id AS source_user_id, s.kind AS source_kind, pi.added_at
         FROM policy_items pi JOIN items i ON i.id = pi.item_id JOIN sources s ON s.id = i.source_id
         WHERE pi.policy_id = ?

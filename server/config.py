@@ -83,6 +83,8 @@ def load(home: Path, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
     config.setdefault("DATABASE", str(home / "sellerguard.db"))
     if not config.get("DATABASE"):
         config["DATABASE"] = str(home / "sellerguard.db")
+    if config.get("DATABASE_URL"):  # SELLERGUARD_DATABASE_URL=postgresql://... instead of the file
+        config["DATABASE"] = str(config["DATABASE_URL"])
     return config
 
 

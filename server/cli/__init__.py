@@ -14,8 +14,9 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from server import config as cfg
+from monitor import db as mdb
 from monitor.db import iso
+from server import config as cfg
 from server.errors import ApiError
 
 console = Console(soft_wrap=True)  # never break a URL or a code across lines
@@ -42,8 +43,10 @@ class Context:
             ctx = ctx.parent
         if words[:1] == ["init"] or words[:2] == ["user", "add"]:
             return
-        database = Path(cfg.load(self.home).get("DATABASE") or self.home / "sellerguard.db")
-        if not database.exists():
+        target = cfg.load(self.home).get("DATABASE") or str(self.home / "sellerguard.db")
+        # with PostgreSQL the home still holds the installation's secret and configuration
+        marker = self.home / "secret.key" if mdb.is_url(target) else Path(target)
+        if not marker.exists():
             raise NotFound(f"no data home at {self.home} (run sellerguard init, or pass --home "
                            "/ set SELLERGUARD_HOME)")
 
@@ -157,7 +160,8 @@ def init(obj: Context, as_json: bool) -> None:
     db = obj.open_db()
     obj.secret  # noqa: B018 - creates the secret on first run
     sources = install_defaults(db)
-    result = {"home": str(obj.home), "created_user": None, "token": None, "default_sources": sources}
+    result = {"home": str(obj.home), "database": mdb.redact_url(obj.config["DATABASE"]),
+              "created_user": None, "token": None, "default_sources": sources}
     if not auth.list_users(db):
         user = auth.create_user(db, "seller")
         result["created_user"] = user.name
@@ -166,6 +170,8 @@ def init(obj: Context, as_json: bool) -> None:
         emit(result, True)
         return
     console.print(f"Data home: [bold]{obj.home}[/bold]")
+    if mdb.is_url(obj.config["DATABASE"]):
+        console.print(f"Database: [bold]{result['database']}[/bold]")
     if result["token"]:
         console.print(f"Created user [bold]{result['created_user']}[/bold]. Its API token (shown once, "
                       "keep it safe):")

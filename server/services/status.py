@@ -151,10 +151,12 @@ def accounts_where(filters: Filters, params: dict) -> str:
         clauses.append("a.marketplaces LIKE :mp")
     q = (filters.q or "").strip()
     if q:
-        params["q"] = _like(q)
+        params["q"] = _like(q.lower())
         # contact values: one scan of the (user, value, account) index, not one lookup per account
-        match = ["a.name LIKE :q ESCAPE '\\'", "COALESCE(a.merchant_id, '') LIKE :q ESCAPE '\\'",
-                 "a.id IN (SELECT k.account_id FROM contacts k WHERE k.user_id = :uid AND k.value LIKE :q ESCAPE '\\')"]
+        # lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not
+        match = ["lower(a.name) LIKE :q ESCAPE '\\'", "lower(COALESCE(a.merchant_id, '')) LIKE :q ESCAPE '\\'",
+                 "a.id IN (SELECT k.account_id FROM contacts k WHERE k.user_id = :uid "
+                 "AND lower(k.value) LIKE :q ESCAPE '\\')"]
         digits = "".join(ch for ch in q if ch.isdigit())
         if len(digits) >= 4 and not any(ch.isalpha() for ch in q):  # a phone number, any format
             params["qd"] = _like(digits.lstrip("0") or digits)
@@ -222,7 +224,7 @@ def _build(db: Database, user, today: date, alert_limit: int, filters: Filters) 
         account["next_step"] = account_next_step(account)
         account["needs_action"] = account["next_step"] is not None
     policy_alerts, source_alerts = db.execute(
-        "SELECT COALESCE(SUM(kind LIKE 'policy%'), 0), COALESCE(SUM(kind NOT LIKE 'policy%'), 0) "
+        "SELECT COUNT(CASE WHEN kind LIKE 'policy%' THEN 1 END), COUNT(CASE WHEN kind NOT LIKE 'policy%' THEN 1 END) "
         "FROM alerts WHERE user_id = ? AND state = 'open'", [user.id]).fetchone()
     counts["open_alerts"] = policy_alerts + source_alerts
     counts["policy_alerts"] = policy_alerts

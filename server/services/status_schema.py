@@ -123,8 +123,137 @@ _SUMMARY_TRIGGERS = "\n".join(_one_line(t) for t in (
     f"UPDATE accounts SET {account_summary_sets('accounts.id')} WHERE id = OLD.account_id; END;",
 ))
 
-STEPS: list[str] = [
-    f"""
+# --- PostgreSQL: the same columns and the same rules, kept by trigger functions -------------
+# (PostgreSQL runs a trigger's statements in a function; a BEFORE trigger sets the contact's
+# step in the row being written instead of updating it again, and "UPDATE OF" lists the same
+# columns as SQLite's triggers, so the same writes cause the same recomputations.)
+
+PG_TODAY = "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD')"
+
+_PG_CHECK_ERROR = """CREATE FUNCTION sg_check_error(checks TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE AS $$
+    SELECT w ->> 'message' FROM jsonb_array_elements(
+        CASE WHEN jsonb_typeof(checks::jsonb -> 'warnings') = 'array' THEN checks::jsonb -> 'warnings'
+             ELSE '[]'::jsonb END) WITH ORDINALITY AS t(w, n)
+    WHERE w ->> 'severity' = 'error' ORDER BY n LIMIT 1 $$;
+CREATE FUNCTION sg_step_base(check_error TEXT, local_status TEXT, amazon_status TEXT)
+    RETURNS TEXT LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN check_error IS NOT NULL THEN 'fix_contact'
+                WHEN local_status != 'verified' THEN 'verify_locally'
+                WHEN amazon_status != 'verified' THEN 'verify_on_amazon' END $$;"""
+
+
+def _pg_summary_values(ref: str) -> str:
+    flags = [f"s * ({ref}.hold_ends IS NOT NULL)::int"] + [
+        f"s * ({ref}.next_code IS NOT DISTINCT FROM '{code}')::int" for code in SUMMARY_COLUMNS[5:]]
+    return ", ".join([f"{ref}.user_id", "s", f"s * {ref}.n_contacts", f"s * {ref}.n_verified",
+                      f"s * {ref}.n_pending", *flags])
+
+
+_PG_FUNCTIONS = f"""{_PG_CHECK_ERROR}
+CREATE FUNCTION sg_bump(uid BIGINT) RETURNS void LANGUAGE sql AS $$
+    INSERT INTO data_versions AS d (user_id, version) VALUES (uid, 1)
+    ON CONFLICT (user_id) DO UPDATE SET version = d.version + 1 $$;
+CREATE FUNCTION sg_dv_user_row() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        PERFORM sg_bump(OLD.user_id);
+    ELSE
+        PERFORM sg_bump(NEW.user_id);
+        IF TG_OP = 'UPDATE' AND OLD.user_id IS DISTINCT FROM NEW.user_id THEN
+            PERFORM sg_bump(OLD.user_id);
+        END IF;
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE FUNCTION sg_dv_users() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN PERFORM sg_bump(NEW.id); RETURN NULL; END $$;
+CREATE FUNCTION sg_dv_policies() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN PERFORM sg_bump(0); RETURN NULL; END $$;
+CREATE FUNCTION sg_contact_step() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.check_error := sg_check_error(NEW.checks);
+    NEW.step_base := sg_step_base(NEW.check_error, NEW.local_status, NEW.amazon_status);
+    RETURN NEW;
+END $$;
+CREATE FUNCTION sg_account_refresh(aid BIGINT) RETURNS void LANGUAGE sql AS $$
+    UPDATE accounts SET {account_summary_sets('accounts.id', PG_TODAY)} WHERE id = aid $$;
+CREATE FUNCTION sg_contact_summary() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        PERFORM sg_account_refresh(OLD.account_id);
+    ELSE
+        PERFORM sg_account_refresh(NEW.account_id);
+        IF TG_OP = 'UPDATE' AND OLD.account_id IS DISTINCT FROM NEW.account_id THEN
+            PERFORM sg_account_refresh(OLD.account_id);
+        END IF;
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE FUNCTION sg_summary_add(a accounts, s INTEGER) RETURNS void LANGUAGE sql AS $$
+    INSERT INTO user_summary AS u (user_id, {', '.join(SUMMARY_COLUMNS)})
+    VALUES ({_pg_summary_values('a')})
+    ON CONFLICT (user_id) DO UPDATE SET {', '.join(f"{c} = u.{c} + excluded.{c}" for c in SUMMARY_COLUMNS)} $$;
+CREATE FUNCTION sg_user_summary() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP IN ('DELETE', 'UPDATE') THEN PERFORM sg_summary_add(OLD, -1); END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN PERFORM sg_summary_add(NEW, 1); END IF;
+    RETURN NULL;
+END $$;"""
+
+
+def _pg_triggers() -> str:
+    out = [f"CREATE TRIGGER dv_{t} AFTER INSERT OR UPDATE OR DELETE ON {t} FOR EACH ROW "
+           "EXECUTE FUNCTION sg_dv_user_row();" for t in _USER_TABLES]
+    out += [
+        "CREATE TRIGGER dv_users_update AFTER UPDATE ON users FOR EACH ROW EXECUTE FUNCTION sg_dv_users();",
+        "CREATE TRIGGER dv_policies AFTER INSERT OR UPDATE OR DELETE ON policies FOR EACH ROW "
+        "EXECUTE FUNCTION sg_dv_policies();",
+        "CREATE TRIGGER contacts_step BEFORE INSERT OR UPDATE OF checks, local_status, amazon_status "
+        "ON contacts FOR EACH ROW EXECUTE FUNCTION sg_contact_step();",
+        "CREATE TRIGGER contacts_summary AFTER INSERT OR DELETE OR UPDATE OF checks, local_status, "
+        "amazon_status, step_base, on_hold_until, role, kind, account_id ON contacts FOR EACH ROW "
+        "EXECUTE FUNCTION sg_contact_summary();",
+        "CREATE TRIGGER accounts_summary AFTER INSERT OR DELETE OR UPDATE OF next_code, hold_ends, "
+        "n_contacts, n_verified, n_pending, user_id ON accounts FOR EACH ROW "
+        "EXECUTE FUNCTION sg_user_summary();",
+    ]
+    return "\n".join(out)
+
+
+_PG_STEP = f"""
+    CREATE TABLE data_versions (
+        user_id BIGINT PRIMARY KEY,
+        version BIGINT NOT NULL
+    );
+    ALTER TABLE contacts ADD COLUMN check_error TEXT;
+    ALTER TABLE contacts ADD COLUMN step_base TEXT;
+    ALTER TABLE accounts ADD COLUMN next_code TEXT DEFAULT 'add_emergency_contact';
+    ALTER TABLE accounts ADD COLUMN hold_ends TEXT;
+    ALTER TABLE accounts ADD COLUMN n_contacts BIGINT NOT NULL DEFAULT 0;
+    ALTER TABLE accounts ADD COLUMN n_verified BIGINT NOT NULL DEFAULT 0;
+    ALTER TABLE accounts ADD COLUMN n_pending BIGINT NOT NULL DEFAULT 0;
+    ALTER TABLE accounts ADD COLUMN needs_action BIGINT
+        GENERATED ALWAYS AS (CASE WHEN next_code IS NOT NULL THEN 1 ELSE 0 END) STORED;
+    CREATE TABLE user_summary (
+        user_id BIGINT PRIMARY KEY,
+        {' '.join(c + ' BIGINT NOT NULL DEFAULT 0,' for c in SUMMARY_COLUMNS)[:-1]}
+    );
+    {_PG_FUNCTIONS}
+    UPDATE contacts SET check_error = sg_check_error(checks);
+    UPDATE contacts SET step_base = sg_step_base(check_error, local_status, amazon_status);
+    CREATE INDEX contacts_user_step ON contacts(user_id, step_base, on_hold_until);
+    CREATE INDEX contacts_user_value ON contacts(user_id, value, account_id);
+    UPDATE accounts SET {account_summary_sets('accounts.id', PG_TODAY)};
+    CREATE INDEX accounts_user_action ON accounts(user_id, needs_action DESC, id);
+    INSERT INTO user_summary (user_id, {', '.join(SUMMARY_COLUMNS)})
+        SELECT user_id, COUNT(*), SUM(n_contacts), SUM(n_verified), SUM(n_pending), COUNT(hold_ends),
+               {', '.join(f"SUM(CASE WHEN next_code = '{c}' THEN 1 ELSE 0 END)" for c in SUMMARY_COLUMNS[5:])}
+        FROM accounts GROUP BY user_id;
+    CREATE INDEX accounts_user_hold ON accounts(user_id, hold_ends) WHERE hold_ends IS NOT NULL;
+    {_pg_triggers()}
+"""
+
+_SQLITE_STEP = f"""
     CREATE TABLE data_versions (
         user_id INTEGER PRIMARY KEY,
         version INTEGER NOT NULL
@@ -155,5 +284,7 @@ STEPS: list[str] = [
     {_SUMMARY_TRIGGERS}
     {_USER_SUMMARY_TRIGGERS}
     {_version_triggers()}
-    """,
-]
+    """
+
+STEPS: list = [{"sqlite": _SQLITE_STEP, "postgresql": _PG_STEP}]
+

@@ -151,6 +151,7 @@ def test_hostile_sources_do_not_cost_the_good_ones(tmp_path):
         db.close()
 
 
+@pytest.mark.sqlite_file  # the WAL journal of the embedded file
 def test_connect_helper_is_usable(tmp_path):  # the suites open the same file from threads
     db = connect(tmp_path / "x.db")
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"

@@ -37,7 +37,7 @@ def test_read_commands_never_create_a_home(tmp_path):
         said = " ".join(result.output.split())  # rich wraps long lines
         assert f"no data home at {home}" in said and "sellerguard init" in said
         assert not home.exists(), args
-    assert run(home, "init").exit_code == 0 and (home / "sellerguard.db").exists()
+    assert run(home, "init").exit_code == 0 and (home / "secret.key").exists()
     assert run(home, "accounts", "list").exit_code == 0
 
 

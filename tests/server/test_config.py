@@ -14,7 +14,10 @@ def test_precedence(tmp_path, monkeypatch):
     loaded = cfg.load(tmp_path)
     assert loaded["PORT"] == 9002 and loaded["OFFLINE"] is False and loaded["DNS_TIMEOUT"] == 5
     assert cfg.load(tmp_path, {"PORT": 9003})["PORT"] == 9003
+    monkeypatch.delenv("SELLERGUARD_DATABASE_URL", raising=False)  # the PostgreSQL run sets it
     assert cfg.load(tmp_path)["DATABASE"] == str(tmp_path / "sellerguard.db")
+    monkeypatch.setenv("SELLERGUARD_DATABASE_URL", "postgresql://sg@db.example/sellerguard")
+    assert cfg.load(tmp_path)["DATABASE"] == "postgresql://sg@db.example/sellerguard"
 
 
 def test_bad_config_file_is_a_clear_error(tmp_path):

@@ -7,7 +7,11 @@ import sqlite3
 import stat
 from pathlib import Path
 
+import pytest
+
 from server import create_app
+
+pytestmark = pytest.mark.sqlite_file  # the embedded file's permissions
 
 API = "/api/v1"
 

@@ -16,8 +16,9 @@ def test_reopening_keeps_data_and_versions(tmp_path):
     db = open_db(path)
     assert db.execute("SELECT name FROM users").fetchall() == [("kept",)]
     assert mdb.current_version(db, "server") == version >= 1
-    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    if db.name == "sqlite":  # the embedded file's settings
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
 
 def test_new_step_applies_to_existing_database(tmp_path):
@@ -38,7 +39,7 @@ def test_failed_step_rolls_back_whole_step(tmp_path):
     with pytest.raises(mdb.MigrationError):
         mdb.migrate(db, "demo", bad)
     assert mdb.current_version(db, "demo") == 1
-    assert db.execute("SELECT name FROM sqlite_master WHERE name='u'").fetchone() is None
+    assert "u" not in db.tables() and "t" in db.tables()
 
 
 def test_database_newer_than_program_is_refused(tmp_path):

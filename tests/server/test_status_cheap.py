@@ -173,13 +173,13 @@ def _from_scratch(db, user_id: int, today: str) -> dict:
     """The summary recomputed from the contacts alone (what the triggers must keep)."""
     from server.services.status_schema import account_summary_sets
 
-    db.execute("CREATE TEMP TABLE IF NOT EXISTS acc_copy AS SELECT * FROM accounts WHERE 0")
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS acc_copy AS SELECT * FROM accounts WHERE 1 = 0")
     db.execute("DELETE FROM acc_copy")
     db.execute("INSERT INTO acc_copy SELECT * FROM accounts WHERE user_id = ?", [user_id])
     db.execute(f"UPDATE acc_copy SET {account_summary_sets('acc_copy.id', repr(today))}")
     row = db.execute(
         "SELECT COUNT(*), COALESCE(SUM(n_contacts), 0), COALESCE(SUM(n_verified), 0), COALESCE(SUM(n_pending), 0), "
-        "COUNT(hold_ends), " + ", ".join(f"COALESCE(SUM(next_code IS '{c}'), 0)" for c in
+        "COUNT(hold_ends), " + ", ".join(f"COALESCE(SUM(CASE WHEN next_code = '{c}' THEN 1 ELSE 0 END), 0)" for c in
                                          ("fix_contact", "add_emergency_contact", "verify_locally", "verify_on_amazon"))
         + " FROM acc_copy").fetchone()
     return dict(zip(("accounts", "contacts", "verified", "pending", "held_accounts", "fix_contact",

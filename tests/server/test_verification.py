@@ -291,6 +291,7 @@ def test_daily_cap_blocks_checks_of_a_pending_verification_too(app, client, sell
 
 # --- no plaintext code in the database file ------------------------------------------------------
 
+@pytest.mark.sqlite_file  # reads the file, WAL included
 def test_no_plaintext_code_or_link_token_anywhere_in_the_database_files(app, client, seller, receiver):  # noqa: F811
     user, headers, account, phone = seller
     db_path = Path(app.config["DATABASE"])

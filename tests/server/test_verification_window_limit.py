@@ -1,9 +1,9 @@
 """A send/failure limit configured as 0 refuses with Retry-After (it used to raise IndexError: a 500)."""
-import sqlite3
 from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from monitor import db as mdb
 from monitor.db import iso
 from server.errors import RateLimited
 from server.services.verification import _window_limit
@@ -11,7 +11,7 @@ from server.services.verification import _window_limit
 
 @pytest.fixture
 def db(tmp_path):
-    conn = sqlite3.connect(tmp_path / "limits.db")
+    conn = mdb.connect(tmp_path / "limits.db")
     conn.execute("CREATE TABLE sends (user_id INTEGER, at TEXT)")
     yield conn
     conn.close()

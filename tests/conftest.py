@@ -1,0 +1,77 @@
+"""Run every store, API and monitor test on PostgreSQL too.
+
+When ``SELLERGUARD_TEST_POSTGRES`` names a server (``make test-postgres`` starts a throwaway one,
+see ``tests/support/postgres.py``), each test gets a fresh database, copied from a template the
+migrations built once, and ``SELLERGUARD_DATABASE_URL`` points at it: the app, the CLI, the
+monitor and any process a test starts use it instead of the SQLite file. Without it (``make
+test``) nothing changes. Tests marked ``sqlite_file`` are about the SQLite file itself
+(permissions, WAL files, a second raw connection): they keep SQLite in both runs.
+"""
+from __future__ import annotations
+
+import itertools
+import os
+
+import pytest
+
+from monitor import db as mdb
+
+ENV = "SELLERGUARD_TEST_POSTGRES"
+TEMPLATE = "sg_template"
+_numbers = itertools.count(1)
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "sqlite_file: a test about the embedded SQLite file; "
+                                       "it runs on SQLite in the PostgreSQL run as well")
+
+
+def _with_db(url: str, name: str) -> str:
+    """The server address ``url`` with the database ``name``."""
+    return url[: url.rindex("/")] + "/" + name
+
+
+def _admin(url: str):
+    import psycopg
+
+    return psycopg.connect(url, autocommit=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_template():
+    url = os.environ.get(ENV)
+    if not url:
+        yield None
+        return
+    from server.db import open_db
+
+    with _admin(url) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {TEMPLATE} WITH (FORCE)")
+        conn.execute(f"CREATE DATABASE {TEMPLATE}")
+    saved = os.environ.get(mdb.URL_ENV)
+    os.environ[mdb.URL_ENV] = _with_db(url, TEMPLATE)
+    try:
+        open_db(None).close()
+    finally:
+        if saved is None:
+            os.environ.pop(mdb.URL_ENV, None)
+        else:
+            os.environ[mdb.URL_ENV] = saved
+    yield url
+
+
+@pytest.fixture(autouse=True)
+def database_engine(request, postgres_template, monkeypatch):
+    """The engine of this test: a fresh PostgreSQL database, or SQLite (the default)."""
+    if postgres_template is None or request.node.get_closest_marker("sqlite_file"):
+        monkeypatch.delenv(mdb.URL_ENV, raising=False)
+        yield "sqlite"
+        return
+    name = f"t{os.getpid()}_{next(_numbers)}"
+    with _admin(postgres_template) as conn:
+        conn.execute(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE}")
+    monkeypatch.setenv(mdb.URL_ENV, _with_db(postgres_template, name))
+    yield "postgresql"
+    monkeypatch.delenv(mdb.URL_ENV, raising=False)
+    with _admin(postgres_template) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
