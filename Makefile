@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 # the data home of `make run`: $SELLERGUARD_HOME when set, else ./var
 HOME_DIR ?= $(or $(SELLERGUARD_HOME),var)
 
-.PHONY: run test bench bench-full install install-test extension lint-extension clean train eval eval-facts
+.PHONY: run test test-postgres bench bench-full install install-test extension lint-extension clean train eval eval-facts
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,14 @@ run: install
 ## make test: the whole suite, browser tests included (needs /usr/bin/chromium)
 test: install-test
 	$(PY) -m pytest
+
+## make test-postgres: the store, API and monitor suites again, on a throwaway PostgreSQL server on
+## loopback (Debian's postgresql package is installed when missing; the server is gone afterwards)
+PG_SUITES ?= tests/server tests/monitor tests/hardening
+test-postgres: install-test
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  export DEBIAN_FRONTEND=noninteractive; apt-get update -q && apt-get install -y -q postgresql; }
+	$(PY) tests/support/postgres.py -- $(PY) -m pytest $(PG_SUITES)
 
 ## make bench: benchmarks; prints a table and writes bench/results/*.json
 bench: install-test

@@ -12,9 +12,17 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 ITEMS = 3
 
 
-def feed_body(i: int, version: int = 1, items: int = ITEMS) -> bytes:
+def feed_body(i: int, version: int = 1, items: int = ITEMS,
+              special: tuple[str, str] | None = None) -> bytes:
+    """Feed ``i``; ``special`` (title, text) is one more item, the same in every version."""
     parts = ["<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel>",
              f"<title>Feed {i}</title><link>http://feeds.test/{i}</link><description>d</description>"]
+    if special:
+        title, text = special
+        parts.append(f"<item><title>{title}</title><link>http://feeds.test/{i}/special</link>"
+                     f"<guid isPermaLink='false'>feed{i}-special</guid>"
+                     f"<pubDate>Mon, 03 Feb 2025 09:00:00 GMT</pubDate>"
+                     f"<description><![CDATA[<p>{text}</p>]]></description></item>")
     for k in range(items):
         parts.append(
             f"<item><title>Seller news {i}-{k} (v{version})</title>"
@@ -38,11 +46,15 @@ class _Server(ThreadingHTTPServer):
 class FeedFarm:
     """N feeds on one server. ``version`` can be bumped to make every feed change."""
 
-    def __init__(self, n: int) -> None:
+    def __init__(self, n: int, *, specials: dict[int, tuple[str, str]] | None = None) -> None:
         self.n = n
         self.version = 1
         self.requests = 0
         self.not_modified = 0
+        self.specials = specials or {}
+        self.fetches: dict[int, int] = {}   # feed -> requests answered (200 or 304)
+        self.in_flight = 0
+        self.max_in_flight = 0              # most requests at once: 1 when clients are polite
         self._lock = threading.Lock()
         self._cache: dict[tuple[int, int], bytes] = {}
         farm = self
@@ -59,6 +71,15 @@ class FeedFarm:
             def do_GET(self):
                 with farm._lock:
                     farm.requests += 1
+                    farm.in_flight += 1
+                    farm.max_in_flight = max(farm.max_in_flight, farm.in_flight)
+                try:
+                    self._get()
+                finally:
+                    with farm._lock:
+                        farm.in_flight -= 1
+
+            def _get(self):
                 path = self.path.split("?")[0]
                 try:
                     i = int(path.removeprefix("/feed/").removesuffix(".xml"))
@@ -71,6 +92,8 @@ class FeedFarm:
                     return
                 version = farm.version
                 etag = f'"f{i}-v{version}"'
+                with farm._lock:
+                    farm.fetches[i] = farm.fetches.get(i, 0) + 1
                 if self.headers.get("If-None-Match") == etag:
                     with farm._lock:
                         farm.not_modified += 1
@@ -81,7 +104,8 @@ class FeedFarm:
                     return
                 body = farm._cache.get((i, version))
                 if body is None:
-                    body = farm._cache[(i, version)] = feed_body(i, version)
+                    body = farm._cache[(i, version)] = feed_body(i, version,
+                                                                 special=farm.specials.get(i))
                 self.send_response(200)
                 self.send_header("Content-Type", "application/rss+xml; charset=utf-8")
                 self.send_header("ETag", etag)

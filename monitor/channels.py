@@ -8,6 +8,7 @@ HTTP webhooks (``json://``, ``xml://``, ``form://``) get the delivery's idempote
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, quote, urlsplit
 
@@ -19,6 +20,11 @@ from monitor.fetch import ForbiddenAddress, NetworkError, guard_address
 from monitor.names import message, unsafe_characters
 from monitor.redact import redact_text, redact_url
 from monitor.store import dumps, insert, loads, page, row, rows
+
+# Apprise's own records (its DEBUG lines quote payloads and provider URLs with their keys) go only
+# to the LogCapture of :func:`send`, never to the process's log; failures come back redacted in
+# ``SendResult.error``.
+logging.getLogger("apprise").propagate = False
 
 PURPOSES = ("alerts", "sms", "email")
 HEADER_SCHEMES = frozenset({"json", "jsons", "xml", "xmls", "form", "forms"})

@@ -236,13 +236,20 @@ def _health_alert(db, source: dict, what: str, outage: int, values: dict | None,
                                body=body, source_id=source["id"], now=now_s)
 
 
-def due_sources(db, now: datetime | None = None, *, all: bool = False) -> list[dict]:  # noqa: A002
+def due_sources(db, now: datetime | None = None, *, all: bool = False,  # noqa: A002
+                source_id: int | None = None) -> list[dict]:
+    """The enabled sources due at ``now`` (all of them with ``all``; only ``source_id`` with it)."""
     now_s = iso(now or utcnow())
-    db.execute("INSERT INTO source_state (source_id) SELECT id FROM sources WHERE true ON CONFLICT DO NOTHING")
+    db.execute("INSERT INTO source_state (source_id) SELECT id FROM sources WHERE "
+               + ("true" if source_id is None else "id = ?") + " ON CONFLICT DO NOTHING",
+               [] if source_id is None else [source_id])
     sql = """SELECT s.*, st.etag, st.last_modified, ks.state AS kind_state FROM sources s
              JOIN source_state st ON st.source_id = s.id
              LEFT JOIN source_kind_state ks ON ks.source_id = s.id WHERE s.enabled = 1"""
     params: list = []
+    if source_id is not None:
+        sql += " AND s.id = ?"
+        params.append(source_id)
     if not all:
         sql += " AND (st.next_poll_at IS NULL OR st.next_poll_at <= ?)"
         params.append(now_s)
@@ -347,7 +354,7 @@ def analyze_pending(db, summary: Summary, *, analyzer=None, hooks: Hooks | None 
         after = stats.last_id
 
 
-def _host_key(source: dict) -> str:
+def host_key(source: dict) -> str:
     """The host a source is fetched from, as the fetcher's per-host lock names it (host:port);
     a URL without one gets a key of its own (it fails on its own, fast)."""
     try:
@@ -415,7 +422,7 @@ def _fetch_all(sources: list[dict], fetcher: Fetcher, config: MonitorConfig):
     by_id = {s["id"]: s for s in sources}
     waiting: dict[str, deque] = {}
     for s in sources:
-        waiting.setdefault(_host_key(s), deque()).append(s)
+        waiting.setdefault(host_key(s), deque()).append(s)
     ready: deque[str] = deque(waiting)              # hosts with sources waiting, none in flight
     in_flight: dict[int, str] = {}                  # source id -> host
     remaining = len(sources)

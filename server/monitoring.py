@@ -1,5 +1,6 @@
 """The seam between the server and the monitor: the hooks through which the monitor learns about
-users and accounts (it knows neither), and starting its scheduler inside ``sellerguard serve``."""
+users and accounts (it knows neither), starting its scheduler inside ``sellerguard serve`` (the
+embedded default), and the queue worker of ``sellerguard worker`` (PostgreSQL)."""
 from __future__ import annotations
 
 import logging
@@ -54,3 +55,17 @@ def _remind(app: Flask, reminders) -> None:
         reminders.remind_ended_holds(db, mdb.utcnow())
     finally:
         db.close()
+
+
+def queue_for(config: dict, *, tick_s: int = 30, stalled_s: float = 30.0, pool_size: int = 8):
+    """The monitor's job queue with the server's hooks and its hold reminders (every 15 min)."""
+    from monitor.queue import Queue, Runtime
+    from server.services import reminders
+
+    database = config["DATABASE"]
+    runtime = Runtime(database, config=private_sources.monitor_config(config),
+                      hooks=hooks_for(database), stalled_s=stalled_s)
+    queue = Queue(database, runtime, tick_s=tick_s, pool_size=pool_size)
+    queue.periodic("remind", "*/15 * * * *",
+                   lambda rt: reminders.remind_ended_holds(rt.db(), mdb.utcnow()))
+    return queue

@@ -5,6 +5,7 @@ Every command that lists or creates something takes ``--json`` and then prints J
 from __future__ import annotations
 
 import ipaddress
+import os
 import json
 import logging
 import sys
@@ -203,8 +204,11 @@ def serve(obj: Context, host: str | None, port: int | None, allow_remote: bool, 
                                    "127.0.0.1 unless you pass --allow-remote.")
         err_console.print(f"[bold red]WARNING:[/bold red] listening on {host}: anyone who can reach "
                           "this address can try to use the API. Put it behind TLS and a firewall.")
+    # one server (and one embedded scheduler) per data home; API-only processes on PostgreSQL
+    # are as many as the deployment wants (the queue's workers do the monitoring)
+    shared = no_monitor and mdb.is_url(obj.config["DATABASE"])
     lock = cfg.ServeLock(obj.home)
-    running = lock.acquire()
+    running = None if shared else lock.acquire()
     if running is not None:
         raise click.ClickException(
             f"SellerGuard is already running at {running.get('url') or '?'} (pid "
@@ -253,6 +257,41 @@ def serve(obj: Context, host: str | None, port: int | None, allow_remote: bool, 
         if scheduler is not None:
             scheduler.shutdown(wait=False)
         lock.release()
+
+
+@main.command()
+@click.option("--concurrency", default=4, show_default=True, type=click.IntRange(1, 64),
+              help="Jobs this worker runs at once (threads).")
+@click.option("--tick", "tick_s", default=30, show_default=True, type=int,
+              help="Seconds between looks for due sources (a divisor of 60, or whole minutes).")
+@click.option("--stalled-after", "stalled_s", default=30.0, show_default=True, type=float,
+              help="Seconds without a heartbeat after which a worker's jobs are retried elsewhere.")
+@click.option("--name", default=None, help="Worker name in the logs (default: host and pid).")
+@click.pass_obj
+def worker(obj: Context, concurrency: int, tick_s: int, stalled_s: float, name: str | None) -> None:
+    """Run a monitor worker on the shared job queue (PostgreSQL: SELLERGUARD_DATABASE_URL).
+
+    Start as many as needed, on any machine that reaches the database; pair them with
+    `serve --no-monitor` for the API."""
+    import socket
+
+    from monitor.queue import QueueError
+    from server import monitoring
+
+    obj.require_home()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for noisy in ("httpx", "apprise", "procrastinate"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    try:
+        queue = monitoring.queue_for(obj.config, tick_s=tick_s, stalled_s=stalled_s,
+                                     pool_size=concurrency + 4)
+    except QueueError as exc:
+        raise click.ClickException(str(exc)) from None
+    name = name or f"{socket.gethostname()}-{os.getpid()}"
+    console.print(f"SellerGuard worker [bold]{name}[/bold] on {mdb.redact_url(obj.config['DATABASE'])} "
+                  f"({concurrency} at once, due sources every {tick_s} s)")
+    sys.stdout.flush()
+    queue.run_worker(concurrency=concurrency, name=name, heartbeat_s=max(1.0, stalled_s / 6))
 
 
 def _start_monitor(app):

@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from server.cli import main
@@ -41,6 +42,7 @@ def test_read_commands_never_create_a_home(tmp_path):
     assert run(home, "accounts", "list").exit_code == 0
 
 
+@pytest.mark.sqlite_file  # on PostgreSQL, API-only servers share a home (test_queue_workers)
 def test_a_second_serve_on_one_home_refuses(tmp_path):
     env = {**os.environ, "SELLERGUARD_OFFLINE": "1", "COLUMNS": "200"}
     subprocess.run([sys.executable, "-m", "server.cli", "--home", str(tmp_path), "init"],
