@@ -19,7 +19,7 @@ import traceback
 from bench.common import ROOT, env, row
 
 RESULTS = ROOT / "bench" / "results"
-MODULES = ("analysis", "api", "monitor", "extension")
+MODULES = ("analysis", "api", "monitor", "postgres", "extension")
 
 
 def run_analysis(quick: bool, full: bool = False) -> list[dict]:

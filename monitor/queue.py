@@ -50,6 +50,10 @@ from monitor.store import row
 log = logging.getLogger(__name__)
 
 PREFIX = "sellerguard."
+# A worker looks for jobs when one is queued (LISTEN/NOTIFY) and every POLL_QUEUE_S seconds. A job
+# waiting for its host's lock is not announced when the lock frees, so this bounds how long a
+# host sits idle between two polls (a cheap indexed query per idle worker).
+POLL_QUEUE_S = 0.2
 SCHEMA_PROBE = "procrastinate_jobs"
 
 
@@ -276,7 +280,7 @@ class Queue:
                         concurrency=concurrency, name=name, wait=wait,
                         update_heartbeat_interval=heartbeat_s,
                         stalled_worker_timeout=self.runtime.stalled_s,
-                        delete_jobs="successful", fetch_job_polling_interval=1.0)
+                        delete_jobs="successful", fetch_job_polling_interval=POLL_QUEUE_S)
                 finally:
                     rescue.cancel()
 

@@ -107,3 +107,21 @@ def test_hold_without_a_date_says_what_it_did_and_verify_infers_the_channel(tmp_
     v = run(tmp_path, "verify", "start", str(c["id"]), "--json")  # no --channel
     assert v.exit_code == 0, v.output
     assert json.loads(v.output)["channel"] == "sms"
+
+
+@pytest.mark.sqlite_file  # the embedded default: no queue
+def test_worker_on_the_sqlite_file_says_what_it_needs(tmp_path):
+    run(tmp_path, "init")
+    out = run(tmp_path, "worker")
+    assert out.exit_code != 0
+    said = " ".join(out.output.split())
+    assert "SELLERGUARD_DATABASE_URL=postgresql://" in said and "sellerguard serve" in said
+
+
+@pytest.mark.parametrize("tick", ["7", "0", "90"])
+def test_worker_tick_must_fit_the_clock(tmp_path, tick):
+    from monitor.queue import QueueError, _cron
+
+    with pytest.raises(QueueError, match="divisor of 60"):
+        _cron(int(tick))
+    assert _cron(15) == "* * * * * */15" and _cron(120) == "*/2 * * * *"
