@@ -140,8 +140,26 @@ def ack_alerts(db, user_id: int, ids: list[int] | None = None, *, all_open: bool
 
 
 def count_open(db, user_id: int) -> int:
-    return db.execute("SELECT COUNT(*) FROM alerts WHERE user_id = ? AND state = 'open'",
-                      [user_id]).fetchone()[0]
+    return db.scalar("SELECT COUNT(*) FROM alerts WHERE user_id = ? AND state = 'open'",
+                      [user_id])
+
+
+def open_counts(db, user_id: int) -> dict[str, int]:
+    """The user's open alerts counted by what they are about: ``policy`` and ``source`` (health)."""
+    found = row(db, "SELECT COUNT(CASE WHEN kind LIKE 'policy%' THEN 1 END) AS policy, "
+                    "COUNT(CASE WHEN kind NOT LIKE 'policy%' THEN 1 END) AS source "
+                    "FROM alerts WHERE user_id = ? AND state = 'open'", [user_id])
+    return {"policy": found["policy"], "source": found["source"]}
+
+
+def open_alerts(db, user_id: int, limit: int) -> list[dict]:
+    """The user's open alerts by importance: policy alerts first, then the rest; newest first."""
+    out = rows(db, "SELECT id, kind, title, policy_id, source_id, created_at, impact FROM alerts "
+                   "WHERE user_id = ? AND state = 'open' "
+                   "ORDER BY kind LIKE 'policy%' DESC, id DESC LIMIT ?", [user_id, limit])
+    for a in out:
+        a["impact"] = loads(a["impact"], [])
+    return out
 
 
 @dataclass

@@ -271,6 +271,11 @@ class Database:
         except self._errors as exc:
             raise DatabaseError(_redact(str(exc))) from exc
 
+    def scalar(self, sql: str, params: Sequence | dict | None = None) -> Any:
+        """The first column of the first row (a COUNT, an id from RETURNING), or None."""
+        found = self.execute(sql, params).fetchone()
+        return None if found is None else tuple.__getitem__(found, 0)
+
     def executemany(self, sql: str, seq: Iterable[Sequence | dict]) -> int:
         try:
             if self._sqlite:

@@ -321,9 +321,9 @@ def run_once(db, *, all: bool = False, progress: Callable[[PollResult], None] | 
     analyze_pending(db, summary, analyzer=analyzer, hooks=hooks,
                     budget=analysis_budget if analysis_budget is not None
                     else config.analysis_budget)
-    summary.alerts += db.execute(
+    summary.alerts += db.scalar(
         "SELECT COUNT(*) FROM alerts WHERE created_at >= ? AND kind LIKE 'source_%'",
-        [iso(now)]).fetchone()[0]
+        [iso(now)])
     if deliver:
         d = alerts_mod.deliver_pending(db, config=config, sender=sender)
         summary.delivered, summary.delivery_failures = d.sent, d.failed

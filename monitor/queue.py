@@ -260,7 +260,7 @@ class Queue:
         db = mdb.connect(self.url)
         try:
             with transaction(db):
-                if db.execute("SELECT to_regclass(?)", [SCHEMA_PROBE]).fetchone()[0] is not None:
+                if db.scalar("SELECT to_regclass(?)", [SCHEMA_PROBE]) is not None:
                     return False
                 db.raw.execute(self.app.schema_manager.get_schema())
             return True

@@ -196,6 +196,6 @@ def page(db: Database, sql: str, params: list, page_no: int, per_page: int) -> d
     """Paginate a SELECT: ``{"items", "total", "page", "per_page"}`` (page numbers start at 1)."""
     page_no = max(1, int(page_no or 1))
     per_page = max(1, min(500, int(per_page or 50)))
-    total = db.execute(f"SELECT COUNT(*) FROM ({sql}) AS paged", params).fetchone()[0]
+    total = db.scalar(f"SELECT COUNT(*) FROM ({sql}) AS paged", params)
     items = rows(db, f"{sql} LIMIT ? OFFSET ?", [*params, per_page, (page_no - 1) * per_page])
     return {"items": items, "total": total, "page": page_no, "per_page": per_page}

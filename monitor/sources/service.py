@@ -17,7 +17,7 @@ from monitor.errors import NotFound, SourceConfigError
 from monitor.redact import redact_text, redact_url
 from monitor.sources import state as kind_state
 from monitor.sources.base import format_interval, kind_class, validate_source
-from monitor.store import dumps, insert, loads, page, row, update
+from monitor.store import dumps, insert, loads, page, row, rows, update
 
 DEFAULTS_FILE = Path(__file__).with_name("defaults.yaml")
 _COLUMNS = ("name", "kind", "url", "language", "marketplaces", "interval_s", "official",
@@ -247,3 +247,14 @@ def import_sources(db, entries: list[dict], user_id: int | None = None) -> dict:
 def install_defaults(db) -> dict:
     """Import the shipped ``defaults.yaml`` as shared sources (idempotent; call at init)."""
     return import_sources(db, load_file(DEFAULTS_FILE), user_id=None)
+
+
+def marketplaces_of(db, source_ids) -> list[list[str]]:
+    """The marketplace codes of each of these sources (an empty list: a source about every
+    marketplace); what the server needs to narrow a policy to the accounts it concerns."""
+    ids = sorted({int(i) for i in source_ids if i})
+    if not ids:
+        return []
+    marks = ",".join("?" for _ in ids)
+    return [loads(r["marketplaces"], []) or []
+            for r in rows(db, f"SELECT marketplaces FROM sources WHERE id IN ({marks})", ids)]

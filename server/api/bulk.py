@@ -59,7 +59,7 @@ def _cost() -> int:
                                      limit=int(body.get("limit") or 10))
     except (TypeError, ValueError):
         return 1
-    return max(1, sum(1 for r in rows if not r[2]))
+    return max(1, sum(1 for r in rows if not r["check_error"]))
 
 
 @bp.post("/verifications/bulk")

@@ -276,10 +276,10 @@ def _write(db, user_id: int, plans: list[_Account], report: dict, settings: Chec
             else:
                 report["accounts"]["unchanged"] += 1
         else:
-            aid = db.execute(
+            aid = db.scalar(
                 "INSERT INTO accounts (user_id, name, merchant_id, marketplaces, created_at, updated_at) "
                 "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                [user_id, plan.name, plan.merchant_id, json.dumps(plan.marketplaces), now, now]).fetchone()[0]
+                [user_id, plan.name, plan.merchant_id, json.dumps(plan.marketplaces), now, now])
             report["accounts"]["created"] += 1
         for _row, kind, value, role, checks in plan.contacts:
             found = have.get((aid, kind, value))

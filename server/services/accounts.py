@@ -55,7 +55,7 @@ def get(db: Database, user_id: int, account_id: int) -> dict:
 
 
 def list_accounts(db: Database, user_id: int, page: int = 1, per_page: int = 50):
-    total = db.execute("SELECT COUNT(*) FROM accounts WHERE user_id = ?", [user_id]).fetchone()[0]
+    total = db.scalar("SELECT COUNT(*) FROM accounts WHERE user_id = ?", [user_id])
     rows = db.execute(f"SELECT {COLUMNS} FROM accounts WHERE user_id = ? ORDER BY id LIMIT ? OFFSET ?",
                       [user_id, per_page, (page - 1) * per_page]).fetchall()
     return [_out(r) for r in rows], total
@@ -69,7 +69,7 @@ def create(db: Database, user_id: int, data: dict, *, actor: str = "api") -> dic
             "INSERT INTO accounts (user_id, name, merchant_id, marketplaces, created_at, updated_at) "
             "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
             [user_id, _name(data["name"]), data.get("merchant_id"), json.dumps(marketplaces), now, now])
-        account = get(db, user_id, cur.fetchone()[0])
+        account = get(db, user_id, cur.fetchone()["id"])
         events.record(db, user_id, "account.created", "account", account["id"],
                       {"name": account["name"], "marketplaces": marketplaces}, actor=actor)
     return account

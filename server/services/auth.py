@@ -51,13 +51,13 @@ def create_user(db: Database, name: str) -> User:
         cur = db.execute(
             "INSERT INTO users (name, created_at) VALUES (?, ?) RETURNING id", [name, iso(utcnow())]
         )
-        user = User(cur.fetchone()[0], name)
+        user = User(cur.fetchone()["id"], name)
         events.record(db, user.id, "user.created", "user", user.id, {"name": name}, actor="cli")
     return user
 
 
 def list_users(db: Database) -> list[User]:
-    return [User(r[0], r[1]) for r in db.execute("SELECT id, name FROM users ORDER BY id")]
+    return [User(r["id"], r["name"]) for r in db.execute("SELECT id, name FROM users ORDER BY id")]
 
 
 def get_user(db: Database, name: str | None = None) -> User:

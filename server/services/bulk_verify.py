@@ -13,15 +13,15 @@ from __future__ import annotations
 from server.errors import ApiError, RateLimited
 from server.services import verification
 from server.services.status import Filters, accounts_where
-from monitor.db import Database
+from monitor.db import Database, Row
 
 MAX_PER_RUN = 50
 
 
 def selection(db: Database, user_id: int, *, q: str | None = None,
               marketplace: str | None = None, account_ids: list[int] | None = None,
-              limit: int = MAX_PER_RUN) -> list[tuple[int, str, str | None]]:
-    """(contact id, kind, check error) of the selection's unverified contacts, accounts in the
+              limit: int = MAX_PER_RUN) -> list[Row]:
+    """Rows (id, kind, check_error) of the selection's unverified contacts, accounts in the
     status order (needing action first), emergency contacts first."""
     params: dict = {"uid": user_id, "limit": max(1, min(limit, MAX_PER_RUN))}
     where = accounts_where(Filters(q=q, marketplace=marketplace), params)

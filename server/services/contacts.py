@@ -55,8 +55,8 @@ def get(db: Database, user_id: int, contact_id: int) -> dict:
 def list_for_account(db: Database, user_id: int, account_id: int, page: int = 1,
                      per_page: int = 50):
     accounts.get(db, user_id, account_id)
-    total = db.execute("SELECT COUNT(*) FROM contacts WHERE account_id = ? AND user_id = ?",
-                       [account_id, user_id]).fetchone()[0]
+    total = db.scalar("SELECT COUNT(*) FROM contacts WHERE account_id = ? AND user_id = ?",
+                       [account_id, user_id])
     rows = db.execute(
         f"SELECT {COLUMNS} FROM contacts WHERE account_id = ? AND user_id = ? "
         "ORDER BY CASE role WHEN 'emergency' THEN 0 WHEN 'primary' THEN 1 ELSE 2 END, id "
@@ -94,7 +94,7 @@ def create(db: Database, user_id: int, account_id: int, data: dict,
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             [user_id, account_id, data["kind"], data.get("role", "emergency"), result.value,
              json.dumps(result.checks), now, now])
-        contact = get(db, user_id, cur.fetchone()[0])
+        contact = get(db, user_id, cur.fetchone()["id"])
         events.record(db, user_id, "contact.created", "contact", contact["id"],
                       {"account_id": account_id, "kind": contact["kind"], "role": contact["role"],
                        "value": contact["masked"],

@@ -106,7 +106,7 @@ def write_outbox(db, user_id: int, purpose: str, destination: str, subject: str 
             "INSERT INTO outbox (user_id, channel, destination, subject, body, verification_id, "
             "created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
             [user_id, purpose, destination, subject, body, verification_id, iso(utcnow())])
-        row_id = cur.fetchone()[0]
+        row_id = cur.fetchone()["id"]
     log.warning("OUTBOX (development sink, NOT SENT): %s message for user %s written to the outbox "
                 "(row %s); add a channel with purpose '%s' to deliver for real", purpose, user_id,
                 row_id, purpose)
@@ -114,11 +114,9 @@ def write_outbox(db, user_id: int, purpose: str, destination: str, subject: str 
 
 
 def list_outbox(db, user_id: int, limit: int = 20) -> list[dict]:
-    rows = db.execute(
+    return [r.as_dict() for r in db.execute(
         "SELECT id, channel, destination, subject, body, verification_id, created_at FROM outbox "
-        "WHERE user_id = ? ORDER BY id DESC LIMIT ?", [user_id, limit]).fetchall()
-    return [{"id": r[0], "channel": r[1], "destination": r[2], "subject": r[3], "body": r[4],
-             "verification_id": r[5], "created_at": r[6]} for r in rows]
+        "WHERE user_id = ? ORDER BY id DESC LIMIT ?", [user_id, limit])]
 
 
 def deliver(db, user_id: int, purpose: str, destination: str, subject: str | None, body: str, *,

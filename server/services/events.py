@@ -26,15 +26,14 @@ def list_events(db: Database, user_id: int, page: int, per_page: int,
     if subject_id is not None:
         where += " AND subject_id = ?"
         params.append(subject_id)
-    total = db.execute(f"SELECT COUNT(*) FROM events WHERE {where}", params).fetchone()[0]
+    total = db.scalar(f"SELECT COUNT(*) FROM events WHERE {where}", params)
     rows = db.execute(
         f"SELECT id, at, actor, type, subject_type, subject_id, data FROM events WHERE {where} "
         "ORDER BY id DESC LIMIT ? OFFSET ?",
         [*params, per_page, (page - 1) * per_page],
     ).fetchall()
     items = [
-        {"id": r[0], "at": r[1], "actor": r[2], "type": r[3], "subject_type": r[4],
-         "subject_id": r[5], "data": json.loads(r[6])}
+        {**r.as_dict(), "data": json.loads(r["data"])}
         for r in rows
     ]
     return items, total

@@ -14,6 +14,7 @@ from datetime import date
 
 
 from monitor import marketplaces as mp
+from monitor.sources import service as sources
 from monitor.db import Database, utcnow
 from server.services.masking import mask
 
@@ -38,10 +39,8 @@ def policy_marketplaces(db: Database, policy: dict) -> set[str] | None:
     ids = [s["source_id"] for s in policy.get("sources") or [] if s.get("source_id")]
     if not ids:
         return None
-    marks = ",".join("?" for _ in ids)
     found: set[str] = set()
-    for (raw,) in db.execute(f"SELECT marketplaces FROM sources WHERE id IN ({marks})", ids):
-        codes = json.loads(raw or "[]")
+    for codes in sources.marketplaces_of(db, ids):
         if not codes:
             return None  # a source about every marketplace
         found.update(codes)

@@ -22,7 +22,7 @@ from server.errors import ValidationFailed
 
 def owner_id(db) -> int | None:
     """The instance owner: the first user."""
-    return db.execute("SELECT MIN(id) FROM users").fetchone()[0]
+    return db.scalar("SELECT MIN(id) FROM users")
 
 
 def may_reach_private(db, settings: dict, user_id: int | None) -> bool:

@@ -15,6 +15,7 @@ from datetime import date
 from functools import lru_cache
 
 
+from monitor import alerts, policies
 from monitor import marketplaces as mp
 from monitor.db import Database, iso, transaction, utcnow
 from server.services.masking import mask
@@ -190,16 +191,17 @@ def _build(db: Database, user, today: date, alert_limit: int, filters: Filters) 
     # filtered: the total comes with the page (one scan, not a COUNT and then the page)
     listed_rows = db.execute(
         "SELECT a.id, a.name, a.merchant_id, a.marketplaces, "
-        + ("0" if unfiltered else "COUNT(*) OVER ()") + " FROM accounts a" + where
+        + ("0" if unfiltered else "COUNT(*) OVER ()") + " AS total FROM accounts a" + where
         + " ORDER BY a.needs_action DESC, a.id LIMIT :limit OFFSET :offset", params).fetchall()
     if unfiltered:
         total = counts["accounts"]
     elif listed_rows:
-        total = listed_rows[0][4]
+        total = listed_rows[0]["total"]
     else:  # a page past the end: count on its own
-        total = db.execute("SELECT COUNT(*) FROM accounts a" + where, params).fetchone()[0]
-    accounts = {r[0]: {"id": r[0], "name": r[1], "merchant_id": r[2], "marketplaces": json.loads(r[3]),
-                       "seller_central": _seller_central_cached(r[3]), "contacts": [],
+        total = db.scalar("SELECT COUNT(*) FROM accounts a" + where, params)
+    accounts = {r["id"]: {"id": r["id"], "name": r["name"], "merchant_id": r["merchant_id"],
+                          "marketplaces": json.loads(r["marketplaces"]),
+                          "seller_central": _seller_central_cached(r["marketplaces"]), "contacts": [],
                        "next_step": None, "needs_action": False}
                 for r in listed_rows}
     if accounts:
@@ -213,22 +215,23 @@ def _build(db: Database, user, today: date, alert_limit: int, filters: Filters) 
     else:
         rows = []
     for r in rows:
-        checks = json.loads(r[5])
-        contact = {"id": r[0], "kind": r[2], "role": r[3], "masked": _mask(r[2], r[4]),
-                   "warnings": checks.get("warnings", []), "checks": checks, "local_status": r[6],
-                   "amazon_status": {"status": r[7], "source": r[8], "at": r[9]}, "on_hold_until": r[10]}
+        checks = json.loads(r["checks"])
+        contact = {"id": r["id"], "kind": r["kind"], "role": r["role"],
+                   "masked": _mask(r["kind"], r["value"]), "warnings": checks.get("warnings", []),
+                   "checks": checks, "local_status": r["local_status"],
+                   "amazon_status": {"status": r["amazon_status"], "source": r["amazon_status_source"],
+                                     "at": r["amazon_status_at"]},
+                   "on_hold_until": r["on_hold_until"]}
         contact["next_step"] = contact_next_step(contact, today)
         del contact["checks"]
-        accounts[r[1]]["contacts"].append(contact)
+        accounts[r["account_id"]]["contacts"].append(contact)
     for account in accounts.values():
         account["next_step"] = account_next_step(account)
         account["needs_action"] = account["next_step"] is not None
-    policy_alerts, source_alerts = db.execute(
-        "SELECT COUNT(CASE WHEN kind LIKE 'policy%' THEN 1 END), COUNT(CASE WHEN kind NOT LIKE 'policy%' THEN 1 END) "
-        "FROM alerts WHERE user_id = ? AND state = 'open'", [user.id]).fetchone()
-    counts["open_alerts"] = policy_alerts + source_alerts
-    counts["policy_alerts"] = policy_alerts
-    counts["source_alerts"] = source_alerts
+    open_counts = alerts.open_counts(db, user.id)
+    counts["open_alerts"] = open_counts["policy"] + open_counts["source"]
+    counts["policy_alerts"] = open_counts["policy"]
+    counts["source_alerts"] = open_counts["source"]
     # source-health alerts are listed but do not raise the badge: the seller cannot act on them
     counts["badge"] = counts["policy_alerts"] + counts["pending_steps"]
     return {
@@ -238,7 +241,7 @@ def _build(db: Database, user, today: date, alert_limit: int, filters: Filters) 
         "summary": summary,
         "accounts": list(accounts.values()),
         "accounts_page": {"page": filters.page, "per_page": filters.per_page, "total": total},
-        "alerts": _alert_summaries(db, open_alerts(db, user.id, alert_limit)),
+        "alerts": _alert_summaries(db, alerts.open_alerts(db, user.id, alert_limit)),
     }
 
 
@@ -257,33 +260,14 @@ def account_next_step(account: dict) -> dict | None:
     return None
 
 
-def open_alerts(db: Database, user_id: int, limit: int) -> list[dict]:
-    """The user's open alerts by importance: policy alerts first, then the rest; newest first."""
-    cols = ("id", "kind", "title", "policy_id", "source_id", "created_at", "impact")
-    out = []
-    for r in db.execute(
-            f"SELECT {', '.join(cols)} FROM alerts WHERE user_id = ? AND state = 'open' "
-            "ORDER BY kind LIKE 'policy%' DESC, id DESC LIMIT ?", [user_id, limit]):
-        a = dict(zip(cols, r))
-        a["impact"] = json.loads(a["impact"] or "[]")
-        out.append(a)
-    return out
-
-
-def policy_facts(db: Database, alerts: list[dict]) -> dict[int, dict]:
+def policy_facts(db: Database, items: list[dict]) -> dict[int, dict]:
     """The facts of the alerts' policies, by policy id (one query for all of them)."""
-    ids = sorted({a["policy_id"] for a in alerts if a.get("policy_id")})
-    facts: dict[int, dict] = {}
-    if ids:
-        marks = ",".join("?" for _ in ids)
-        for pid, raw in db.execute(f"SELECT id, facts FROM policies WHERE id IN ({marks})", ids):
-            facts[pid] = json.loads(raw or "{}")
-    return facts
+    return policies.facts_by_id(db, (a.get("policy_id") for a in items))
 
 
-def _alert_summaries(db: Database, alerts: list[dict]) -> list[dict]:
+def _alert_summaries(db: Database, items: list[dict]) -> list[dict]:
     """Open alerts with the facts of their policy."""
-    facts = policy_facts(db, alerts)
+    facts = policy_facts(db, items)
     return [{"id": a["id"], "kind": a["kind"], "title": a["title"], "policy_id": a.get("policy_id"),
              "source_id": a.get("source_id"), "created_at": a["created_at"],
-             "facts": facts.get(a.get("policy_id")), "affected": a.get("impact") or []} for a in alerts]
+             "facts": facts.get(a.get("policy_id")), "affected": a.get("impact") or []} for a in items]

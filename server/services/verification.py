@@ -414,7 +414,7 @@ def start(db, settings: Settings, user_id: int, contact_id: int, channel: str, *
                 "expires_at, override_checks, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 [user_id, contact_id, channel, destination, lang, iso(now + settings.ttl(channel)),
                  int(bool(override_checks)), iso(now), iso(now)])
-            v = _row(db, "id = ?", [cur.fetchone()[0]])
+            v = _row(db, "id = ?", [cur.fetchone()["id"]])
             created = True
             db.execute("UPDATE contacts SET local_status = 'pending' WHERE id = ? AND user_id = ? "
                        "AND local_status = 'unverified'", [contact_id, user_id])
@@ -432,10 +432,10 @@ def start(db, settings: Settings, user_id: int, contact_id: int, channel: str, *
         sets = ", ".join(f"{k} = ?" for k in changes)
         db.execute(f"UPDATE verifications SET {sets} WHERE id = ?", [*changes.values(), v["id"]])
         v = {**v, **changes}
-        send_id = db.execute(
+        send_id = db.scalar(
             "INSERT INTO verification_sends (verification_id, user_id, channel, destination, "
             "country_code, at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-            [v["id"], user_id, channel, destination, country, iso(now)]).fetchone()[0]
+            [v["id"], user_id, channel, destination, country, iso(now)])
         events.record(db, user_id, "verification.started" if created else "verification.resent",
                       "verification", v["id"],
                       {"contact_id": contact_id, "channel": channel, "destination": mask(contact["kind"], destination),
