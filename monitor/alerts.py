@@ -139,11 +139,6 @@ def ack_alerts(db, user_id: int, ids: list[int] | None = None, *, all_open: bool
             "not_found": [i for i in wanted if i not in states]}
 
 
-def count_open(db, user_id: int) -> int:
-    return db.scalar("SELECT COUNT(*) FROM alerts WHERE user_id = ? AND state = 'open'",
-                      [user_id])
-
-
 def open_counts(db, user_id: int) -> dict[str, int]:
     """The user's open alerts counted by what they are about: ``policy`` and ``source`` (health)."""
     found = row(db, "SELECT COUNT(CASE WHEN kind LIKE 'policy%' THEN 1 END) AS policy, "

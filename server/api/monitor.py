@@ -16,7 +16,7 @@ from server.api.status_schemas import (AlertOut, AlertPage, AlertQuery, CheckRes
 from server.auth_http import auth, current_user
 from server.db import get_db
 from server.errors import ValidationFailed
-from server.services import check_slots, events, impact, private_sources, status
+from server.services import check_slots, events, impact, private_sources
 
 bp = APIBlueprint("monitor", __name__, tag="Monitor")
 
@@ -125,7 +125,7 @@ def list_alerts(query):
     state = None if query["state"] == "all" else query["state"]
     db = get_db()
     result = alerts.list_alerts(db, current_user().id, state, query["page"], query["per_page"])
-    facts = status.policy_facts(db, result["items"])
+    facts = policies.facts_by_id(db, (a["policy_id"] for a in result["items"]))
     for alert in result["items"]:
         alert["facts"] = facts.get(alert["policy_id"])
     return _page(result, query)

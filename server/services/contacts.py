@@ -56,7 +56,7 @@ def list_for_account(db: Database, user_id: int, account_id: int, page: int = 1,
                      per_page: int = 50):
     accounts.get(db, user_id, account_id)
     total = db.scalar("SELECT COUNT(*) FROM contacts WHERE account_id = ? AND user_id = ?",
-                       [account_id, user_id])
+                      [account_id, user_id])
     rows = db.execute(
         f"SELECT {COLUMNS} FROM contacts WHERE account_id = ? AND user_id = ? "
         "ORDER BY CASE role WHEN 'emergency' THEN 0 WHEN 'primary' THEN 1 ELSE 2 END, id "

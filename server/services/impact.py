@@ -14,8 +14,8 @@ from datetime import date
 
 
 from monitor import marketplaces as mp
-from monitor.sources import service as sources
 from monitor.db import Database, utcnow
+from monitor.sources import service as sources
 from server.services.masking import mask
 
 # which contacts a policy about each contact type concerns

@@ -260,14 +260,9 @@ def account_next_step(account: dict) -> dict | None:
     return None
 
 
-def policy_facts(db: Database, items: list[dict]) -> dict[int, dict]:
-    """The facts of the alerts' policies, by policy id (one query for all of them)."""
-    return policies.facts_by_id(db, (a.get("policy_id") for a in items))
-
-
 def _alert_summaries(db: Database, items: list[dict]) -> list[dict]:
     """Open alerts with the facts of their policy."""
-    facts = policy_facts(db, items)
+    facts = policies.facts_by_id(db, (a.get("policy_id") for a in items))
     return [{"id": a["id"], "kind": a["kind"], "title": a["title"], "policy_id": a.get("policy_id"),
              "source_id": a.get("source_id"), "created_at": a["created_at"],
              "facts": facts.get(a.get("policy_id")), "affected": a.get("impact") or []} for a in items]
