@@ -168,6 +168,16 @@ class DeliveryStats:
 Sender = Callable[..., "channels_mod.SendResult"]
 
 
+def release_claims(db, now=None) -> int:
+    """Make deliveries claimed by a sender that died due again now (they may have gone out
+    before it died: at least once, as after a claim expires). Returns how many."""
+    now_s = iso(now or utcnow())
+    with transaction(db):
+        return db.execute("""UPDATE alert_deliveries SET state = 'pending', claimed_until = NULL,
+                              next_attempt_at = ?, updated_at = ? WHERE state = 'sending'""",
+                          [now_s, now_s]).rowcount
+
+
 def deliver_pending(db, *, config: MonitorConfig | None = None, sender: Sender | None = None,
                     now=None, limit: int = 200) -> DeliveryStats:
     """Send due deliveries once each; returns what happened."""

@@ -267,6 +267,12 @@ def claim(db, source_id: int, now: datetime, lease_s: float) -> bool:
     return cur.rowcount == 1
 
 
+def release(db, source_id: int) -> None:
+    """Give up a source's lease (its holder died; see :meth:`monitor.queue.Queue.retry_stalled`)."""
+    with transaction(db):
+        db.execute("UPDATE source_state SET lease_until = NULL WHERE source_id = ?", [source_id])
+
+
 def poll_source(db, source: dict, *, fetcher: Fetcher | None = None,
                 config: MonitorConfig | None = None, hooks: Hooks | None = None,
                 conditional: bool = True) -> PollResult:

@@ -233,6 +233,10 @@ class Queue:
         n = 0
         for job in await manager.get_stalled_jobs(seconds_since_heartbeat=self.runtime.stalled_s):
             try:
+                await asyncio.to_thread(self._release, job)
+            except Exception:  # noqa: BLE001 - the claims then expire on their own (lease_s)
+                log.exception("freeing the claims of stalled job %s failed", job.id)
+            try:
                 await manager.retry_job(job)
             except UniqueViolation:  # the same work is queued again already: drop this copy
                 await manager.finish_job(job, Status.FAILED, False)
@@ -245,6 +249,17 @@ class Queue:
             n += 1
             log.warning("retrying job %s of a worker that stopped: %s", job.id, job.call_string)
         return n
+
+    def _release(self, job) -> None:
+        """Free what a dead job had claimed in the monitor's tables, so that the copy that runs
+        next (this job retried, or the same work queued again meanwhile) is not kept waiting for
+        the claim to expire (``lease_s``). Safe because the dead job is still "doing": its queue
+        lock keeps every other job with that lock (its host's polls, other deliveries) away."""
+        db = self.runtime.db()
+        if job.task_name == PREFIX + "poll" and "source_id" in job.task_kwargs:
+            pipeline.release(db, int(job.task_kwargs["source_id"]))
+        elif job.task_name == PREFIX + "deliver":
+            alerts_mod.release_claims(db)
 
     async def _rescue(self, every: float) -> None:
         while True:
