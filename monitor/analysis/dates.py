@@ -53,7 +53,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:,?\s+" + _YEAR + r")?", re.I)),
     # D(.|er|th) (de) Month( (de) YYYY)
     ("dmy", re.compile(
-        r"(?<![\w.])(?P<d>\d{1,2})(?:\.|er|st|nd|rd|th|º|°|o(?=\s))?\s*(?:de\s+)?(?P<mon>" + _WORD + r")\.?(?![\w])"
+        r"(?<![\w.])(?P<d>\d{1,2})(?:\.|er|st|nd|rd|th|º|°|o(?=\s))?\s*(?:(?:de|of)\s+)?(?P<mon>" + _WORD + r")\.?(?![\w])"
         r"(?:\s*(?:de|del)?\s*,?\s*" + _YEAR + r")?", re.I)),
     # 24.01.2025 / 24.01.
     ("dotted", re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?:(?P<y>(?:19|20)\d{2})(?!\d)|(?!\d))")),
@@ -214,13 +214,14 @@ def find_dates(text: str, lang: str = "en") -> list[DateMention]:
 
 
 def resolve_year(month: int, day: int, published: dt.date, *, past_bias: bool = False,
-                 future_bias: bool = False) -> dt.date | None:
+                 future_bias: bool = False, not_after: dt.date | None = None) -> dt.date | None:
     """The most plausible full date for a month-day seen in a text published on ``published``.
 
     Announcements talk about the recent past and the next months: candidates in the previous,
     same and next year are scored by their distance to the publication date; a date more than
     ~2 months ahead is penalised (texts rarely announce that far ahead without giving the year),
-    and tense cues ("began", "since" / "by", "deadline") tilt the choice.
+    and tense cues ("began", "since" / "by", "deadline") tilt the choice.  ``not_after`` rules out
+    later candidates: a text read today that says a step "has started on 1月24日" means a past day.
     """
     best = None
     best_cost = None
@@ -228,6 +229,8 @@ def resolve_year(month: int, day: int, published: dt.date, *, past_bias: bool = 
         try:
             cand = dt.date(y, month, day)
         except ValueError:
+            continue
+        if not_after is not None and cand > not_after:
             continue
         diff = (cand - published).days
         cost = abs(diff)

@@ -157,6 +157,9 @@ def url_date(url: str) -> dt.date | None:
     return None
 
 
+ANALYSIS_DAY = "the day of the analysis"
+
+
 def year_anchor(doc: Doc, today: dt.date | None = None) -> tuple[dt.date, str]:
     """The day a text without a publication date is read from, and where it comes from: the date in
     its address, else the latest full date the text states, else the day of the analysis."""
@@ -179,7 +182,7 @@ def year_anchor(doc: Doc, today: dt.date | None = None) -> tuple[dt.date, str]:
     years = [y for y in years if y <= now.year]
     if years:
         return dt.date(max(years), 1, 1), YEAR_ONLY
-    return now, "the day of the analysis"
+    return now, ANALYSIS_DAY
 
 
 def policy_dates(doc: Doc, *, today: dt.date | None = None) -> DateFacts:
@@ -305,9 +308,12 @@ def policy_dates(doc: Doc, *, today: dt.date | None = None) -> DateFacts:
                 except ValueError:
                     continue
             else:
+                on_analysis_day = anchor_from == ANALYSIS_DAY
                 d = resolve_year(dm.month, dm.day, anchor, past_bias=past or role == "announced" or
-                                 anchor_from != "the day of the analysis",
-                                 future_bias=role == "deadline" and not past)
+                                 not on_analysis_day, future_bias=role == "deadline" and not past,
+                                 not_after=anchor if past and on_analysis_day else None)
+                if d is None:
+                    continue
             pd = PolicyDate(role, d, dm.text, strong, si, past, year_unknown=True)
             anchored.append(pd)
         pd.enforce = enforce
@@ -340,6 +346,10 @@ def policy_dates(doc: Doc, *, today: dt.date | None = None) -> DateFacts:
         out.deadline = eff.date
         out.notes.append(f"deadline: the requirement applies from {eff.date.isoformat()}")
         dl = eff
+    elif dl is None and eff is not None and eff.date is not None and _deadline_anaphora(doc, eff):
+        out.deadline = eff.date
+        out.notes.append(f"deadline: '{_deadline_anaphora(doc, eff)}' refers to {eff.date.isoformat()}")
+        dl = eff
     for p in (eff, dl, ann):
         if p is not None and p.year_unknown and p.date is not None:
             out.notes.append(f"year of {p.role} date '{p.text.strip()}' not stated and no publication date: "
@@ -354,6 +364,20 @@ def policy_dates(doc: Doc, *, today: dt.date | None = None) -> DateFacts:
 
 
 _MANDATORY_NOW = _rx(lexicon.MANDATORY_FROM, re.I)
+
+
+_DEADLINE_ANAPHORA = _rx(lexicon.DEADLINE_ANAPHORA, re.I)
+
+
+def _deadline_anaphora(doc: Doc, p: PolicyDate) -> str | None:
+    """The words that name the effective date ``p`` as a deadline ("by this date") in its sentence
+    or the next one, if any."""
+    for j in (p.sent, p.sent + 1):
+        if j < len(doc.sents):
+            m = _DEADLINE_ANAPHORA.search(doc.sentence(j))
+            if m:
+                return m.group(0)
+    return None
 
 
 def _mandatory_from(doc: Doc, p: PolicyDate) -> bool:

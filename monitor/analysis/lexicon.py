@@ -55,6 +55,13 @@ MANDATORY_FROM = (r"\b(?:mandatory|compulsory|required|obligatory|forced|enforce
                   r"pflicht\w*|verpflichtend\w*|obligatoire|obligatori\w*|obbligatori\w*|obowiązkow\w*|zorunlu\w*)\b|"
                   r"必需|强制|強制|必須|義務|의무|필수")
 
+# A deadline that points back at the effective date ("it will go into effect starting March 15 … If
+# you have not enabled 2FA by this date, you will not be able to …"): that day is also the deadline.
+DEADLINE_ANAPHORA = (r"\bby (?:this|that|the same) (?:date|day)\b|\bby then\b|\bbis (?:dahin|zu diesem (?:datum|zeitpunkt|tag))\b|"
+                     r"\bhasta (?:esa|esta|dicha) fecha\b|\bd'ici (?:là|cette date)\b|\bavant cette date\b|"
+                     r"\bentro (?:tale|questa|quella) data\b|\bdo tego (?:dnia|czasu)\b|\btot (?:die|deze) datum\b|"
+                     r"それまでに|届时|到时|截至该日|그때까지|이 날짜까지")
+
 # A date's sentence that points back at the policy the title names, followed by a start verb.
 POLICY_ANAPHORA = (r"(?:\b(?:these|the|this|those) (?:new )?(?:polic(?:y|ies)|changes?|rules?|requirements?)|"
                    r"\b(?:diese|die) (?:neuen? )?(?:änderung(?:en)?|regel(?:n|ung(?:en)?)?|pflicht|vorgaben?)|"

@@ -58,7 +58,7 @@ DATE_CUES: dict[str, dict[str, list[str]]] = {
         "after": [r"onwards", r"on\b", r"and (?:applies|runs)", r"(?:it )?(?:began|started|took effect)"],
     },
     "deadline": {
-        "before": [r"by", r"before", r"no later than", r"deadline(?:(?:\s+[\w-]+){0,3}?\s+(?:is|was))?(?: now| of)?",
+        "before": [r"by", r"by (?:today|tomorrow)", r"before", r"no later than", r"deadline(?:(?:\s+[\w-]+){0,3}?\s+(?:is|was))?(?: now| of)?",
             r"until", r"(?:is|are) now",
             r"(?:extended|pushed back|moved|postponed|delayed)(?:\s+[\w-]+){0,3}?\s+(?:to|until)", r"due",
             r"have until", r"has until", r"by the end of"],

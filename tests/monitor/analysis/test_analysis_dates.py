@@ -46,12 +46,26 @@ RESOLVE = [
     (3, 2, D(2020, 2, 20), False, True, D(2020, 3, 2)),        # deadline ahead
     (11, 1, D(2025, 2, 1), True, False, D(2024, 11, 1)),       # far "future" month-day in past tense
     (2, 3, D(2019, 12, 10), False, True, D(2020, 2, 3)),       # deadline in the next year
+    (1, 24, D(2026, 12, 3), False, False, D(2027, 1, 24)),     # the nearer one
 ]
 
 
 @pytest.mark.parametrize("m,d,pub,past,future,expected", RESOLVE)
 def test_resolve_year(m, d, pub, past, future, expected):
     assert resolve_year(m, d, pub, past_bias=past, future_bias=future) == expected
+
+
+def test_resolve_year_not_after_a_day():
+    # read on 3 December with no publication date, "已于1月24日启动" (has started on) is a past day
+    assert resolve_year(1, 24, D(2026, 12, 3), past_bias=True, not_after=D(2026, 12, 3)) == D(2026, 1, 24)
+    assert resolve_year(1, 24, D(2026, 12, 3), past_bias=True) == D(2027, 1, 24)
+
+
+def test_a_started_date_read_without_publication_date_is_not_in_the_future():
+    out = analyze({"id": "t", "title": "亚马逊要求卖家验证紧急联系信息", "published": None, "language": "zh",
+                   "text": "近日，亚马逊卖家收到邮件，要求验证紧急联系信息。验证流程已于1月24日正式启动，卖家须尽快完成验证。"},
+                  today=D(2026, 12, 3))
+    assert out["facts"]["effective_date"] == "2026-01-24", out["facts"]
 
 
 @pytest.mark.parametrize("value,expected", [

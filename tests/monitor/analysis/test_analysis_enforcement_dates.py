@@ -111,3 +111,44 @@ def test_requirement_dates_stay_as_they_are(lang, title, text, published, effect
     facts = _facts(text, title, published, lang)
     assert facts["effective_date"] == effective
     assert facts["deadline"] == deadline
+
+
+# "by this date", "bis dahin": the deadline points back at the effective date of the sentence before
+# (id, language, title, text, published, effective_date, deadline, words the note quotes)
+ANAPHORA = [
+    ("en-by-this-date", "en", "Two-factor authentication required for developers",
+     "The store will require two-factor authentication for every developer account. It will go into effect "
+     "starting March 15, 2021. If you have not enabled 2FA by this date, you cannot publish updates.",
+     "2021-03-01", "2021-03-15", "2021-03-15", "by this date"),
+    ("de-bis-dahin", "de", "Telefonnummer bestätigen",
+     "Ab dem 1. März 2025 müssen alle Verkäufer ihre Telefonnummer per SMS-Code bestätigen. "
+     "Wer das bis dahin nicht getan hat, kann keine Artikel mehr einstellen.",
+     "2025-02-10", "2025-03-01", "2025-03-01", "bis dahin"),
+    ("es-hasta-esa-fecha", "es", "Verificación del teléfono",
+     "A partir del 1 de octubre los vendedores deben verificar su número de teléfono con un código SMS. "
+     "Las cuentas que no lo hagan hasta esa fecha no podrán publicar.",
+     "2025-09-10", "2025-10-01", "2025-10-01", "hasta esa fecha"),
+]
+
+
+@pytest.mark.parametrize("lang,title,text,published,effective,deadline,quoted",
+                         [c[1:] for c in ANAPHORA], ids=[c[0] for c in ANAPHORA])
+def test_a_deadline_that_points_back_at_the_effective_date(lang, title, text, published, effective,
+                                                           deadline, quoted):
+    facts = _facts(text, title, published, lang)
+    assert (facts["effective_date"], facts["deadline"]) == (effective, deadline)
+    assert any(quoted in n for n in facts["notes"]), facts["notes"]
+
+
+def test_no_anaphora_no_deadline_from_the_start_date():
+    facts = _facts("Starting March 15, 2021, all sellers on the marketplace must verify the email address of their "
+                   "seller account with a one-time code. Accounts that do not verify may be suspended.",
+                   "Sellers must verify their email address", "2021-03-01", "en")
+    assert (facts["effective_date"], facts["deadline"]) == ("2021-03-15", None)
+
+
+def test_by_today_with_the_day_in_brackets_is_the_deadline():
+    facts = _facts("Amazon started requiring sellers to verify the phone number used for two-step verification. "
+                   "If you do not finish the verification by today (30th of June), Amazon may deactivate your account.",
+                   "Sellers: verify your 2SV phone number", "2025-06-30", "en")
+    assert facts["deadline"] == "2025-06-30"
