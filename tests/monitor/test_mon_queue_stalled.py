@@ -6,6 +6,7 @@ the first copy is dropped (the second is queued) and the second must find the so
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 import os
 from datetime import timedelta
@@ -46,10 +47,13 @@ def _stalled_job(db, task: str, *, lock: str, queueing_lock: str, kwargs: dict) 
 
 
 def _retry(q: Queue) -> int:
+    """``retry_stalled`` on an event loop of its own thread (as a worker runs it; another test of
+    the session may have left a loop running on this one)."""
     async def run() -> int:
         async with q.app.open_async():
             return await q.retry_stalled()
-    return asyncio.run(run())
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, run()).result(60)
 
 
 def _job(db, job_id: int) -> dict:
