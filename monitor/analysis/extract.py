@@ -346,9 +346,9 @@ def policy_dates(doc: Doc, *, today: dt.date | None = None) -> DateFacts:
         out.deadline = eff.date
         out.notes.append(f"deadline: the requirement applies from {eff.date.isoformat()}")
         dl = eff
-    elif dl is None and eff is not None and eff.date is not None and _deadline_anaphora(doc, eff):
+    elif dl is None and eff is not None and eff.date is not None and (words := _deadline_anaphora(doc, eff)):
         out.deadline = eff.date
-        out.notes.append(f"deadline: '{_deadline_anaphora(doc, eff)}' refers to {eff.date.isoformat()}")
+        out.notes.append(f"deadline: '{words}' refers to {eff.date.isoformat()}")
         dl = eff
     for p in (eff, dl, ann):
         if p is not None and p.year_unknown and p.date is not None:
