@@ -238,7 +238,13 @@ def classify(doc: Doc, dates: DateFacts) -> Decision:
 
     # A phishing word in a question or a doubt ("legit or scam?", "I thought it was phishing")
     # counts little; a reply saying the notice is real cancels most of it.
+    # Fraud as a crime ("Betrug", "詐欺", "fraud") is as often the motive of a measure as the subject
+    # of a warning: it joins the phishing evidence only in a text that also has phishing wording
+    # (fake mails, impersonation, "phishing") or a scam message's shape, else it weighs little.
+    fraud_hits = doc.hits.get("fraud", ())
     ph_hits = doc.hits.get("trap_phishing", ())
+    if ph_hits or doc.has("scam_shape"):
+        ph_hits = sorted((*ph_hits, *fraud_hits), key=lambda h: h.start)
     doubt_sents = {i for i, cs in enumerate(bs) if "doubt" in cs or doc.sentence(i).rstrip().endswith(("?", "？"))}
     # fraud named as the motive of a measure the text reports ("to prevent fraud, sellers must
     # verify their phone from March") is no phishing warning; it counts like a doubtful hit
@@ -252,6 +258,8 @@ def classify(doc: Doc, dates: DateFacts) -> Decision:
     else:
         phish = min(1.0, 0.3 * len(firm) + 0.1 * doubtful
                     + (0.3 if any(h.sent < doc.title_sents for h in ph_hits) else 0.0))
+    if not ph_hits and fraud_hits:
+        phish = min(0.4, 0.1 * len(fraud_hits) + (0.2 if any(h.sent < doc.title_sents for h in fraud_hits) else 0.0))
     if doubtful and doc.has("reassure"):
         phish *= 0.3
     scam = doc.count("scam_shape")
@@ -266,7 +274,7 @@ def classify(doc: Doc, dates: DateFacts) -> Decision:
         if real:
             phish *= 0.3
     if phish:
-        ev = _mention(doc, "trap_phishing") or _mention(doc, "scam_shape")
+        ev = _mention(doc, "trap_phishing") or _mention(doc, "scam_shape") or _mention(doc, "fraud")
         traps.append(("phishing warning or scam message", phish, 5.0, ev))
 
     # A seller's question or complaint about a contact check the platform is asking for ("a pop-up
@@ -305,13 +313,21 @@ def classify(doc: Doc, dates: DateFacts) -> Decision:
         traps.append(("login or code troubleshooting", ts, 4.0, _mention(doc, "trap_troubleshoot")))
 
     if doc.has("trap_optional"):
-        mandatory_core = any(lexicon.MANDATORY.search(doc.sentence(i)) for i in cv_core)
+        opt_sents = {h.sent for h in doc.hits.get("trap_optional", ())}
+        # a mandate stated in a sentence of its own, with change wording or next to the contact check
+        # ("Verpflichtend startet die Maßnahme in fünf Kategorien"; "… freiwillig können alle anderen
+        # schon jetzt"): the optional part is the rest of the roll-out, not the whole story
+        must_sents = {i for i in range(n) if i not in opt_sents and "require" in bs[i]
+                      and lexicon.MANDATORY.search(doc.sentence(i))}
+        mandate_sents = {i for i in must_sents if i in cv_core or "event" in bs[i] or i - 1 in cv_core or i + 1 in cv_core}
+        mandatory_core = any(lexicon.MANDATORY.search(doc.sentence(i)) for i in cv_core) or bool(mandate_sents)
         st = 0.4 if mandatory_core else 1.0
         # "what was optional so far becomes mandatory" (requirement wording with the earlier state or
-        # a change in one sentence) reports the mandate itself:
+        # a change in one sentence, or the earlier state next to a stated mandate: "Bisher war die
+        # Nummer freiwillig. Verpflichtend wird sie …") reports the mandate itself:
         # such hits are no optional feature, and once the text says so the other ones weigh less
-        opt_sents = {h.sent for h in doc.hits.get("trap_optional", ())}
-        turned = {i for i in opt_sents if "require" in bs[i] and bs[i] & {"formerly", "event"}}
+        turned = {i for i in opt_sents if ("require" in bs[i] and bs[i] & {"formerly", "event"})
+                  or ("formerly" in bs[i] and (i - 1 in must_sents or i + 1 in must_sents))}
         if turned:
             st = 0.15 if turned == opt_sents else st * 0.5
         traps.append(("optional feature, not a requirement", st, 4.0, _mention(doc, "trap_optional")))

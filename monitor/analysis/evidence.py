@@ -25,7 +25,7 @@ RULE_TERMS = ("cv_core", "cv_core_n", "cv_core_title", "two_step_core", "emergen
 # A contact channel and an act or context in the same sentence.
 CHANNELS = ("emergency_contact", "phone", "email", "contact_details", "notif_prefs", "two_step")
 ACTS = ("verify", "update", "provide", "otp", "sms", "link", "call", "require", "event", "seller", "consequence",
-        "prompt", "buyer", "trap_phishing", "trap_troubleshoot", "trap_optional", "help_page", "background",
+        "prompt", "buyer", "trap_phishing", "fraud", "trap_troubleshoot", "trap_optional", "help_page", "background",
         "login", "doubt")
 OV_PAIRS = tuple((ov, act) for ov in ("ov_identity", "ov_video", "ov_address", "ov_bank", "ov_tax", "ov_kyc")
                  for act in ("verify", "require", "event", "seller"))

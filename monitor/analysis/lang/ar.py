@@ -144,8 +144,12 @@ CONCEPTS: dict[str, list[str]] = {
     "ov_kyc": [
         r"الرخصة التجارية", r"السجل التجاري", r"المستندات",
     ],
+    # fraud or scams as a crime (a measure's motive as often as a warning's subject): weak alone
+    "fraud": [
+        r"احتيال",
+    ],
     "trap_phishing": [
-        r"احتيال", r"تصيد", r"رسائل مزيفة",
+        r"تصيد", r"رسائل مزيفة",
     ],
     "trap_optional": [
         r"اختياري\w*",

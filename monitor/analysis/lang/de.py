@@ -200,8 +200,12 @@ CONCEPTS: dict[str, list[str]] = {
     "ov_kyc": [
         r"kyc", r"inform-?gesetz\w*", r"unternehmensdaten", r"geschäftsdaten", r"handelsregister\w*",
     ],
+    # fraud or scams as a crime (a measure's motive as often as a warning's subject): weak alone
+    "fraud": [
+        r"betrüger\w*", r"betrug\w*",
+    ],
     "trap_phishing": [
-        r"phishing\w*", r"betrüger\w*", r"betrug\w*", r"gefälscht\w*", r"fake-?mails?", r"nachgemacht\w*",
+        r"phishing\w*", r"betrugs-?(?:e-?mails?|sms|nachrichten?)", r"gefälscht\w*", r"fake-?mails?", r"nachgemacht\w*",
     ],
     "scam_shape": [
         r"innerhalb von \d{1,2} stunden", r"klicken sie (?:auf den|hier)", r"sehr geehrte[rs]? (?:verkäufer|kunde)",

@@ -247,8 +247,12 @@ CONCEPTS: dict[str, list[str]] = {
         r"d-?u-?n-?s(?: numbers?)?", r"organi[sz]ation (?:verification|details)", r"digital services act", r"dsa",
         r"legal (?:name|entity)",
     ],
+    # fraud or scams as a crime (a measure's motive as often as a warning's subject): weak alone
+    "fraud": [
+        r"fraud\w*",
+    ],
     "trap_phishing": [
-        r"phishing", r"scam\w*", r"fraud\w*", r"fake (?:e-?mails?|messages?|notices?|texts?)", r"spoof\w*",
+        r"phishing", r"scam\w*", r"fake (?:e-?mails?|messages?|notices?|texts?)", r"spoof\w*",
         r"impersonat\w*", r"look-?alike", r"suspicious (?:e-?mails?|messages?|links?)", r"never ask",
         r"real or (?:a )?(?:scam|fake|phishing)", r"legit(?:imate)?\?",
     ],

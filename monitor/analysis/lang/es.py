@@ -183,8 +183,12 @@ CONCEPTS: dict[str, list[str]] = {
     "ov_kyc": [
         r"kyc", r"ley inform", r"documentaci[oó]n",
     ],
+    # fraud or scams as a crime (a measure's motive as often as a warning's subject): weak alone
+    "fraud": [
+        r"fraud\w*",
+    ],
     "trap_phishing": [
-        r"estafa\w*", r"fraudulent\w*", r"suplant\w*", r"phishing", r"correos falsos", r"enga[ñn]o\w*",
+        r"estafa\w*", r"suplant\w*", r"phishing", r"correos falsos", r"enga[ñn]o\w*",
     ],
     "scam_shape": [
         r"en (?:un plazo de )?\d{1,2} horas", r"haga clic", r"haz clic en el enlace",

@@ -173,8 +173,12 @@ CONCEPTS: dict[str, list[str]] = {
     "ov_kyc": [
         r"kyc", r"loi inform", r"justificatifs?",
     ],
+    # fraud or scams as a crime (a measure's motive as often as a warning's subject): weak alone
+    "fraud": [
+        r"fraud\w*",
+    ],
     "trap_phishing": [
-        r"hame[çc]onnage", r"arnaque\w*", r"frauduleu\w*", r"phishing", r"faux e-?mails?", r"escroquer\w*",
+        r"hame[çc]onnage", r"arnaque\w*", r"phishing", r"faux e-?mails?", r"escroquer\w*",
     ],
     "scam_shape": [
         r"sous \d{1,2} heures", r"cliquez (?:ici|sur le lien)", r"cher (?:vendeur|client)",

@@ -147,6 +147,10 @@ CONCEPTS: dict[str, list[str]] = {
     "ov_kyc": [
         r"visura camerale", r"documenti aziendali", r"kyc",
     ],
+    # fraud or scams as a crime (a measure's motive as often as a warning's subject): weak alone
+    "fraud": [
+        r"frod\w*", r"fraudolent\w*",
+    ],
     "trap_phishing": [
         r"truff\w*", r"phishing", r"e-?mail fals\w*",
     ],

@@ -156,8 +156,12 @@ CONCEPTS: dict[str, list[str]] = {
     "ov_kyc": [
         r"KYC", r"INFORM", r"登記簿", r"書類の再提出", r"書類",
     ],
+    # fraud or scams as a crime (a measure's motive as often as a warning's subject): weak alone
+    "fraud": [
+        r"詐欺",
+    ],
     "trap_phishing": [
-        r"フィッシング", r"詐欺", r"なりすまし", r"装った", r"偽の?(?:メール|サイト)",
+        r"フィッシング", r"詐欺(?:メール|SMS|サイト)", r"なりすまし", r"装った", r"偽の?(?:メール|サイト)",
     ],
     "scam_shape": [
         r"\d{1,2}\s*時間以内", r"以下のリンク", r"リンクをクリック",

@@ -133,8 +133,12 @@ CONCEPTS: dict[str, list[str]] = {
     "ov_kyc": [
         r"사업자 ?등록증", r"서류",
     ],
+    # fraud or scams as a crime (a measure's motive as often as a warning's subject): weak alone
+    "fraud": [
+        r"사기",
+    ],
     "trap_phishing": [
-        r"피싱", r"사기", r"스미싱",
+        r"피싱", r"사기 ?(?:문자|메일)", r"스미싱",
     ],
     # the earlier state a change replaces ("optional so far, mandatory from ...")
     "formerly": [

@@ -87,7 +87,11 @@ CONCEPTS: dict[str, list[str]] = {
     "ov_identity": [r"identiteit\w*", r"identiteitsbewijs", r"paspoort"],
     "ov_bank": [r"bankrekening\w*", r"bankgegevens"],
     "ov_tax": [r"btw(?:-nummer)?", r"belasting\w*", r"dac7"],
-    "trap_phishing": [r"phishing", r"oplichter\w*", r"oplichting", r"nepmail\w*", r"valse e-?mails?"],
+    # fraud or scams as a crime (a measure's motive as often as a warning's subject): weak alone
+    "fraud": [
+        r"oplichter\w*", r"oplichting",
+    ],
+    "trap_phishing": [r"phishing", r"nepmail\w*", r"valse e-?mails?"],
     "trap_optional": [r"optioneel", r"vrijwillig\w*"],
     "help_page": [r"hoe (?:wijzig|voeg|stel)", r"stap voor stap", r"handleiding"],
 }

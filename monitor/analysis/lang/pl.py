@@ -142,8 +142,12 @@ CONCEPTS: dict[str, list[str]] = {
     "ov_kyc": [
         r"krs", r"dokument\w* firmow\w*", r"kyc",
     ],
+    # fraud or scams as a crime (a measure's motive as often as a warning's subject): weak alone
+    "fraud": [
+        r"oszust\w*",
+    ],
     "trap_phishing": [
-        r"oszust\w*", r"phishing\w*", r"wyłudz\w*",
+        r"phishing\w*", r"wyłudz\w*",
     ],
     "trap_optional": [
         r"opcjonaln\w*", r"dobrowoln\w*",

@@ -143,8 +143,12 @@ CONCEPTS: dict[str, list[str]] = {
     "ov_kyc": [
         r"imza sirküler\w*", r"ticaret sicil\w*",
     ],
+    # fraud or scams as a crime (a measure's motive as often as a warning's subject): weak alone
+    "fraud": [
+        r"dolandırıc\w*",
+    ],
     "trap_phishing": [
-        r"dolandırıc\w*", r"oltalama", r"sahte (?:e-?posta|mesaj|sms)\w*",
+        r"oltalama", r"sahte (?:e-?posta|mesaj|sms)\w*",
     ],
     "trap_optional": [
         r"isteğe bağlı", r"opsiyonel",

@@ -168,8 +168,12 @@ CONCEPTS: dict[str, list[str]] = {
     "ov_kyc": [
         r"KYC", r"INFORM", r"营业执照", r"资质审核", r"消费者法案",
     ],
+    # fraud or scams as a crime (a measure's motive as often as a warning's subject): weak alone
+    "fraud": [
+        r"诈骗", r"骗子", r"欺诈",
+    ],
     "trap_phishing": [
-        r"钓鱼", r"诈骗", r"骗子", r"冒充", r"假冒", r"虚假(?:邮件|链接)", r"骗局", r"钓鱼邮件",
+        r"钓鱼", r"诈骗(?:短信|邮件|链接)", r"冒充", r"假冒", r"虚假(?:邮件|链接)", r"骗局", r"钓鱼邮件",
     ],
     "scam_shape": [
         r"\d{1,2}\s*小时内", r"点击(?:以下|下方)?链接", r"尊敬的(?:卖家|用户|客户)", r"账户存在异常", r"永久冻结",

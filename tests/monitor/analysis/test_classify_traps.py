@@ -211,3 +211,60 @@ def test_code_problem_without_a_dated_mandate_stays_troubleshooting():
     out = _run("I cannot log in, the two-step verification code never arrives on my phone. Any ideas?",
                "Cannot log in - no 2SV code", url="https://sellercentral.example.com/forums/t/no-code")
     assert out["label"] == "unrelated"
+
+
+def _rule_terms(title, text, language):
+    from monitor.analysis.core import prepare
+
+    p = prepare({"id": "t", "title": title, "text": text, "language": language, "published": "2024-05-10"})
+    return p.rules.terms
+
+
+# Fraud as a crime is the motive of a measure as often as the subject of a warning: alone it is weak
+# phishing evidence; next to phishing wording (fake mails, impersonation) it is the warning's.
+FRAUD_CASES = [
+    ("motive-de", "de", "Kleinanzeigen greift durch: Damit geht es Betrügern an den Kragen",
+     "Ab heute müssen Anbieter ihre Telefonnummer angeben. An diese wird ein sechsstelliger Code verschickt.", False),
+    ("motive-ja", "ja", "詐欺対策で電話番号の認証を開始",
+     "出品者は来月から電話番号をSMSの認証コードで認証する必要があります。", False),
+    ("motive-en", "en", "Marketplace fights fraud with phone checks",
+     "From June 1 sellers must verify their phone number with a code sent by SMS.", False),
+    ("warning-de", "de", "Betrüger verschicken gefälschte Mails",
+     "Betrüger fordern Händler per gefälschter Mail auf, ihre Telefonnummer zu bestätigen.", True),
+    ("warning-ja", "ja", "詐欺メールに注意",
+     "Amazonを装ったメールで、電話番号の認証を求める詐欺が増えています。", True),
+    ("warning-en", "en", "Fraud alert", "Fraudsters impersonate the marketplace and ask sellers to verify their phone.",
+     True),
+]
+
+
+@pytest.mark.parametrize("case", FRAUD_CASES, ids=[c[0] for c in FRAUD_CASES])
+def test_fraud_counts_as_phishing_only_next_to_phishing_wording(case):
+    _, lang, title, text, warning = case
+    strength = _rule_terms(title, text, lang).get("trap_phishing", 0.0)
+    if warning:
+        assert strength >= 0.9
+    else:
+        assert 0 < strength <= 0.4
+
+
+# "optional so far" next to a sentence stating the mandate reports the mandate, not an optional feature
+OPTIONAL_CASES = [
+    ("formerly-de", "de", "Kleinanzeigen verlangt Telefonnummer",
+     "Ab sofort müssen Anbieter ihre Telefonnummer per SMS-Code verifizieren. Bisher war die Angabe freiwillig. "
+     "Verpflichtend wird sie zunächst in fünf Kategorien.", 0.2),
+    ("others-de", "de", "Kleinanzeigen verifiziert Handynummern",
+     "Inserenten werden aufgefordert, ihre Telefonnummer mit dem SMS-Code zu verifizieren. Verpflichtend startet die "
+     "Maßnahme jetzt in fünf Kategorien. Freiwillig können alle anderen Nutzer ihre Nummer schon jetzt bestätigen.", 0.4),
+    ("optional-de", "de", "Neu: 2FA",
+     "Händler können die Zwei-Faktor-Authentifizierung ab sofort freiwillig aktivieren und per SMS-Code bestätigen.", 1.0),
+]
+
+
+@pytest.mark.parametrize("case", OPTIONAL_CASES, ids=[c[0] for c in OPTIONAL_CASES])
+def test_optional_words_next_to_a_stated_mandate_weigh_less(case):
+    _, lang, title, text, at_most = case
+    strength = _rule_terms(title, text, lang).get("trap_optional", 0.0)
+    assert 0 < strength <= at_most
+    if at_most == 1.0:
+        assert strength == 1.0
