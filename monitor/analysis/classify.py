@@ -33,10 +33,17 @@ from . import lexicon
 from .extract import DateFacts, platform
 from .features import CONTACT_CONCEPTS, OV_CONCEPTS, Doc
 
-_HELP_URL = re.compile(r"/help/|/gp/help|/hub/|/faq|/support/|help\.|/hc/|/kb/", re.I)
+# help centres, seller academies and guide sections ("/seller-university/", "marketplacelearn.",
+# "/guides/"): pages that explain, they do not announce
+_HELP_URL = re.compile(r"/help/|/gp/help|/hub/|/faq|/support/|help\.|/hc/|/kb/|/guides?/|/tutorials?/|/how-?to\b|"
+                       r"[/.-](?:university|academy)[/.]|learn\.|/learn/", re.I)
 # a page on a seller portal's own host (Seller Central forums, seller help/news sites) is read by sellers
 _SELLER_URL = re.compile(r"^\w+://(?:[\w-]+\.)*?(?:sellercentral|seller-?cent(?:er|re)|sellerhelp|sellerportal|"
                          r"seller|sellers|vendedores)(?:-[\w]+)?\.", re.I)
+# a line opening with a step number ("1. App", "Step 2 –", "Schritt 3:", "步骤1", "ステップ1", "第2步"):
+# the shape of a guide
+_STEP_LINE = re.compile(r"^\W{0,3}(?:\d{1,2}[.)](?!\d)|(?:step|schritt|paso|étape|passo|krok|adım|stap)\s*\d{1,2}\b|"
+                        r"步骤\s*\d|第\s*\d{1,2}\s*步|ステップ\s*\d|手順\s*\d|\d{1,2}\s*단계)", re.I | re.M)
 _VERIFY_ACTS = {"verify", "otp", "link"}
 _STRONG_CONTACT = {"emergency_contact", "phone", "email"}
 
@@ -376,8 +383,11 @@ def classify(doc: Doc, dates: DateFacts) -> Decision:
 
     help_hits = doc.count("help_page")
     help_url = bool(doc.url and _HELP_URL.search(doc.url))
+    steps = len(_STEP_LINE.findall(doc.full, 0, 20000))
+    terms["guide_steps"] = min(1.0, steps / 4.0)
     if help_hits or help_url:
-        st = min(1.0, 0.35 * help_hits + (0.6 if help_url else 0.0) + (0.3 if doc.in_title("help_page") else 0.0))
+        st = min(1.0, 0.35 * help_hits + (0.6 if help_url else 0.0) + (0.3 if doc.in_title("help_page") else 0.0)
+                 + (0.3 if steps >= 2 else 0.0))
         if policy_dated or n_event >= 2:
             st *= 0.25
         elif n_event == 1:

@@ -20,7 +20,7 @@ from .features import ALL_CONCEPTS, Doc
 # The rule terms ``classify`` records (``Decision.terms``), in a fixed order.
 RULE_TERMS = ("cv_core", "cv_core_n", "cv_core_title", "two_step_core", "emergency_core", "ov_core", "ov_kinds",
               "ov_core_n", "ov_with_cv", "require", "policy_dated", "event", "seller", "seller_url", "platform",
-              "consequence", *TRAP_TERMS, "no_seller_platform", "rule_z_cv", "rule_z_ov", "rule_p_cv", "rule_p_ov")
+              "consequence", "guide_steps", *TRAP_TERMS, "no_seller_platform", "rule_z_cv", "rule_z_ov", "rule_p_cv", "rule_p_ov")
 
 # A contact channel and an act or context in the same sentence.
 CHANNELS = ("emergency_contact", "phone", "email", "contact_details", "notif_prefs", "two_step")
@@ -47,6 +47,7 @@ _RULE_TEXT = {
     "seller_url": "a page of a seller portal",
     "platform": "a selling platform named",
     "consequence": "consequences stated (suspended, gesperrt …)",
+    "guide_steps": "numbered steps (1., Step 2, 步骤3): the shape of a guide",
     "trap_phishing": "phishing warning or scam message",
     "trap_troubleshoot": "login or code troubleshooting",
     "trap_optional": "an optional feature",

@@ -18,7 +18,8 @@ ALL_CONCEPTS = tuple(lexicon.CONCEPTS)
 
 # A hit of a concept that lies inside a hit of another concept is not counted for the first:
 # "two-step verification" is not a "verification" act, "verification code" is an OTP.
-_MASKED_BY = {"verify": ("two_step",), "require": ("two_step",), "phone": ("trap_nonseller", "comm_channel"),
+# "Getting started" (a guide's heading) is not a change that started.
+_MASKED_BY = {"verify": ("two_step",), "require": ("two_step",), "event": ("help_page",), "phone": ("trap_nonseller", "comm_channel"),
              "email": ("notice_email", "comm_channel"), "buyer": ("ov_kyc",)}
 
 
@@ -152,10 +153,22 @@ _DATELINE_BEFORE = re.compile(
 _DATELINE_AFTER = re.compile(r"^\s*(?:\d{1,2}:\d{2}|\||来源|作者|阅读|浏览|by\b|von\b|por\b|par\b)", re.I)
 _LETTER = re.compile(r"[^\W\d_]")
 DATELINE_WINDOW = 600
+# "Last updated 2024-09-03 UTC." anywhere on the page (help pages put it in the footer): the page's
+# revision date, never a policy date
+_UPDATED_BEFORE = re.compile(
+    r"(?<!\w)(?:last (?:updated|modified|reviewed|revised)(?: on)?|page (?:updated|last updated)(?: on)?|"
+    r"zuletzt (?:aktualisiert|geändert|bearbeitet)(?: am)?|stand|dernière mise à jour(?: le)?|mis à jour le|"
+    r"última (?:actualización|modificación)|actualizado por última vez(?: el)?|ultimo aggiornamento|"
+    r"ostatnia aktualizacja|laatst (?:bijgewerkt|gewijzigd)(?: op)?|son güncelleme|"
+    r"最終更新日?時?|最后更新(?:时间|日期|于)?|最近更新(?:时间|于)?|更新日時?|최종 (?:수정|업데이트)일?)\W{0,3}$", re.I)
 
 
 def _find_dateline(doc: Doc, body_offset: int) -> None:
     full = doc.full
+    for k, dm in enumerate(doc.dates):
+        if dm.year is not None and not (dm.part or "").startswith("relative") and \
+                _UPDATED_BEFORE.search(full, max(0, dm.start - 40), dm.start):
+            doc.dateline.add(k)
     for k, dm in enumerate(doc.dates):
         if dm.year is None or dm.start < body_offset or (dm.part or "").startswith("relative"):
             continue

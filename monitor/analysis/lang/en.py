@@ -274,7 +274,8 @@ CONCEPTS: dict[str, list[str]] = {
     "trap_optional": [
         r"optional(?:ly)?", r"opt[\s-]?in", r"can now (?:turn on|enable|add|set up|activate|use|choose)",
         r"you can (?:now )?(?:turn on|enable|choose to)", r"voluntar\w*", r"not (?:required|mandatory)",
-        r"available to all",
+        r"available to all", r"if you (?:choose|decide|want|wish) to (?:enable|turn on|activate|set up|use)",
+        r"once (?:it is |it's )?(?:enabled|activated|turned on)",
     ],
     "trap_nonseller": [
         r"associates", r"affiliates?", r"affiliate program\w*", r"partner network", r"partner portal",

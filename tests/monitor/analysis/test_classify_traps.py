@@ -268,3 +268,50 @@ def test_optional_words_next_to_a_stated_mandate_weigh_less(case):
     assert 0 < strength <= at_most
     if at_most == 1.0:
         assert strength == 1.0
+
+
+def _prepared(title, text, language="en", url=None, published="2024-05-10"):
+    from monitor.analysis.core import prepare
+
+    return prepare({"id": "t", "title": title, "text": text, "language": language, "published": published,
+                    "url": url})
+
+
+def test_a_page_revision_date_is_no_policy_date():
+    text = ("To help keep merchants safe we require them to verify their phone number. Merchants without a verified "
+            "phone number can have their account suspended.\nLast updated 2024-09-03 UTC.")
+    p = _prepared("Phone verification", text)
+    assert not [d for d in p.dates.all if d.role in ("effective", "deadline")]
+    assert p.rules.terms["policy_dated"] == 0.0
+    # the same date as a roll-out date is one
+    p2 = _prepared("Phone verification", text.replace("Last updated 2024-09-03 UTC.", "Starting 2024-09-03 this applies."))
+    assert [d for d in p2.dates.all if d.role == "effective"]
+
+
+def test_a_guide_heading_is_no_change_wording():
+    p = _prepared("Enable 2-step verification", "Getting started\nSellers can receive the verification code by SMS.")
+    assert not p.doc.has("event")
+    p2 = _prepared("Enable 2-step verification", "Verification has started: sellers receive a code by SMS.")
+    assert p2.doc.has("event")
+
+
+GUIDE_CASES = [
+    # (url, text, help trap expected at least)
+    ("https://learn.example-market.com/guides/account/2sv", "Sellers can turn on two-step verification with a code.",
+     0.6),
+    ("https://www.example-market.de/i/seller-university/en/2fa/", "Sellers enter the code sent to their phone.", 0.6),
+    (None, "How to enable two-step verification:\n1. Open Settings.\n2. Select Login settings.\n3. Enter the code "
+           "sent to your phone.", 0.6),
+]
+
+
+@pytest.mark.parametrize("url,text,at_least", GUIDE_CASES)
+def test_guide_urls_and_numbered_steps_are_help_page_evidence(url, text, at_least):
+    p = _prepared("Two-step verification", text, url=url, published=None)
+    assert p.rules.terms.get("trap_help", 0.0) >= at_least
+
+
+def test_an_optional_setting_in_a_guide_is_optional():
+    p = _prepared("Enable 2-step verification", "If you choose to enable this feature, all users will be required "
+                  "to enter a one-time verification code sent to their phone each time they log in.")
+    assert p.rules.terms.get("trap_optional", 0.0) > 0
