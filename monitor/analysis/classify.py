@@ -269,7 +269,12 @@ def classify(doc: Doc, dates: DateFacts) -> Decision:
         phish = min(0.4, 0.1 * len(fraud_hits) + (0.2 if any(h.sent < doc.title_sents for h in fraud_hits) else 0.0))
     if doubtful and doc.has("reassure"):
         phish *= 0.3
-    scam = doc.count("scam_shape")
+    # the shape of a scam message is several of its marks (urgency, "dear seller", a link to click),
+    # not one repeated ("Click here to read more" twice on a help page); and a page on the seller
+    # portal's own host is no scam message, whatever its links say
+    scam = len({h.text.lower() for h in doc.hits.get("scam_shape", ())})
+    if doc.url and _SELLER_URL.search(doc.url) and not doc.has("trap_phishing"):
+        scam = 0
     if scam >= 2 or (scam and doc.has("trap_phishing")):
         phish = max(phish, 1.0 if scam >= 2 else 0.7)
     if phish and doc.has("reassure"):

@@ -132,7 +132,7 @@ CONCEPTS: dict[str, list[str]] = {
         r"anmeldeeinstellungen",
     ],
     "verify": [
-        r"verifi\w*", r"bestätig\w*", r"validier\w*", r"überprüf\w*", r"prüfung",
+        r"verifi\w*", r"bestätig\w*", r"validier\w*", r"überprüf\w*", r"prüfung", r"authentifizier\w*",
     ],
     "update": [
         r"aktualisier\w*",
@@ -142,7 +142,7 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "otp": [
         r"bestätigungscode\w*", r"einmalcode\w*", r"einmalpasswort\w*", r"sicherheitscode\w*", r"sms-?tan",
-        r"sms-?code\w*", r"verifizierungscode\w*", r"(?:einem|einen|den|der) code",
+        r"sms-?code\w*", r"verifizierungscode\w*", r"prüfcode\w*", r"\w+stellige[nmrs]? (?:code|pin)\w*", r"(?:einem|einen|den|der) code",
     ],
     "sms": [
         r"sms",

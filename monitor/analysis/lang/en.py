@@ -171,7 +171,7 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "otp": [
         r"otp", r"one[\s-]*time\s+(?:password|passcode|code|pin)s?", r"verification codes?", r"security codes?",
-        r"(?:sms|text) codes?", r"\d[\s-]*digit (?:code|pin)", r"passcodes?", r"sms-?tan",
+        r"(?:sms|text) codes?", r"\d[\s-]*digit (?:code|pin)", r"(?:four|five|six|eight)[\s-]digit (?:code|pin)", r"passcodes?", r"sms-?tan",
         r"codes? (?:sent|we send|will be sent)", r"(?:a|the|each|that|this) (?:\d-digit )?code",
     ],
     "sms": [
@@ -202,7 +202,9 @@ CONCEPTS: dict[str, list[str]] = {
         r"(?:in|since) (?:january|february|march|april|june|july|august|september|october|november|december)",
         r"heads up", r"psa", r"make[s]? .{0,30}mandatory", r"going forward",
         r"report(?:s|ed|ing)? (?:being |getting )?(?:prompted|asked|required|forced)", r"being prompted",
-        r"since this (?:morning|week)", r"starts? this week",
+        r"since this (?:morning|week)", r"(?:in )?the (?:past|last) (?:few|couple of) (?:days|weeks)",
+        r"(?:have|has) (?:been )?(?:received|receiving|started receiving|gotten|got) (?:an? |the |these |this )?(?:following |new )?(?:e-?mails?|notices?|notifications?|messages?|pop-?ups?)",
+        r"starts? this week",
     ],
     "seller": [
         r"sellers?", r"merchants?", r"shop owners?", r"shops?", r"seller central", r"seller cent(?:er|re)",

@@ -315,3 +315,36 @@ def test_an_optional_setting_in_a_guide_is_optional():
     p = _prepared("Enable 2-step verification", "If you choose to enable this feature, all users will be required "
                   "to enter a one-time verification code sent to their phone each time they log in.")
     assert p.rules.terms.get("trap_optional", 0.0) > 0
+
+
+SCAM_SHAPE_CASES = [
+    # (url, text, phishing trap expected)
+    (None, "Dear Seller, your account will be suspended. Click the link below within 24 hours to verify your phone.",
+     True),
+    (None, "From 5 March sellers must enable two-step verification. Click here to read more. Click here for help.",
+     False),
+    ("https://seller-th.example-shop.com/university/essay?id=1",
+     "Dear Seller, from 5 March you must enable two-step verification within 24 hours of the prompt.", False),
+    ("https://seller-th.example-shop.com/university/essay?id=1",
+     "Fake emails impersonate us. Dear Seller, click the link below within 24 hours to verify your phone.", True),
+]
+
+
+@pytest.mark.parametrize("url,text,phishing", SCAM_SHAPE_CASES)
+def test_a_scam_shape_is_several_marks_and_never_the_portals_own_page(url, text, phishing):
+    st = _prepared("Account security", text, url=url).rules.terms.get("trap_phishing", 0.0)
+    assert (st >= 0.7) == phishing, st
+
+
+CONCEPT_WORDS = [
+    ("de", "An diese Nummer wird ein sechsstelliger Code verschickt.", "otp"),
+    ("de", "Der Prüfcode kommt per Kurznachricht.", "otp"),
+    ("de", "Zur Authentifizierung der Telefonnummer.", "verify"),
+    ("en", "Enter the six-digit code we sent.", "otp"),
+    ("en", "In the past few days many sellers have received the following emails.", "event"),
+]
+
+
+@pytest.mark.parametrize("lang,text,concept", CONCEPT_WORDS)
+def test_concept_words(lang, text, concept):
+    assert _prepared("", text, language=lang).doc.has(concept)
