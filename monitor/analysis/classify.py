@@ -393,10 +393,12 @@ def classify(doc: Doc, dates: DateFacts) -> Decision:
     if help_hits or help_url:
         st = min(1.0, 0.35 * help_hits + (0.6 if help_url else 0.0) + (0.3 if doc.in_title("help_page") else 0.0)
                  + (0.3 if steps >= 2 else 0.0))
+        # change wording on the platform's own help page is mostly its prose ("you will be asked"):
+        # without a policy date it weakens the trap less than in a news text
         if policy_dated or n_event >= 2:
-            st *= 0.25
+            st *= 0.5 if help_url and not policy_dated else 0.25
         elif n_event == 1:
-            st *= 0.6
+            st *= 0.8 if help_url else 0.6
         if doc.published is None:
             st = min(1.0, st + 0.2)
         if asked_shown and not help_url:

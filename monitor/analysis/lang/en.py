@@ -313,7 +313,7 @@ CONCEPTS: dict[str, list[str]] = {
         r"what is (?:a |an )?(?:two|2|multi)[\w-]*",
         r"to (?:change|add|edit|update) (?:your|the|an?)", r"go to settings", r"click edit",
         r"you can (?:verify|change|add|edit|update|receive|choose)", r"tips?", r"walks? (?:you )?through",
-        r"that's it", r"use the .{0,40} page", r"(?:is|are) required (?:to|when you) (?:sign|log) ?in",
+        r"that's it", r"use the .{0,40} page", r"(?:is|are) required (?:to|when you) (?:sign|log) ?in", r"(?:is|are) required (?:in order )?to (?:access|use|sign in|log in|publish)",
         r"at any time", r"we'll ask you", r"(?:when|whenever|if) you (?:add|change|edit|update|enter|replace)",
     ],
     "first_person_problem": [
@@ -344,7 +344,8 @@ CONCEPTS: dict[str, list[str]] = {
         r"confirmed(?=\s*[,.!])", r"the real (?:one|notice|request|prompt|message)",
     ],
     "background": [
-        r"previously", r"last year", r"in the past", r"earlier this year", r"back in \d{4}", r"has long required",
+        r"previously", r"last year", r"in the past", r"earlier this year", r"back in \d{4}", r"has long required", r"still (?:enforced|required|in (?:place|effect)|applies)",
+        r"(?:has|have) been (?:mandatory|required|compulsory) (?:since|for)",
         r"years ago", r"as (?:usual|before|always)", r"(?:is |are )?separate from",
         r"not (?:the same as|to be confused with)", r"unlike (?:the|last)", r"different from the",
     ],

@@ -348,3 +348,18 @@ CONCEPT_WORDS = [
 @pytest.mark.parametrize("lang,text,concept", CONCEPT_WORDS)
 def test_concept_words(lang, text, concept):
     assert _prepared("", text, language=lang).doc.has(concept)
+
+
+def test_a_standing_requirement_restated_is_background_or_help():
+    p = _prepared("Publishing checklist", "2-Step Verification is mandatory as of 2021 and still enforced in 2026.")
+    assert p.doc.has("background")
+    p = _prepared("Two-Step Verification", "Two-Step Verification is required in order to access your account.")
+    assert p.doc.has("help_page")
+
+
+def test_future_tense_on_the_platforms_help_page_weakens_the_help_trap_less():
+    text = "Two-Step Verification protects sellers. You will be required to enter a code sent to your phone."
+    on_help = _prepared("Two-Step Verification", text, url="https://sellercentral.example.com/help/2sv", published=None)
+    elsewhere = _prepared("Two-Step Verification", text + " How to set it up.", published=None)
+    assert on_help.doc.has("event")
+    assert on_help.rules.terms["trap_help"] > 0.6 > elsewhere.rules.terms.get("trap_help", 0.0)
