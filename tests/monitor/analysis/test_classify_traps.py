@@ -363,3 +363,8 @@ def test_future_tense_on_the_platforms_help_page_weakens_the_help_trap_less():
     elsewhere = _prepared("Two-Step Verification", text + " How to set it up.", published=None)
     assert on_help.doc.has("event")
     assert on_help.rules.terms["trap_help"] > 0.6 > elsewhere.rules.terms.get("trap_help", 0.0)
+
+
+@pytest.mark.parametrize("text", ["Why is 2FA being made mandatory?", "Dear Developer, we are announcing new policies."])
+def test_more_change_wording(text):
+    assert _prepared("", text).doc.has("event")
