@@ -354,11 +354,12 @@ def classify(doc: Doc, dates: DateFacts) -> Decision:
             traps.append(("buyer-side verification", st, 4.5, _mention(doc, "buyer")))
 
     ns = _trap_strength_count(doc, "trap_nonseller", 0.5)
-    if ns and cv_core:
+    if ns and (cv_core or ov_core):
         # a non-seller service named only away from the requirement ("AWS revenue rose 19%" in an
         # earnings story whose one paragraph reports a requirement for sellers) is not its subject
         ns_sents = {h.sent for h in doc.hits.get("trap_nonseller", ())}
-        if not ns_sents & set(cv_core) and any("seller" in bs[i] for i in cv_core):
+        core_sents = set(cv_core) | set(ov_core)
+        if not ns_sents & core_sents and any("seller" in bs[i] for i in core_sents):
             ns *= 0.15
     if ns:
         traps.append(("portal that is not a seller marketplace", ns, 5.5, _mention(doc, "trap_nonseller")))

@@ -217,7 +217,7 @@ CONCEPTS: dict[str, list[str]] = {
         r"requisitos? para", r"elegib\w*", r"garant[ií]a de salud de la cuenta",
     ],
     "help_page": [
-        r"c[oó]mo", r"gu[ií]a", r"paso a paso", r"para cambiar", r"para iniciar sesi[oó]n", r"en cualquier momento",
+        r"cómo", r"c[oó]mo (?:cambiar|a[ñn]adir|agregar|configurar|activar|verificar|hacer|editar|actualizar)", r"gu[ií]a", r"paso a paso", r"para cambiar", r"para iniciar sesi[oó]n", r"en cualquier momento",
         r"(?:si|cuando) (?:cambias|añades|agregas|modificas|editas)", r"al (?:cambiar|añadir|agregar|modificar)",
     ],
     "first_person_problem": [

@@ -368,3 +368,15 @@ def test_future_tense_on_the_platforms_help_page_weakens_the_help_trap_less():
 @pytest.mark.parametrize("text", ["Why is 2FA being made mandatory?", "Dear Developer, we are announcing new policies."])
 def test_more_change_wording(text):
     assert _prepared("", text).doc.has("event")
+
+
+def test_spanish_como_as_is_no_help_page_but_como_cambiar_is():
+    assert not _prepared("", "Los vendedores, como cada año, deben verificar su identidad.", language="es").doc.has("help_page")
+    assert _prepared("", "Cómo cambiar tu correo en la cuenta de vendedor.", language="es").doc.has("help_page")
+    assert _prepared("", "Te explicamos como cambiar el teléfono.", language="es").doc.has("help_page")
+
+
+def test_a_non_seller_word_away_from_an_identity_check_of_sellers_weighs_little():
+    text = ("The marketplace now verifies the identity of new sellers by video call. "
+            "Warehouse associates were not affected by the change.")
+    assert _prepared("Video calls", text).rules.terms["trap_nonseller"] < 0.2
