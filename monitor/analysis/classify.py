@@ -36,7 +36,8 @@ from .features import CONTACT_CONCEPTS, OV_CONCEPTS, Doc
 # help centres, seller academies and guide sections ("/seller-university/", "marketplacelearn.",
 # "/guides/"): pages that explain, they do not announce
 _HELP_URL = re.compile(r"/help/|/gp/help|/hub/|/faq|/support/|help\.|/hc/|/kb/|/guides?/|/tutorials?/|/how-?to\b|"
-                       r"[/.-](?:university|academy)[/.]|learn\.|/learn/", re.I)
+                       r"[/.-](?:university|academy)[/.]|learn\.|/learn/|/help-?cent(?:er|re)|"
+                       r"/(?:ayuda|hilfe|aide|aiuto|ajuda|pomoc|yardim|helpcenter|helpcentre|bangzhu)(?:/|\b)", re.I)
 # a page on a seller portal's own host (Seller Central forums, seller help/news sites) is read by sellers
 _SELLER_URL = re.compile(r"^\w+://(?:[\w-]+\.)*?(?:sellercentral|seller-?cent(?:er|re)|sellerhelp|sellerportal|"
                          r"seller|sellers|vendedores)(?:-[\w]+)?\.", re.I)

@@ -237,6 +237,7 @@ CONCEPTS: dict[str, list[str]] = {
     "help_page": [
         r"so ändern", r"anleitung", r"schritt für schritt", r"jederzeit", r"wie sie", r"ändern sie",
         r"für die anmeldung", r"wenn sie .{0,40}(?:ändern|hinzufügen|bearbeiten)",
+        r"so änder(?:t|n) ihr", r"wie ihr", r"so geht(?:'s| es)\b", r"in diesem (?:artikel|beitrag|ratgeber)", r"lest ihr hier",
     ],
     "first_person_problem": [
         r"hat jemand", r"was tun", r"hilfe",

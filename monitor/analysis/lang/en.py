@@ -196,7 +196,7 @@ CONCEPTS: dict[str, list[str]] = {
         r"will (?:start|begin|require|become|be(?! (?:prompted|asked|sent|taken|shown|able)))", r"began", r"started",
         r"rolling out", r"roll(?:ed|s)? out", r"(?:is|are) now", r"now requir\w*",
         r"new (?:requirement|rule|policy|check|deadline|date)s?", r"announced", r"recently",
-        r"has (?:begun|started)", r"quietly started", r"since (?:late|early|the)", r"deadline", r"introduc\w*",
+        r"has (?:begun|started)", r"quietly started", r"since (?:late|early|the)", r"deadline", r"introduc(?:e|es|ed|ing)\b", r"introduction of\b",
         r"expand\w*",
         r"late (?:january|february|march|april|may|june|july|august|september|october|november|december)",
         r"(?:in|since) (?:january|february|march|april|june|july|august|september|october|november|december)",
@@ -272,7 +272,7 @@ CONCEPTS: dict[str, list[str]] = {
         r"can'?t (?:log|sign) ?in", r"cannot (?:log|sign) ?in", r"account recovery", r"recover (?:my|your) account",
         r"no longer have access", r"not getting the",
         r"(?:not|never) (?:arriving|showing up|shows up|coming through|comes through)",
-        r"(?:having|have) (?:this|the same) (?:issue|problem)", r"get (?:my|the) account back",
+        r"(?:having|have) (?:this|the same) (?:issue|problem)", r"get (?:my|the) account back", r"troubleshoot\w*",
     ],
     "trap_optional": [
         r"optional(?:ly)?", r"opt[\s-]?in", r"can now (?:turn on|enable|add|set up|activate|use|choose)",
@@ -316,6 +316,7 @@ CONCEPTS: dict[str, list[str]] = {
         r"you can (?:verify|change|add|edit|update|receive|choose)", r"tips?", r"walks? (?:you )?through",
         r"that's it", r"use the .{0,40} page", r"(?:is|are) required (?:to|when you) (?:sign|log) ?in", r"(?:is|are) required (?:in order )?to (?:access|use|sign in|log in|publish)",
         r"at any time", r"we'll ask you", r"(?:when|whenever|if) you (?:add|change|edit|update|enter|replace)",
+        r"in this (?:article|post|blog post|guide|tutorial)", r"(?:possible|common) (?:reasons|causes|fixes|solutions)",
     ],
     "first_person_problem": [
         r"anyone (?:else|know|have)", r"has anyone", r"help!?", r"i(?:'ve)? tried", r"any(?:one)? solution",

@@ -380,3 +380,30 @@ def test_a_non_seller_word_away_from_an_identity_check_of_sellers_weighs_little(
     text = ("The marketplace now verifies the identity of new sellers by video call. "
             "Warehouse associates were not affected by the change.")
     assert _prepared("Video calls", text).rules.terms["trap_nonseller"] < 0.2
+
+
+EXPLAINER_WORDS = [
+    ("en", "In this article, we will explore the possible reasons for a missing code.", "help_page"),
+    ("en", "Troubleshooting OTP issues on the marketplace.", "trap_troubleshoot"),
+    ("de", "So ändert ihr eure Telefonnummer, lest ihr hier.", "help_page"),
+    ("ja", "この記事では電話番号認証の仕組みを整理しました。", "help_page"),
+    ("zh", "本文将详细介绍如何更换手机号。", "help_page"),
+]
+
+
+@pytest.mark.parametrize("lang,text,concept", EXPLAINER_WORDS)
+def test_an_explainer_says_what_it_is(lang, text, concept):
+    assert _prepared("", text, language=lang).doc.has(concept)
+
+
+def test_an_introduction_heading_is_no_change_but_introducing_is():
+    assert not _prepared("", "Introduction: sellers verify their phone with a code.").doc.has("event")
+    assert _prepared("", "The marketplace is introducing phone checks for sellers.").doc.has("event")
+
+
+@pytest.mark.parametrize("url", ["https://www.mercadopago.com.mx/ayuda/33319", "https://www.example.de/hilfe/konto",
+                                 "https://example.com/help-center/articles/1"])
+def test_help_centres_in_other_languages(url):
+    p = _prepared("Verificación", "Los vendedores confirman su teléfono con un código.", language="es", url=url,
+                  published=None)
+    assert p.rules.terms.get("trap_help", 0.0) >= 0.6
