@@ -121,7 +121,7 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "event": [
         r"a partire dal", r"dal(?= \d)", r"da oggi", r"nuov[aoie] (?:regol|obblig|requisit|verific)\w*",
-        r"annunciat\w*", r"stanno ricevendo", r"entra in vigore", r"introduc\w*",
+        r"annunciat\w*", r"stanno ricevendo", r"entra in vigore", r"introduc(?:e|ono|endo)\b", r"introdott\w*",
     ],
     "seller": [
         r"venditor\w*", r"commercianti", r"negozi",
