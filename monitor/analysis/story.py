@@ -167,8 +167,7 @@ OTHER_PLATFORM_PENALTY = 0.15   # they name different platforms
 SAME_CORE_BONUS = 0.10          # same label (contact/other verification) and core channel
 OTHER_LABEL_PENALTY = 0.10      # classified differently
 OTHER_CHANNEL_PENALTY = 0.15    # contact verifications of different core channels
-UNRELATED_PENALTY = 0.05       # both unrelated: only near-duplicates and close reposts are one story
-UNDATED_UNRELATED_PENALTY = 0.25
+UNDATED_UNRELATED_PENALTY = 0.25  # both unrelated and undated: only near-duplicates are one story
 CLOSE_DAYS = 45
 SAME_DAY_BONUS = 0.10           # the policies' effective days or deadlines fall on the same day of the year
 CLOSE_DATES_BONUS = 0.05        # event times within CLOSE_DAYS
@@ -213,12 +212,12 @@ def _fact_score(label_a: str, plat_a: str | None, core_a: str, when_a: dt.date |
             score += SAME_CORE_BONUS
         elif label_a == CV and core_a[0] != "~" and core_b[0] != "~":
             score -= OTHER_CHANNEL_PENALTY
-    else:
-        score -= UNRELATED_PENALTY
-        if when_a is None and when_b is None:
-            # two undated unrelated items (help pages, how-tos, scam warnings) tell of no event:
-            # only near-duplicates are one story
-            score -= UNDATED_UNRELATED_PENALTY
+    elif when_a is None and when_b is None:
+        # two undated unrelated items (help pages, how-tos, scam warnings) tell of no event: only
+        # near-duplicates are one story.  Two dated unrelated items of one platform and time are
+        # scored like any other pair: a fee change or an outage reported by several sites is a story
+        # too, and an item classified unrelated may be a report of a verification event
+        score -= UNDATED_UNRELATED_PENALTY
     if gap is not None and gap <= CLOSE_DAYS:
         score += CLOSE_DATES_BONUS
     if days_a & days_b:
