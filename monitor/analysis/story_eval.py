@@ -6,7 +6,10 @@ same story value.  Reported three ways, to tell story errors from label errors:
 
 * ``batch, predicted labels`` — what ``sellerguard monitor analyze`` writes (``analyze_stream``);
 * ``batch, gold labels`` — the same clustering with each record's label replaced by the gold one;
-* ``per item, predicted labels`` — ``analyze()`` one record at a time (the monitor's per-item key).
+* ``per item, predicted labels`` — ``analyze()`` one record at a time (the monitor's per-item key);
+* ``per item + policy store`` — the same keys read in input order the way the monitor's policy
+  store joins them (``policy_store``): a contact verification whose key no stored policy has joins
+  a compatible one (``story.pick_policy``: an undated report joins the campaign it reads most like).
 
 ``--split-half`` also scores the two halves of the corpus apart (stories, and one-offs by id, split
 by a stable hash of their name): tune the weights of ``story.py`` looking at half A only and the
@@ -32,7 +35,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
 from .core import analyze_full
-from .story import StoryFacts, assign_stories, story_key
+from .similarity import signature
+from .story import CV, PolicyCandidate, StoryFacts, assign_stories, pick_policy, story_key
 
 INPUT_KEYS = ("id", "title", "text", "url", "language", "published")
 
@@ -65,6 +69,31 @@ def pairwise(gold: list[str | None], pred: list[str | None]) -> PairScore:
     return PairScore(round(p, 3), round(r, 3), round(f, 3), tp, fp, fn)
 
 
+def policy_store(facts: list[StoryFacts | None]) -> list[str | None]:
+    """Per-item stories as the monitor's policy store ends up with them, items read in order: a
+    contact verification joins the policy with exactly its key, else the one ``pick_policy`` picks
+    among those stored (same platform and channel, compatible time), else starts one; any other
+    item keeps its key (the store keeps contact verifications only; DESIGN §3.2's stories of one
+    batch are ``assign_stories``')."""
+    stored: dict[str, PolicyCandidate] = {}
+    out: list[str | None] = []
+    for sf in facts:
+        if sf is None:
+            out.append(None)
+            continue
+        key = story_key(sf)
+        if sf.label != CV or key in stored:
+            out.append(key)
+            continue
+        sig = signature(sf.title, sf.text)
+        ref = pick_policy(key, sf.when, sig, list(stored.values()))
+        if ref is None:
+            stored[key] = PolicyCandidate(ref=key, key=key, when=sf.anchor or sf.published, sig=sig)
+            ref = key
+        out.append(ref)
+    return out
+
+
 def load(path: str) -> list[dict]:
     with open(path, encoding="utf-8") as fp:
         return [json.loads(line) for line in fp if line.strip()]
@@ -87,12 +116,14 @@ def evaluate(records: list[dict]) -> dict:
     gold_facts = [_fresh(sf, label=r["label"]) if sf else None for sf, r in zip(facts, records)]
     batch_gold = assign_stories(gold_facts)
     per_item_gold = [story_key(sf) if sf else None for sf in gold_facts]
+    store_pred = policy_store([_fresh(sf) if sf else None for sf in facts])
     return {
         "n": len(records),
         "batch_predicted_labels": pairwise(gold, batch_pred),
         "batch_gold_labels": pairwise(gold, batch_gold),
         "per_item_predicted_labels": pairwise(gold, per_item),
         "per_item_gold_labels": pairwise(gold, per_item_gold),
+        "store_predicted_labels": pairwise(gold, store_pred),
         "seconds_analysis": round(t1 - t0, 3),
         "seconds_clustering": round(t2 - t1, 3),
         "predicted": batch_pred,
@@ -184,15 +215,18 @@ def main(argv: list[str] | None = None) -> int:
     keys = [("batch (monitor analyze), predicted labels", "batch_predicted_labels"),
             ("batch (monitor analyze), gold labels", "batch_gold_labels"),
             ("per item (analyze()), predicted labels", "per_item_predicted_labels"),
-            ("per item (analyze()), gold labels", "per_item_gold_labels")]
+            ("per item (analyze()), gold labels", "per_item_gold_labels"),
+            ("per item + policy store, predicted labels", "store_predicted_labels")]
     cv = None
     if args.cv_labels:
         cv = cv_facts(records)
         gold = [r.get("story") for r in records]
         res["batch_cv_labels"] = pairwise(gold, assign_stories([_fresh(sf) for sf in cv]))
         res["per_item_cv_labels"] = pairwise(gold, [story_key(_fresh(sf)) for sf in cv])
+        res["store_cv_labels"] = pairwise(gold, policy_store([_fresh(sf) for sf in cv]))
         keys += [("batch, cross-validated labels", "batch_cv_labels"),
-                 ("per item, cross-validated labels", "per_item_cv_labels")]
+                 ("per item, cross-validated labels", "per_item_cv_labels"),
+                 ("per item + policy store, cv labels", "store_cv_labels")]
     rows = [(name, res[key]) for name, key in keys]
     if args.json:
         print(json.dumps({"n": res["n"], **{key: vars(res[key]) for _, key in keys},

@@ -11,7 +11,7 @@ import pytest
 
 from monitor.analysis import analyze, analyze_stream
 from monitor.analysis.story import StoryFacts, assign_stories, channels_agree, story_key
-from monitor.analysis.story_eval import half_of, pairwise
+from monitor.analysis.story_eval import half_of, pairwise, policy_store
 
 INPUT_KEYS = ("id", "title", "text", "url", "language", "published")
 CV, OV, UN = "contact_verification", "other_verification", "unrelated"
@@ -142,6 +142,18 @@ def test_undated_unrelated_items_sharing_words_stay_apart_dated_reposts_join():
     dated = [facts(label=UN, when=dt.date(2023, 3, 1), title=t, text=x) for t, x in texts]
     got = assign_stories(dated)
     assert got[0] == got[1]  # two reports of one dated change
+
+
+def test_the_policy_store_measure_joins_an_undated_report_to_its_campaign():
+    dated = MANDATE_2017[0]
+    undated = facts(title="Amazon makes two-step verification mandatory for sellers",
+                    text="Every seller must turn on two-step verification in Seller Central and register a "
+                         "phone number for the codes.")
+    keys = [story_key(dated), story_key(undated)]
+    assert keys[0] != keys[1]  # the raw per-item keys differ (no year) ...
+    got = policy_store([dated, undated, None, RERUN_2024])
+    assert got[0] == got[1] == keys[0] and got[2] is None  # ... the store joins them
+    assert got[3] == story_key(RERUN_2024) != got[0]
 
 
 def test_the_two_halves_of_a_split_half_keep_stories_whole():
