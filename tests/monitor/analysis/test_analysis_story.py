@@ -144,6 +144,20 @@ def test_undated_unrelated_items_sharing_words_stay_apart_dated_reposts_join():
     assert got[0] == got[1]  # two reports of one dated change
 
 
+def test_unrelated_items_keyed_by_platform_and_month_one_at_a_time():
+    fee = facts(label=UN, published=dt.date(2023, 3, 14), title="FBA capacity limits simplified",
+                text="Capacity limits are now set per week.")
+    repost = facts(label=UN, published=dt.date(2023, 3, 20), title="What the new capacity limits mean",
+                   text="Weekly limits replace the monthly quota.")
+    later = facts(label=UN, published=dt.date(2023, 6, 1), title="FBA capacity limits simplified",
+                  text="Capacity limits are now set per week.")
+    assert story_key(fee) == story_key(repost) == "unrelated/amazon/2023-03" != story_key(later)
+    # no platform or no time: the normalised title
+    assert story_key(facts(label=UN, platform=None, published=dt.date(2023, 3, 14), title="A")) == \
+        story_key(facts(label=UN, platform=None, title="a!"))
+    assert story_key(facts(label=UN, title="A")) != story_key(facts(label=UN, title="B"))
+
+
 def test_the_policy_store_measure_joins_an_undated_report_to_its_campaign():
     dated = MANDATE_2017[0]
     undated = facts(title="Amazon makes two-step verification mandatory for sellers",
