@@ -10,7 +10,8 @@ import json
 import pytest
 
 from monitor.analysis import analyze, analyze_stream
-from monitor.analysis.story import StoryFacts, assign_stories, channels_agree, story_key
+from monitor.analysis import story as story_mod
+from monitor.analysis.story import StoryFacts, _fact_score, assign_stories, channels_agree, story_key
 from monitor.analysis.story_eval import half_of, pairwise, policy_store
 
 INPUT_KEYS = ("id", "title", "text", "url", "language", "published")
@@ -142,6 +143,28 @@ def test_undated_unrelated_items_sharing_words_stay_apart_dated_reposts_join():
     dated = [facts(label=UN, when=dt.date(2023, 3, 1), title=t, text=x) for t, x in texts]
     got = assign_stories(dated)
     assert got[0] == got[1]  # two reports of one dated change
+
+
+def test_dated_reports_classified_unrelated_join_each_other():
+    # two press reports of one roll-out that the classifier both read as unrelated: dated alike and
+    # sharing their words, they are one story (no flat penalty for being unrelated)
+    a = facts(label=UN, platform="kleinanzeigen", types=(), published=dt.date(2021, 9, 22),
+              title="Kleinanzeigen verifiziert Handynummern",
+              text="Kleinanzeigen verifiziert ab dem 22. September die Handynummer aller Nutzer per SMS-Code.")
+    b = facts(label=UN, platform="kleinanzeigen", types=(), published=dt.date(2021, 9, 24),
+              title="SMS-Pflicht bei Kleinanzeigen",
+              text="Nutzer müssen ihre Handynummer jetzt per SMS-Code bestätigen, bevor sie Anzeigen aufgeben.")
+    other = facts(label=UN, platform="kleinanzeigen", types=(), published=dt.date(2021, 9, 23),
+                  title="Neue Gebühren für Top-Anzeigen", text="Hervorgehobene Anzeigen kosten ab Oktober mehr.")
+    got = assign_stories([a, b, other])
+    assert got[0] == got[1] != got[2]
+    # the facts of two dated unrelated items add what any pair's add; only two undated ones are
+    # held to the near-duplicate bar
+    d1, d2 = dt.date(2021, 9, 22), dt.date(2021, 9, 24)
+    assert _fact_score(UN, "ebay", "news", d1, UN, "ebay", "news", d2) == \
+        pytest.approx(story_mod.SAME_PLATFORM_BONUS + story_mod.CLOSE_DATES_BONUS)
+    assert _fact_score(UN, "ebay", "news", None, UN, "ebay", "news", None) == \
+        pytest.approx(story_mod.SAME_PLATFORM_BONUS - story_mod.UNDATED_UNRELATED_PENALTY)
 
 
 def test_unrelated_items_keyed_by_platform_and_month_one_at_a_time():
