@@ -8,6 +8,8 @@ Two ways to a story, one per situation:
   year keeps two campaigns of one platform on one channel (Amazon's 2SV mandate of 2017 and its 2024
   re-run) apart; an undated repost gets no year, and the monitor's policy store then joins it to a
   compatible policy (``pick_policy``: same platform and channel, compatible time, most similar).
+  An unrelated item is keyed ``unrelated/<platform>/<YYYY-MM>`` when its platform and time are
+  known (one platform's news of one month), else by a digest of its normalised title.
 * **A batch** (``analyze_stream``, ``sellerguard monitor analyze``): ``assign_stories`` clusters
   the batch.  A pair's score is the cosine of the two items' feature sets under the batch's IDF
   weights (``similarity.signature``) plus what their facts agree on (``_fact_score``: platform,
@@ -32,10 +34,13 @@ channel.  Two undated unrelated items (help pages, how-tos, scam warnings) tell 
 are one story only as near-duplicates.
 
 Measured on the real corpus (``python -m monitor.analysis.story_eval --corpus
-../shared/corpus/announcements.jsonl --split-half``; pairwise story F1, batch): 0.79 with the
-engine's labels, 0.79 with the gold labels (first design on the same engine: 0.55 / 0.56; per-item
-key: 0.42).  The weights were tuned looking at half A of the stories only: half A 0.84 / 0.87,
-half B (never looked at) 0.85 / 0.82.
+../shared/corpus/announcements.jsonl --split-half --cv-labels``; pairwise story F1, batch): 0.60
+with labels from story-grouped cross-validation (a model that never saw the story: the honest
+figure, ``evaluate --cv story`` gives 0.62 with its own item order), 0.62 with the shipped model's
+labels, 0.80 with the gold labels — most of the loss is the label errors of texts never seen.  One
+item at a time: 0.27 on the raw keys (cv labels), 0.37 once the policy store joins them
+(``pick_policy``).  The weights were tuned looking at half A of the stories only: cv labels half A
+0.82, half B (never looked at) 0.56; gold labels 0.88 / 0.85.
 """
 
 from __future__ import annotations
@@ -147,14 +152,19 @@ def _norm_title(text: str) -> str:
 
 def story_key(sf: StoryFacts) -> str:
     """The per-item story: the same for reports of one event that agree on platform, core channel
-    and year; an unrelated item is keyed by its normalised title."""
+    and year.  An unrelated item of a known platform and time is keyed by both, to the month
+    (``unrelated/<platform>/<YYYY-MM>``: one platform's news of one month — a fee change, an outage
+    told by several sites, a report the classifier did not recognise — is most often one event);
+    any other unrelated item by its normalised title."""
     if sf.key is not None:
         return sf.key
     plat = sf.platform or "unknown"
+    when = sf.when
     if sf.label in (CV, OV):
-        when = sf.when
         key = f"{sf.label}/{plat}/{core_channel(sf)}"
         return f"{key}/{when.year}" if when else key
+    if sf.platform and when:
+        return f"unrelated/{sf.platform}/{when.year}-{when.month:02d}"
     basis = _norm_title(sf.title) or _norm_title(sf.text[:300])
     digest = hashlib.sha1(basis.encode("utf-8")).hexdigest()[:12]
     return f"unrelated/{digest}"
@@ -167,8 +177,7 @@ OTHER_PLATFORM_PENALTY = 0.15   # they name different platforms
 SAME_CORE_BONUS = 0.10          # same label (contact/other verification) and core channel
 OTHER_LABEL_PENALTY = 0.10      # classified differently
 OTHER_CHANNEL_PENALTY = 0.15    # contact verifications of different core channels
-UNRELATED_PENALTY = 0.05       # both unrelated: only near-duplicates and close reposts are one story
-UNDATED_UNRELATED_PENALTY = 0.25
+UNDATED_UNRELATED_PENALTY = 0.25  # both unrelated and undated: only near-duplicates are one story
 CLOSE_DAYS = 45
 SAME_DAY_BONUS = 0.10           # the policies' effective days or deadlines fall on the same day of the year
 CLOSE_DATES_BONUS = 0.05        # event times within CLOSE_DAYS
@@ -213,12 +222,12 @@ def _fact_score(label_a: str, plat_a: str | None, core_a: str, when_a: dt.date |
             score += SAME_CORE_BONUS
         elif label_a == CV and core_a[0] != "~" and core_b[0] != "~":
             score -= OTHER_CHANNEL_PENALTY
-    else:
-        score -= UNRELATED_PENALTY
-        if when_a is None and when_b is None:
-            # two undated unrelated items (help pages, how-tos, scam warnings) tell of no event:
-            # only near-duplicates are one story
-            score -= UNDATED_UNRELATED_PENALTY
+    elif when_a is None and when_b is None:
+        # two undated unrelated items (help pages, how-tos, scam warnings) tell of no event: only
+        # near-duplicates are one story.  Two dated unrelated items of one platform and time are
+        # scored like any other pair: a fee change or an outage reported by several sites is a story
+        # too, and an item classified unrelated may be a report of a verification event
+        score -= UNDATED_UNRELATED_PENALTY
     if gap is not None and gap <= CLOSE_DAYS:
         score += CLOSE_DATES_BONUS
     if days_a & days_b:

@@ -10,8 +10,9 @@ import json
 import pytest
 
 from monitor.analysis import analyze, analyze_stream
-from monitor.analysis.story import StoryFacts, assign_stories, channels_agree, story_key
-from monitor.analysis.story_eval import half_of, pairwise
+from monitor.analysis import story as story_mod
+from monitor.analysis.story import StoryFacts, _fact_score, assign_stories, channels_agree, story_key
+from monitor.analysis.story_eval import half_of, pairwise, policy_store
 
 INPUT_KEYS = ("id", "title", "text", "url", "language", "published")
 CV, OV, UN = "contact_verification", "other_verification", "unrelated"
@@ -142,6 +143,54 @@ def test_undated_unrelated_items_sharing_words_stay_apart_dated_reposts_join():
     dated = [facts(label=UN, when=dt.date(2023, 3, 1), title=t, text=x) for t, x in texts]
     got = assign_stories(dated)
     assert got[0] == got[1]  # two reports of one dated change
+
+
+def test_dated_reports_classified_unrelated_join_each_other():
+    # two press reports of one roll-out that the classifier both read as unrelated: dated alike and
+    # sharing their words, they are one story (no flat penalty for being unrelated)
+    a = facts(label=UN, platform="kleinanzeigen", types=(), published=dt.date(2021, 9, 22),
+              title="Kleinanzeigen verifiziert Handynummern",
+              text="Kleinanzeigen verifiziert ab dem 22. September die Handynummer aller Nutzer per SMS-Code.")
+    b = facts(label=UN, platform="kleinanzeigen", types=(), published=dt.date(2021, 9, 24),
+              title="SMS-Pflicht bei Kleinanzeigen",
+              text="Nutzer müssen ihre Handynummer jetzt per SMS-Code bestätigen, bevor sie Anzeigen aufgeben.")
+    other = facts(label=UN, platform="kleinanzeigen", types=(), published=dt.date(2021, 9, 23),
+                  title="Neue Gebühren für Top-Anzeigen", text="Hervorgehobene Anzeigen kosten ab Oktober mehr.")
+    got = assign_stories([a, b, other])
+    assert got[0] == got[1] != got[2]
+    # the facts of two dated unrelated items add what any pair's add; only two undated ones are
+    # held to the near-duplicate bar
+    d1, d2 = dt.date(2021, 9, 22), dt.date(2021, 9, 24)
+    assert _fact_score(UN, "ebay", "news", d1, UN, "ebay", "news", d2) == \
+        pytest.approx(story_mod.SAME_PLATFORM_BONUS + story_mod.CLOSE_DATES_BONUS)
+    assert _fact_score(UN, "ebay", "news", None, UN, "ebay", "news", None) == \
+        pytest.approx(story_mod.SAME_PLATFORM_BONUS - story_mod.UNDATED_UNRELATED_PENALTY)
+
+
+def test_unrelated_items_keyed_by_platform_and_month_one_at_a_time():
+    fee = facts(label=UN, published=dt.date(2023, 3, 14), title="FBA capacity limits simplified",
+                text="Capacity limits are now set per week.")
+    repost = facts(label=UN, published=dt.date(2023, 3, 20), title="What the new capacity limits mean",
+                   text="Weekly limits replace the monthly quota.")
+    later = facts(label=UN, published=dt.date(2023, 6, 1), title="FBA capacity limits simplified",
+                  text="Capacity limits are now set per week.")
+    assert story_key(fee) == story_key(repost) == "unrelated/amazon/2023-03" != story_key(later)
+    # no platform or no time: the normalised title
+    assert story_key(facts(label=UN, platform=None, published=dt.date(2023, 3, 14), title="A")) == \
+        story_key(facts(label=UN, platform=None, title="a!"))
+    assert story_key(facts(label=UN, title="A")) != story_key(facts(label=UN, title="B"))
+
+
+def test_the_policy_store_measure_joins_an_undated_report_to_its_campaign():
+    dated = MANDATE_2017[0]
+    undated = facts(title="Amazon makes two-step verification mandatory for sellers",
+                    text="Every seller must turn on two-step verification in Seller Central and register a "
+                         "phone number for the codes.")
+    keys = [story_key(dated), story_key(undated)]
+    assert keys[0] != keys[1]  # the raw per-item keys differ (no year) ...
+    got = policy_store([dated, undated, None, RERUN_2024])
+    assert got[0] == got[1] == keys[0] and got[2] is None  # ... the store joins them
+    assert got[3] == story_key(RERUN_2024) != got[0]
 
 
 def test_the_two_halves_of_a_split_half_keep_stories_whole():
