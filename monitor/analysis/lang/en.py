@@ -252,10 +252,10 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     # fraud or scams as a crime (a measure's motive as often as a warning's subject): weak alone
     "fraud": [
-        r"fraud\w*",
+        r"fraud\w*", r"scammers?",
     ],
     "trap_phishing": [
-        r"phishing", r"scam\w*", r"fake (?:e-?mails?|messages?|notices?|texts?)", r"spoof\w*",
+        r"phishing", r"scams?\b", r"scam(?:med|ming)\b", r"scam[\s-](?:e-?mails?|messages?|texts?|calls?|sites?)", r"fake (?:e-?mails?|messages?|notices?|texts?)", r"spoof\w*",
         r"impersonat\w*", r"look-?alike", r"suspicious (?:e-?mails?|messages?|links?)", r"never ask",
         r"real or (?:a )?(?:scam|fake|phishing)", r"legit(?:imate)?\?",
     ],

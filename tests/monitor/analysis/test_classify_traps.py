@@ -407,3 +407,9 @@ def test_help_centres_in_other_languages(url):
     p = _prepared("Verificación", "Los vendedores confirman su teléfono con un código.", language="es", url=url,
                   published=None)
     assert p.rules.terms.get("trap_help", 0.0) >= 0.6
+
+
+def test_scammers_as_the_motive_are_fraud_but_a_scam_mail_is_phishing():
+    p = _prepared("Video calls", "The marketplace verifies new sellers by video call, making it harder for scammers to hide.")
+    assert p.doc.has("fraud") and not p.doc.has("trap_phishing")
+    assert _prepared("", "Beware of this scam email asking sellers to verify their phone.").doc.has("trap_phishing")
