@@ -45,6 +45,8 @@ _SELLER_URL = re.compile(r"^\w+://(?:[\w-]+\.)*?(?:sellercentral|seller-?cent(?:
 # the shape of a guide
 _STEP_LINE = re.compile(r"^\W{0,3}(?:\d{1,2}[.)](?!\d)|(?:step|schritt|paso|étape|passo|krok|adım|stap)\s*\d{1,2}\b|"
                         r"步骤\s*\d|第\s*\d{1,2}\s*步|ステップ\s*\d|手順\s*\d|\d{1,2}\s*단계)", re.I | re.M)
+# reference marks ("…account registration.[1]"): an encyclopedia or wiki article, which explains
+_CITATION = re.compile(r"\[\d{1,3}\]")
 _VERIFY_ACTS = {"verify", "otp", "link"}
 _STRONG_CONTACT = {"emergency_contact", "phone", "email"}
 
@@ -392,9 +394,10 @@ def classify(doc: Doc, dates: DateFacts) -> Decision:
     help_url = bool(doc.url and _HELP_URL.search(doc.url))
     steps = len(_STEP_LINE.findall(doc.full, 0, 20000))
     terms["guide_steps"] = min(1.0, steps / 4.0)
-    if help_hits or help_url:
+    wiki = len(_CITATION.findall(doc.full, 0, 20000)) >= 3
+    if help_hits or help_url or wiki:
         st = min(1.0, 0.35 * help_hits + (0.6 if help_url else 0.0) + (0.3 if doc.in_title("help_page") else 0.0)
-                 + (0.3 if steps >= 2 else 0.0))
+                 + (0.3 if steps >= 2 else 0.0) + (0.6 if wiki else 0.0))
         # change wording on the platform's own help page is mostly its prose ("you will be asked"):
         # without a policy date it weakens the trap less than in a news text
         if policy_dated or n_event >= 2:
@@ -407,7 +410,8 @@ def classify(doc: Doc, dates: DateFacts) -> Decision:
             st *= 0.4  # "how do I get past it?" about a request the platform is showing now
         if st >= 0.1:
             traps.append(("evergreen help page or guide, no dated change", st, 4.0,
-                          _mention(doc, "help_page") or f"help URL {_q(doc.url, 50)}"))
+                          _mention(doc, "help_page") or (f"help URL {_q(doc.url, 50)}" if help_url
+                                                         else "an encyclopedia article (reference marks)")))
     elif not policy_dated and n_event == 0 and not doc.published:
         traps.append(("standing requirement, no dated change", 1.0, 2.5, "no date, no change wording"))
 

@@ -413,3 +413,11 @@ def test_scammers_as_the_motive_are_fraud_but_a_scam_mail_is_phishing():
     p = _prepared("Video calls", "The marketplace verifies new sellers by video call, making it harder for scammers to hide.")
     assert p.doc.has("fraud") and not p.doc.has("trap_phishing")
     assert _prepared("", "Beware of this scam email asking sellers to verify their phone.").doc.has("trap_phishing")
+
+
+def test_an_encyclopedia_article_is_evergreen():
+    text = ("Phone number verification is a process required for seller accounts.[1] It confirms the registered "
+            "number.[2] It is usually asked for again when the number is changed.[3]")
+    assert _prepared("Phone number verification", text, published=None).rules.terms.get("trap_help", 0.0) >= 0.6
+    assert _prepared("Phone number verification", text.replace("[1]", "").replace("[2]", "").replace("[3]", ""),
+                     published=None).rules.terms.get("trap_help", 0.0) == 0.0
