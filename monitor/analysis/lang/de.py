@@ -138,7 +138,7 @@ CONCEPTS: dict[str, list[str]] = {
         r"aktualisier\w*",
     ],
     "provide": [
-        r"vorlegen", r"vorzeigen", r"einreichen", r"hochladen", r"angeben", r"eingegeben", r"vervollständig\w*",
+        r"vorlegen", r"vorzeigen", r"einreichen", r"hochladen", r"angeben", r"angegeben", r"eingegeben", r"hinterleg\w*", r"eintragen", r"übermitteln", r"vervollständig\w*",
     ],
     "otp": [
         r"bestätigungscode\w*", r"einmalcode\w*", r"einmalpasswort\w*", r"sicherheitscode\w*", r"sms-?tan",
@@ -155,12 +155,15 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "require": [
         r"muss", r"müssen", r"pflicht\w*", r"verpflichtend\w*", r"verlangt", r"fordert", r"erforderlich",
-        r"obligatorisch", r"zwingend",
+        r"obligatorisch", r"zwingend", r"verpflichtet\w*", r"benötig(?:t|en)", r"notwendig\w*", r"müsst",
     ],
     "event": [
         r"ab(?= (?:dem|sofort|\d))", r"ab sofort", r"seit", r"künftig", r"neuerdings",
         r"neue[nrs]? (?:pflicht|regel|vorgabe|anforderung|richtlinie|verifizierung|überprüfung|bestätigung|termin|stichtag|frist)\w*",
-        r"führt .{0,20}ein", r"einführ\w*", r"angekündigt", r"jetzt",
+        r"führt .{0,20}ein", r"einführ\w*", r"angekündigt", r"ab jetzt", r"startet", r"gestartet",
+        r"nun (?:offiziell|auch|verpflichtend|pflicht|für alle)",
+        r"(?:ist|sind|wird|werden|muss|müssen|gilt|gelten|verlangt|fordert|startet|führt|beginnt) (?:\w+ ){0,3}?jetzt",
+        r"jetzt (?:auch |schon )?(?:pflicht|verpflichtend|müssen|muss|verlangt|gilt|startet)",
         r"ende (?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)",
         r"wird .{0,40}(?:pflicht|verpflichtend)",
     ],
@@ -237,7 +240,8 @@ CONCEPTS: dict[str, list[str]] = {
     "help_page": [
         r"so ändern", r"anleitung", r"schritt für schritt", r"jederzeit", r"wie sie", r"ändern sie",
         r"für die anmeldung", r"wenn sie .{0,40}(?:ändern|hinzufügen|bearbeiten)",
-        r"so änder(?:t|n) ihr", r"wie ihr", r"so geht(?:'s| es)\b", r"in diesem (?:artikel|beitrag|ratgeber)", r"lest ihr hier",
+        r"so änder(?:t|n) ihr",
+        r"(?:falls|wenn) (?:ihr|sie|du) .{0,40}(?:aktiviert|eingerichtet|geändert|hinzugefügt) (?:habt|haben|hast)", r"wie ihr", r"so geht(?:'s| es)\b", r"in diesem (?:artikel|beitrag|ratgeber)", r"lest ihr hier",
     ],
     "first_person_problem": [
         r"hat jemand", r"was tun", r"hilfe",

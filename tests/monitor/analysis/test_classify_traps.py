@@ -421,3 +421,19 @@ def test_an_encyclopedia_article_is_evergreen():
     assert _prepared("Phone number verification", text, published=None).rules.terms.get("trap_help", 0.0) >= 0.6
     assert _prepared("Phone number verification", text.replace("[1]", "").replace("[2]", "").replace("[3]", ""),
                      published=None).rules.terms.get("trap_help", 0.0) == 0.0
+
+
+GERMAN_WORDS = [
+    ("Betreiber sind gesetzlich dazu verpflichtet, Daten zu melden.", "require", True),
+    ("Dazu benötigt eBay von Ihnen die Steuernummer.", "require", True),
+    ("Die Telefonnummer muss im Konto hinterlegt werden.", "provide", True),
+    ("Die Verifizierung startet nun offiziell.", "event", True),
+    ("Ab jetzt gilt die Pflicht für alle Händler.", "event", True),
+    ("Unter dem Menüpunkt wählt ihr jetzt den Button Bearbeiten.", "event", False),
+    ("Falls ihr die Zwei-Schritt-Verifizierung aktiviert habt, bestätigt ihr den Code.", "help_page", True),
+]
+
+
+@pytest.mark.parametrize("text,concept,present", GERMAN_WORDS)
+def test_german_words(text, concept, present):
+    assert _prepared("", text, language="de").doc.has(concept) == present
