@@ -437,3 +437,16 @@ GERMAN_WORDS = [
 @pytest.mark.parametrize("text,concept,present", GERMAN_WORDS)
 def test_german_words(text, concept, present):
     assert _prepared("", text, language="de").doc.has(concept) == present
+
+
+JAPANESE_WORDS = [
+    ("手間はかかりますが確実にログインできるようになりました。", "trap_optional", False),
+    ("二段階認証を設定できるようになりました。", "trap_optional", True),
+    ("認証方法はSMSです。", "help_page", False),
+    ("電話番号の変更方法を解説します。", "help_page", True),
+]
+
+
+@pytest.mark.parametrize("text,concept,present", JAPANESE_WORDS)
+def test_japanese_words(text, concept, present):
+    assert _prepared("", text, language="ja").doc.has(concept) == present
