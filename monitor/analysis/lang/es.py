@@ -129,7 +129,7 @@ CONCEPTS: dict[str, list[str]] = {
         r"actualiz\w*",
     ],
     "provide": [
-        r"present\w*", r"subir", r"proporcion\w*", r"complet\w*", r"mostr\w*", r"introducir", r"hacer",
+        r"presentar\w*", r"presente[ns]?\b", r"presentad[oa]s?", r"subir", r"proporcion\w*", r"complet(?!ely)\w*", r"mostr\w*", r"introducir", r"hacer",
     ],
     "otp": [
         r"c[oó]digos? (?:de verificaci[oó]n|de un solo uso|de seguridad|por sms|sms)",

@@ -123,7 +123,7 @@ CONCEPTS: dict[str, list[str]] = {
         r"mett\w* à jour", r"mise à jour",
     ],
     "provide": [
-        r"fournir", r"soumettre", r"t[ée]l[ée]charger", r"compl[ée]t\w*", r"pr[ée]sent\w*", r"saisir", r"passer",
+        r"fournir", r"soumettre", r"t[ée]l[ée]charger", r"compl[ée]t(?!ely)\w*", r"présent(?:er|ez|é|ée|és|ées)\b", r"saisir", r"passer",
     ],
     "otp": [
         r"codes? (?:de v[ée]rification|à usage unique|de s[ée]curit[ée]|par sms|re[çc]u)",
@@ -139,12 +139,12 @@ CONCEPTS: dict[str, list[str]] = {
         r"appel (?:vocal|automatique)",
     ],
     "require": [
-        r"obligatoire", r"doivent", r"doit", r"devront", r"devra", r"exig\w*", r"impos\w*", r"il faut", r"demand\w*",
+        r"obligatoire", r"doivent", r"doit", r"devront", r"devra", r"exig\w*", r"impos(?:e|é|ée|és|ées|er|ent|era|eront)\b", r"il faut", r"demand\w*",
     ],
     "event": [
         r"à partir du", r"depuis", r"dès", r"désormais",
         r"nouv(?:el|elle|eau)s? (?:r[eè]gle|obligation|exigence|politique|v[ée]rification|mesure|date|d[ée]lai|[ée]ch[ée]ance)s?",
-        r"annonc\w*", r"fin (?:janvier|février)", r"en place depuis", r"rendra", r"devient", r"entre\w* en vigueur",
+        r"annonc(?:e|é|ée|és|ées|er|ent|era|ons)\b", r"fin (?:janvier|février)", r"en place depuis", r"rendra", r"devient", r"entre\w* en vigueur",
     ],
     "seller": [
         r"vendeurs?", r"vendeuses?", r"marchands?", r"seller central", r"pour vendre", r"boutiques?",
@@ -206,7 +206,8 @@ CONCEPTS: dict[str, list[str]] = {
         r"[ée]ligib\w*", r"conditions? d'accès", r"garantie de sant[ée] du compte",
     ],
     "help_page": [
-        r"comment", r"guide", r"pour modifier", r"tutoriel", r"pour vous connecter", r"à tout moment",
+        r"comment (?:modifier|changer|ajouter|activer|v[ée]rifier|faire|configurer|mettre|supprimer|d[ée]sactiver|"
+        r"mettre à jour|confirmer)", r"guide", r"pour modifier", r"tutoriel", r"pour vous connecter", r"à tout moment",
         r"(?:si|lorsque|quand) vous (?:modifiez|ajoutez|changez|remplacez)",
     ],
     "first_person_problem": [

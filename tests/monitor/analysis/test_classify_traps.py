@@ -450,3 +450,31 @@ JAPANESE_WORDS = [
 @pytest.mark.parametrize("text,concept,present", JAPANESE_WORDS)
 def test_japanese_words(text, concept, present):
     assert _prepared("", text, language="ja").doc.has(concept) == present
+
+
+# A fragment of one language must not read a common word of another: every language's fragments run
+# on every text.
+CROSS_LANGUAGE = [
+    ("en", "Leave a comment below.", "help_page"),
+    ("en", "At present, sellers were presented with nothing.", "provide"),
+    ("en", "The form was completely empty.", "provide"),
+    ("en", "It is impossible to say.", "require"),
+    ("de", "Auf dem Annoncen-Portal bieten Nutzer Dienste an.", "event"),
+    ("en", "The Introduction explains the process.", "event"),
+]
+
+
+@pytest.mark.parametrize("lang,text,concept", CROSS_LANGUAGE)
+def test_a_word_of_one_language_is_not_a_concept_of_another(lang, text, concept):
+    assert not _prepared("", text, language=lang).doc.has(concept)
+
+
+@pytest.mark.parametrize("lang,text,concept", [
+    ("fr", "Comment modifier votre numéro de téléphone", "help_page"),
+    ("fr", "Vous devez présenter une pièce d'identité.", "provide"),
+    ("es", "Debes presentar tu documento.", "provide"),
+    ("fr", "La plateforme impose la vérification.", "require"),
+    ("fr", "Amazon a annoncé la vérification.", "event"),
+])
+def test_the_own_words_still_count(lang, text, concept):
+    assert _prepared("", text, language=lang).doc.has(concept)
