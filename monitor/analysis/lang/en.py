@@ -292,7 +292,7 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "trap_listing": [
         r"listings?", r"product (?:detail )?pages?", r"titles?", r"descriptions?", r"photos?", r"images?",
-        r"packaging", r"inserts?", r"order details", r"product pages?",
+        r"packaging", r"inserts?", r"order details", r"storefronts?", r"shop pages?", r"product pages?",
     ],
     "trap_ban": [
         r"prohibit\w*", r"ban(?:s|ned|ning)?", r"no more", r"not allowed", r"may not (?:include|contain|display)",

@@ -478,3 +478,9 @@ def test_a_word_of_one_language_is_not_a_concept_of_another(lang, text, concept)
 ])
 def test_the_own_words_still_count(lang, text, concept):
     assert _prepared("", text, language=lang).doc.has(concept)
+
+
+def test_a_ban_on_contact_details_in_shops_is_a_ban():
+    p = _prepared("速卖通店铺严禁出现外部联系信息", "卖家禁止店铺出现外部联系信息，如手机号、邮箱等联系方式，8月10日起平台开始审查。",
+                  language="zh")
+    assert p.rules.terms.get("trap_ban", 0.0) == 1.0
