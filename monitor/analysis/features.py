@@ -149,7 +149,7 @@ _FWD_DATE = re.compile(r"\W{0,3}(?:date|sent|datum|gesendet|fecha|enviado|envoy[
 _DATELINE_BEFORE = re.compile(
     r"(?:发表于|发布于|发布时间|发表时间|时间|日期|更新于|posted(?: on)?|published(?: on)?|updated(?: on)?|"
     r"veröffentlicht(?: am)?|aktualisiert(?: am)?|publicado(?: el)?|actualizado(?: el)?|publié(?: le)?|"
-    r"mis à jour le|投稿日|公開日|更新日|掲載日|\|)\W{0,3}$", re.I)
+    r"mis à jour le|投稿日|公開日|更新日|掲載日|\||^\W{0,3}(?:date|datum|fecha|data|日期|日付|날짜))\W{0,3}$", re.I)
 _DATELINE_AFTER = re.compile(r"^\s*(?:\d{1,2}:\d{2}|\||来源|作者|阅读|浏览|by\b|von\b|por\b|par\b)", re.I)
 _LETTER = re.compile(r"[^\W\d_]")
 DATELINE_WINDOW = 600
@@ -170,8 +170,8 @@ def _find_dateline(doc: Doc, body_offset: int) -> None:
                 _UPDATED_BEFORE.search(full, max(0, dm.start - 40), dm.start):
             doc.dateline.add(k)
     for k, dm in enumerate(doc.dates):
-        if dm.year is None or dm.start < body_offset or (dm.part or "").startswith("relative"):
-            continue
+        if dm.year is None or dm.start < body_offset or (dm.part or "").startswith("relative") or dm.part == "header":
+            continue  # a forwarded notice's "Date:" line dates the notice, not the page
         if dm.start - body_offset > DATELINE_WINDOW:
             break
         ls = full.rfind("\n", 0, dm.start) + 1

@@ -484,3 +484,11 @@ def test_a_ban_on_contact_details_in_shops_is_a_ban():
     p = _prepared("速卖通店铺严禁出现外部联系信息", "卖家禁止店铺出现外部联系信息，如手机号、邮箱等联系方式，8月10日起平台开始审查。",
                   language="zh")
     assert p.rules.terms.get("trap_ban", 0.0) == 1.0
+
+
+def test_a_date_line_is_the_pages_date_but_an_effective_date_is_not():
+    p = _prepared("", "date 2018-05-31\nSellers must now verify their phone number with a code.", published=None)
+    assert p.doc.dateline_date is not None and p.doc.dateline_date.isoformat() == "2018-05-31"
+    q = _prepared("", "Effective date: 2018-05-31\nSellers must verify their phone number with a code.", published=None)
+    assert q.doc.dateline_date is None
+    assert q.doc.dates and not q.doc.dateline
