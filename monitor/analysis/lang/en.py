@@ -288,7 +288,7 @@ CONCEPTS: dict[str, list[str]] = {
         r"root users?", r"(?:aws )?management console", r"cloud accounts?",
         r"partner (?:dashboard|accounts?|programs?|programmes?|cent(?:er|re))", r"cloud solution providers?", r"shopify partners?", r"dmarc",
         r"dkim", r"spf", r"bulk senders?", r"sending domains?", r"sender (?:requirements|rules|guidelines)",
-        r"amazon flex", r"delivery (?:drivers?|partners?|associates?)", r"drivers",
+        r"amazon flex", r"delivery (?:drivers?|partners?|associates?)", r"drivers", r"your (?:merchants|sellers|vendors)",
     ],
     "trap_listing": [
         r"listings?", r"product (?:detail )?pages?", r"titles?", r"descriptions?", r"photos?", r"images?",
@@ -316,7 +316,7 @@ CONCEPTS: dict[str, list[str]] = {
         r"you can (?:verify|change|add|edit|update|receive|choose)", r"tips?", r"walks? (?:you )?through",
         r"that's it", r"use the .{0,40} page", r"(?:is|are) required (?:to|when you) (?:sign|log) ?in", r"(?:is|are) required (?:in order )?to (?:access|use|sign in|log in|publish)",
         r"at any time", r"we'll ask you", r"(?:when|whenever|if) you (?:add|change|edit|update|enter|replace)",
-        r"in this (?:article|post|blog post|guide|tutorial)", r"(?:possible|common) (?:reasons|causes|fixes|solutions)",
+        r"in this (?:article|post|blog post|guide|tutorial)", r"check-?lists?", r"(?:possible|common) (?:reasons|causes|fixes|solutions)",
     ],
     "first_person_problem": [
         r"anyone (?:else|know|have)", r"has anyone", r"help!?", r"i(?:'ve)? tried", r"any(?:one)? solution",

@@ -492,3 +492,9 @@ def test_a_date_line_is_the_pages_date_but_an_effective_date_is_not():
     q = _prepared("", "Effective date: 2018-05-31\nSellers must verify their phone number with a code.", published=None)
     assert q.doc.dateline_date is None
     assert q.doc.dates and not q.doc.dateline
+
+
+def test_a_document_for_integrators_names_your_merchants():
+    p = _prepared("Phone verification", "We require your merchants to verify their phone number. Build a form for it.")
+    assert p.rules.terms.get("trap_nonseller", 0.0) >= 0.5
+    assert _prepared("Publishing requirements: the complete checklist", "Sellers verify their email.").doc.has("help_page")
