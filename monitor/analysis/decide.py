@@ -23,11 +23,11 @@ MAX_WORDS = 4
 _GRAM_INDEX: dict[int, dict[str, int]] = {}  # word n-gram -> its column (or -1: not shown), per hash size
 
 
-def _word_reasons(model: Model, text: str, diff: np.ndarray, row) -> list[str]:
+def _word_reasons(model: Model, text: str, diff: np.ndarray, indices: np.ndarray, data: np.ndarray) -> list[str]:
     """The word n-grams of this text with the largest weight towards the label."""
     h = model.hashing
     n = h["n_features"]
-    vals = dict(zip(row.indices.tolist(), row.data.tolist()))
+    vals = dict(zip(indices.tolist(), data.tolist()))
     scored = {}
     cache = _GRAM_INDEX.setdefault(n, {})
     if len(cache) > 200_000:
@@ -75,10 +75,11 @@ def decide(model: Model, items: list[tuple], *, explain: bool = True) -> list[De
             ranked = sorted(pieces.items(), key=lambda kv: -kv[1])
             for text, w in [kv for kv in ranked if kv[1] > 0.05][:MAX_FOR]:
                 reasons.append(f"for: {text} (weight {w:+.2f})")
-            row = text_x.getrow(k)
+            lo, hi = text_x.indptr[k], text_x.indptr[k + 1]  # row k, as getrow(k) would copy it
+            r_indices, r_data = text_x.indices[lo:hi], text_x.data[lo:hi]
             d_text = model.diff("w_text", c, r)
-            text_total = float(np.dot(row.data, d_text[row.indices].astype(np.float64)))
-            words = _word_reasons(model, doc.full, d_text, row)
+            text_total = float(np.dot(r_data, d_text[r_indices].astype(np.float64)))
+            words = _word_reasons(model, doc.full, d_text, r_indices, r_data)
             if words and text_total > 0:
                 reasons.append(f"for: wording like {', '.join(words)} (weight of the text {text_total:+.2f})")
             for text, w in [kv for kv in ranked[::-1] if kv[1] < -0.05][:MAX_AGAINST]:
