@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import lexicon
-from .prefilter import TextKeys, literal_scan, scan_plan
+from .prefilter import TextKeys, concept_hits, literal_scan
 from .dates import DateMention, find_dates, find_relative, merge_mentions
 from .text import clean, detect_language, split_sentences
 
@@ -99,13 +99,9 @@ def build(record: dict, published: dt.date | None) -> Doc:
     doc.by_sent = [set() for _ in sents]
     spans_by_concept: dict[str, list[tuple[int, int]]] = {}
     keys = TextKeys(full)
-    for concept, rx in scan_plan(keys):
+    for concept, matches in concept_hits(keys, full):
         hs = []
-        if rx is None:
-            spans_by_concept[concept] = []
-            doc.hits[concept] = hs
-            continue
-        for m in literal_scan(rx).finditer(full, folded=keys.folded, exact=keys.exact):
+        for m in matches:
             if m.end() == m.start():
                 continue
             hs.append(Hit(concept, lexicon.group_lang(m.lastgroup), m.group(0), m.start(), m.end(), 0))

@@ -11,6 +11,11 @@ there cannot match and its regex is not run.  The test is conservative: a concep
 cannot be read this way is always run, and a text holding a character whose case folding moves it
 across the word-character boundary is scanned with every regex.  The result is the same hits as
 running all regexes, only faster.
+
+``concept_hits`` goes one step further: a concept's regex is not run over the whole text but only
+tried (``match``) at the places where one of its leading strings that the text holds occurs.
+``LiteralScan`` does the same for any regex whose leading strings can be read (the platform and
+marketplace regexes).
 """
 
 from __future__ import annotations
@@ -317,7 +322,8 @@ def _plan_table() -> list[tuple]:
 
 
 def scan_plan(keys: TextKeys) -> list[tuple[str, re.Pattern[str] | None]]:
-    """(concept, ``keys.regex(concept)``) for every concept, in ``lexicon.CONCEPTS`` order, in one pass."""
+    """(concept, ``keys.regex(concept)``) for every concept, in ``lexicon.CONCEPTS`` order, in one pass
+    (``features.build`` uses ``concept_hits``, which runs these regexes only where a match can start)."""
     out = []
     prefixes, chars, folded = keys.prefixes, keys.chars, keys.folded
     if keys.exact:
@@ -451,3 +457,46 @@ def literal_scan(rx: re.Pattern[str]) -> LiteralScan:
     if s is None:
         s = _SCANS[rx] = LiteralScan(rx)
     return s
+
+
+def concept_hits(keys: TextKeys, text: str) -> list[tuple[str, list[re.Match[str]]]]:
+    """(concept, its matches in ``text``) for every concept, in ``lexicon.CONCEPTS`` order: the
+    matches of ``lexicon.concept_regex(concept).finditer(text)`` (``keys`` is ``TextKeys(text)``).
+
+    Where ``scan_plan`` would run a regex over the whole text, the regex is only tried where a
+    match can start: at the places of the concept's leading strings that the text holds (the word
+    prefixes, CJK first characters and other strings ``scan_plan`` compares), in order, from the end
+    of the previous match on, as ``LiteralScan`` does.  A concept that can start with anything, and
+    every concept of a text that is scanned exactly (``keys.exact``), runs ``finditer``."""
+    if keys.exact:
+        return [(concept, list(lexicon.concept_regex(concept).finditer(text))) for concept in lexicon.CONCEPTS]
+    out: list[tuple[str, list[re.Match[str]]]] = []
+    prefixes, chars, folded = keys.prefixes, keys.chars, keys.folded
+    for concept, words, first, others, always, rx, latin in _plan_table():
+        if always:
+            out.append((concept, list(rx.finditer(text))))
+            continue
+        cjk = chars & first
+        present = [*(prefixes & words), *cjk, *(s for s in others if s in folded)]
+        if not present:
+            out.append((concept, []))
+            continue
+        if not cjk and latin is not None:
+            rx = latin
+        starts = set()
+        for s in present:
+            i = folded.find(s)
+            while i >= 0:
+                starts.add(i)
+                i = folded.find(s, i + 1)
+        matches = []
+        nxt = 0
+        match = rx.match
+        for p in sorted(starts):
+            if p >= nxt:
+                m = match(text, p)
+                if m is not None:
+                    matches.append(m)
+                    nxt = m.end()
+        out.append((concept, matches))
+    return out

@@ -6,7 +6,8 @@ import re
 import pytest
 
 from monitor.analysis import lexicon
-from monitor.analysis.prefilter import TextKeys, dispatch_regex, fold, leading_strings, literal_scan, scan_plan
+from monitor.analysis.prefilter import (TextKeys, concept_hits, dispatch_regex, fold, leading_strings, literal_scan,
+                                       scan_plan)
 
 TEXTS = [
     "Verify your emergency contact: enter the 6-digit code we sent by SMS before March 3.",
@@ -84,3 +85,15 @@ def test_literal_scan_finds_what_finditer_finds(text):
 def test_leading_strings_of_an_alternation():
     assert leading_strings(r"(?=[ab])(?:(?P<x>abc|b\w+)|(?P<y>\bxyz))") == {"abc", "b", "xyz"}
     assert leading_strings(r"a|\w+") is None  # a match can start with anything
+
+
+@pytest.mark.parametrize("text", TEXTS + ["verify verify-verification reverify, VERIFICATION: e-mail/email/mail 电话电话"])
+def test_concept_hits_are_the_plain_hits(text):
+    got = concept_hits(TextKeys(text), text)
+    assert [c for c, _ in got] == list(lexicon.CONCEPTS)
+    for concept, matches in got:
+        assert _hits_of(matches) == _hits(lexicon.concept_regex(concept), text), concept
+
+
+def _hits_of(matches):
+    return [(m.start(), m.end(), lexicon.group_lang(m.lastgroup)) for m in matches if m.end() > m.start()]
