@@ -4,7 +4,9 @@ A multinomial logistic regression over two kinds of input:
 
 * the words of the text as hashed n-grams (character n-grams inside words, which also cover
   Chinese, Japanese and Korean text without spaces, and word uni-/bigrams), through a stateless
-  hashing vectorizer: nothing of the training texts is stored, only one weight per hash bucket;
+  hashing vectorizer (sklearn's HashingVectorizer; ``text_matrix`` computes the same matrix from
+  columns it keeps per word, in memory): nothing of the training texts is stored in the model,
+  only one weight per hash bucket;
 * the rule evidence (``evidence``): concept hits, a contact channel and a verification act in
   one sentence, dates, traps — each a named feature with a learned weight, never a veto.
 
@@ -21,8 +23,8 @@ import json
 import re
 import zipfile
 from dataclasses import dataclass
+from array import array
 from functools import lru_cache
-from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -72,7 +74,8 @@ def _vectorizers(n_features: int, char_lo: int, char_hi: int, word_lo: int, word
 
 _INT32_MIN = -(1 << 31)
 TOKEN = re.compile(r"(?u)\b\w+\b")  # the word vectorizer's token_pattern
-_COLUMNS: dict[tuple, dict[str, object]] = {}  # per hashing: word -> its columns (see _hashed)
+_COLUMNS: dict[tuple, dict[str, object]] = {}  # per hashing: word -> its columns (see text_matrix)
+_KEEP_WORD = 24  # longer "words" (a CJK sentence has no spaces) rarely come back: their columns are not kept
 
 
 def column(gram: str, n_features: int) -> int:
@@ -108,16 +111,17 @@ def word_grams(tokens: list[str], lo: int, hi: int) -> list[str]:
     return out
 
 
-def _hashed(rows: list[list[int]], n_features: int) -> sparse.csr_matrix:
-    """What HashingVectorizer.transform (alternate_sign=False, norm="l2") makes of the bucket lists
-    of its n-grams: a count per bucket (the hasher's 1.0 per n-gram summed by sum_duplicates:
-    exact, whatever the order), each row scaled to unit L2 norm by sklearn's normalize."""
-    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
-    np.cumsum([len(r) for r in rows], out=indptr[1:])
+def _hashed(cols: array, lengths: list[int], n_features: int) -> sparse.csr_matrix:
+    """What HashingVectorizer.transform (alternate_sign=False, norm="l2") makes of the buckets of
+    the n-grams of its texts (``cols``, text after text, ``lengths`` of each): a count per bucket
+    (the hasher's 1.0 per n-gram summed by sum_duplicates: exact, whatever the order), each row
+    scaled to unit L2 norm by sklearn's normalize."""
+    indptr = np.zeros(len(lengths) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=indptr[1:])
     idx_type = np.int64 if indptr[-1] > np.iinfo(np.int32).max else np.int32
-    indices = np.array(list(chain.from_iterable(rows)), dtype=idx_type)
+    indices = np.frombuffer(cols, dtype=np.int32).astype(idx_type)  # a copy: cols may grow again
     x = sparse.csr_matrix((np.ones(len(indices), dtype=np.float64), indices, indptr.astype(idx_type)),
-                          shape=(len(rows), n_features), dtype=np.float64)
+                          shape=(len(lengths), n_features), dtype=np.float64)
     x.sum_duplicates()
     return normalize(x, norm="l2", copy=False)
 
@@ -126,35 +130,43 @@ def text_matrix(texts: list[str], hashing: dict) -> sparse.csr_matrix:
     """Hashed n-grams of each text: character n-grams in ``[0, n)``, word n-grams in ``[n, 2n)``.
 
     The same matrix as sklearn's HashingVectorizer (``analyzer="char_wb"`` and ``"word"``, see
-    ``_vectorizers``) gives, without running it: the columns of each word's character n-grams, of
-    each token and of each word pair are computed once and kept (texts share most of their words).
+    ``_vectorizers``) gives, without running it: the columns of each word's character n-grams and
+    of each token are computed once and kept (texts share most of their words).
     """
     n = hashing["n_features"]
     (c_lo, c_hi), (w_lo, w_hi) = hashing["char_ngrams"], hashing["word_ngrams"]
     if not texts:
         raise ValueError("Cannot vectorize empty sequence.")
+    if n > 1 << 31:
+        raise ValueError("n_features must fit a 32-bit column index")
     key = (n, c_lo, c_hi, w_lo, w_hi)
     cache = _COLUMNS.setdefault(key, {})
-    if len(cache) > 500_000:
+    if len(cache) > 50_000:  # some 12 MB at most (about 230 bytes an entry)
         cache.clear()
-    char_rows, word_rows = [], []
+    char_cols, word_cols = array("i"), array("i")
+    char_lens, word_lens = [], []
     for text in texts:
         norm = normalise(text, hashing["max_chars"])
-        row: list[int] = []
+        before = len(char_cols)
         for w in norm.split():
             cols = cache.get(w)
             if cols is None:
-                cols = cache[w] = [column(g, n) for g in char_wb_grams(w, c_lo, c_hi)]
-            row.extend(cols)
-        char_rows.append(row)
-        row = []
+                cols = array("i", [column(g, n) for g in char_wb_grams(w, c_lo, c_hi)])
+                if len(w) <= _KEEP_WORD:
+                    cache[w] = cols
+            char_cols.extend(cols)
+        char_lens.append(len(char_cols) - before)
+        before = len(word_cols)
         for g in word_grams(TOKEN.findall(norm), w_lo, w_hi):
-            c = cache.get("\x00" + g)  # word n-grams are kept apart from the character columns of words
+            if " " in g:  # a word pair: rarely seen twice, not kept
+                word_cols.append(column(g, n))
+                continue
+            c = cache.get("\x00" + g)  # a token's column, kept apart from the character columns of words
             if c is None:
                 c = cache["\x00" + g] = column(g, n)
-            row.append(c)
-        word_rows.append(row)
-    return sparse.hstack([_hashed(char_rows, n), _hashed(word_rows, n)], format="csr")
+            word_cols.append(c)
+        word_lens.append(len(word_cols) - before)
+    return sparse.hstack([_hashed(char_cols, char_lens, n), _hashed(word_cols, word_lens, n)], format="csr")
 
 
 @dataclass
