@@ -15,7 +15,7 @@ import numpy as np
 
 from . import evidence
 from .classify import TRAP_TERMS, Decision
-from .model import CLASSES, Model, normalise, text_matrix
+from .model import CLASSES, TOKEN, Model, column, normalise, text_matrix, word_grams
 
 MAX_FOR = 4
 MAX_AGAINST = 2
@@ -23,27 +23,22 @@ MAX_WORDS = 4
 _GRAM_INDEX: dict[int, dict[str, int]] = {}  # word n-gram -> its column (or -1: not shown), per hash size
 
 
-def _word_reasons(model: Model, text: str, diff: np.ndarray, row) -> list[str]:
+def _word_reasons(model: Model, text: str, diff: np.ndarray, indices: np.ndarray, data: np.ndarray) -> list[str]:
     """The word n-grams of this text with the largest weight towards the label."""
-    from sklearn.utils import murmurhash3_32
-
-    from .model import _vectorizers
-
     h = model.hashing
     n = h["n_features"]
-    _, word = _vectorizers(n, *h["char_ngrams"], *h["word_ngrams"])
-    vals = dict(zip(row.indices.tolist(), row.data.tolist()))
+    vals = dict(zip(indices.tolist(), data.tolist()))
     scored = {}
     cache = _GRAM_INDEX.setdefault(n, {})
     if len(cache) > 200_000:
         cache.clear()
-    for gram in word.build_analyzer()(normalise(text, h["max_chars"])):
+    for gram in word_grams(TOKEN.findall(normalise(text, h["max_chars"])), *h["word_ngrams"]):
         if gram in scored:
             continue
         idx = cache.get(gram)
         if idx is None:
             skip = gram.replace("0", "").strip() == "" or (gram.isascii() and len(gram) < 4)
-            idx = cache[gram] = -1 if skip else n + abs(murmurhash3_32(gram, seed=0)) % n
+            idx = cache[gram] = -1 if skip else n + column(gram, n)
         if idx >= 0:
             scored[gram] = diff[idx] * vals.get(idx, 0.0)
     best = sorted((v, g) for g, v in scored.items() if v > 0)[::-1][:MAX_WORDS]
@@ -80,10 +75,11 @@ def decide(model: Model, items: list[tuple], *, explain: bool = True) -> list[De
             ranked = sorted(pieces.items(), key=lambda kv: -kv[1])
             for text, w in [kv for kv in ranked if kv[1] > 0.05][:MAX_FOR]:
                 reasons.append(f"for: {text} (weight {w:+.2f})")
-            row = text_x.getrow(k)
-            d_text = model.w_text[c] - model.w_text[r]
-            text_total = float(np.dot(row.data, d_text[row.indices].astype(np.float64)))
-            words = _word_reasons(model, doc.full, d_text, row)
+            lo, hi = text_x.indptr[k], text_x.indptr[k + 1]  # row k, as getrow(k) would copy it
+            r_indices, r_data = text_x.indices[lo:hi], text_x.data[lo:hi]
+            d_text = model.diff("w_text", c, r)
+            text_total = float(np.dot(r_data, d_text[r_indices].astype(np.float64)))
+            words = _word_reasons(model, doc.full, d_text, r_indices, r_data)
             if words and text_total > 0:
                 reasons.append(f"for: wording like {', '.join(words)} (weight of the text {text_total:+.2f})")
             for text, w in [kv for kv in ranked[::-1] if kv[1] < -0.05][:MAX_AGAINST]:

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from . import lexicon
 from .dates import resolve_year
 from .features import CONTACT_CONCEPTS, OV_CONCEPTS, Doc
+from .prefilter import exact_only, fold, literal_scan
 
 def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """Compiled once, with a look-ahead on the characters a match can start with (``lexicon.guard``):
@@ -504,9 +505,10 @@ def marketplace(doc: Doc, plat: str | None) -> str | None:
     if plat not in (None, "amazon"):
         return None
     counts: dict[str, int] = {}
-    rx = lexicon.marketplace_regex()
+    scan = literal_scan(lexicon.marketplace_regex())
+    folded, exact = fold(doc.full), exact_only(doc.full)
     for lo, hi in _anchor_windows(doc.full):
-        for m in rx.finditer(doc.full, lo, hi):
+        for m in scan.finditer(doc.full, lo, hi, folded=folded, exact=exact):
             if m.lastgroup:
                 counts[m.lastgroup] = counts.get(m.lastgroup, 0) + 1
     if counts:

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import lexicon
-from .prefilter import TextKeys, scan_plan
+from .prefilter import TextKeys, concept_hits, literal_scan
 from .dates import DateMention, find_dates, find_relative, merge_mentions
 from .text import clean, detect_language, split_sentences
 
@@ -99,13 +99,10 @@ def build(record: dict, published: dt.date | None) -> Doc:
     doc = Doc(record.get("id"), title, body, full, lang, url or "", published, sents, len(title_spans))
     doc.by_sent = [set() for _ in sents]
     spans_by_concept: dict[str, list[tuple[int, int]]] = {}
-    for concept, rx in scan_plan(TextKeys(full)):
+    keys = TextKeys(full)
+    for concept, matches in concept_hits(keys, full):
         hs = []
-        if rx is None:
-            spans_by_concept[concept] = []
-            doc.hits[concept] = hs
-            continue
-        for m in rx.finditer(full):
+        for m in matches:
             if m.end() == m.start():
                 continue
             hs.append(Hit(concept, lexicon.group_lang(m.lastgroup), m.group(0), m.start(), m.end(), 0))
@@ -120,8 +117,7 @@ def build(record: dict, published: dt.date | None) -> Doc:
         for h in hs:
             h.sent = _sent_index(sents, h.start)
             doc.by_sent[h.sent].add(concept)
-    prx = lexicon.platform_regex()
-    for m in prx.finditer(full):
+    for m in literal_scan(lexicon.platform_regex()).finditer(full, folded=keys.folded, exact=keys.exact):
         key = m.lastgroup
         if key:
             w = 2 if m.start() < len(title) else 1

@@ -4,7 +4,9 @@ A multinomial logistic regression over two kinds of input:
 
 * the words of the text as hashed n-grams (character n-grams inside words, which also cover
   Chinese, Japanese and Korean text without spaces, and word uni-/bigrams), through a stateless
-  hashing vectorizer: nothing of the training texts is stored, only one weight per hash bucket;
+  hashing vectorizer (sklearn's HashingVectorizer; ``text_matrix`` computes the same matrix from
+  columns it keeps per word, in memory): nothing of the training texts is stored in the model,
+  only one weight per hash bucket;
 * the rule evidence (``evidence``): concept hits, a contact channel and a verification act in
   one sentence, dates, traps — each a named feature with a learned weight, never a veto.
 
@@ -18,13 +20,17 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from dataclasses import dataclass
+from array import array
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 from scipy import sparse
+from sklearn.preprocessing import normalize
+from sklearn.utils import murmurhash3_32
 
 from . import evidence
 
@@ -56,6 +62,7 @@ def normalise(text: str, max_chars: int) -> str:
 
 @lru_cache(maxsize=8)
 def _vectorizers(n_features: int, char_lo: int, char_hi: int, word_lo: int, word_hi: int):
+    """The sklearn vectorizers whose matrix ``text_matrix`` computes (the tests compare the two)."""
     from sklearn.feature_extraction.text import HashingVectorizer
 
     common = {"n_features": n_features, "alternate_sign": False, "norm": "l2", "lowercase": False,
@@ -65,11 +72,101 @@ def _vectorizers(n_features: int, char_lo: int, char_hi: int, word_lo: int, word
     return char, word
 
 
+_INT32_MIN = -(1 << 31)
+TOKEN = re.compile(r"(?u)\b\w+\b")  # the word vectorizer's token_pattern
+_COLUMNS: dict[tuple, dict[str, object]] = {}  # per hashing: word -> its columns (see text_matrix)
+_KEEP_WORD = 24  # longer "words" (a CJK sentence has no spaces) rarely come back: their columns are not kept
+
+
+def column(gram: str, n_features: int) -> int:
+    """The hash bucket of an n-gram, as sklearn's FeatureHasher computes it (MurmurHash3 of the
+    UTF-8 bytes, seed 0, absolute value modulo ``n_features``)."""
+    h = murmurhash3_32(gram, seed=0)
+    if h == _INT32_MIN:  # abs(-2**31) overflows int32 in the hasher; it defines the bucket so
+        return (2147483647 - (n_features - 1)) % n_features
+    return abs(h) % n_features
+
+
+def char_wb_grams(word: str, lo: int, hi: int) -> list[str]:
+    """The ``char_wb`` n-grams of one word (HashingVectorizer's ``_char_wb_ngrams``): the word
+    padded with one space each side, every window of ``lo..hi`` characters; a padded word no
+    longer than ``n`` gives itself once and no longer n-grams."""
+    w = " " + word + " "
+    out: list[str] = []
+    for k in range(lo, hi + 1):
+        if len(w) <= k:
+            out.append(w)
+            break
+        out.extend([w[i:i + k] for i in range(len(w) - k + 1)])
+    return out
+
+
+def word_grams(tokens: list[str], lo: int, hi: int) -> list[str]:
+    """The word n-grams of a token list (HashingVectorizer's ``_word_ngrams``, no stop words)."""
+    if hi == 1:
+        return tokens
+    out = list(tokens) if lo == 1 else []
+    for k in range(max(lo, 2), min(hi + 1, len(tokens) + 1)):
+        out.extend(" ".join(tokens[i:i + k]) for i in range(len(tokens) - k + 1))
+    return out
+
+
+def _hashed(cols: array, lengths: list[int], n_features: int) -> sparse.csr_matrix:
+    """What HashingVectorizer.transform (alternate_sign=False, norm="l2") makes of the buckets of
+    the n-grams of its texts (``cols``, text after text, ``lengths`` of each): a count per bucket
+    (the hasher's 1.0 per n-gram summed by sum_duplicates: exact, whatever the order), each row
+    scaled to unit L2 norm by sklearn's normalize."""
+    indptr = np.zeros(len(lengths) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=indptr[1:])
+    idx_type = np.int64 if indptr[-1] > np.iinfo(np.int32).max else np.int32
+    indices = np.frombuffer(cols, dtype=np.int32).astype(idx_type)  # a copy: cols may grow again
+    x = sparse.csr_matrix((np.ones(len(indices), dtype=np.float64), indices, indptr.astype(idx_type)),
+                          shape=(len(lengths), n_features), dtype=np.float64)
+    x.sum_duplicates()
+    return normalize(x, norm="l2", copy=False)
+
+
 def text_matrix(texts: list[str], hashing: dict) -> sparse.csr_matrix:
-    """Hashed n-grams of each text: character n-grams in ``[0, n)``, word n-grams in ``[n, 2n)``."""
-    char, word = _vectorizers(hashing["n_features"], *hashing["char_ngrams"], *hashing["word_ngrams"])
-    norm = [normalise(t, hashing["max_chars"]) for t in texts]
-    return sparse.hstack([char.transform(norm), word.transform(norm)], format="csr")
+    """Hashed n-grams of each text: character n-grams in ``[0, n)``, word n-grams in ``[n, 2n)``.
+
+    The same matrix as sklearn's HashingVectorizer (``analyzer="char_wb"`` and ``"word"``, see
+    ``_vectorizers``) gives, without running it: the columns of each word's character n-grams and
+    of each token are computed once and kept (texts share most of their words).
+    """
+    n = hashing["n_features"]
+    (c_lo, c_hi), (w_lo, w_hi) = hashing["char_ngrams"], hashing["word_ngrams"]
+    if not texts:
+        raise ValueError("Cannot vectorize empty sequence.")
+    if n > 1 << 31:
+        raise ValueError("n_features must fit a 32-bit column index")
+    key = (n, c_lo, c_hi, w_lo, w_hi)
+    cache = _COLUMNS.setdefault(key, {})
+    if len(cache) > 50_000:  # some 12 MB at most (about 230 bytes an entry)
+        cache.clear()
+    char_cols, word_cols = array("i"), array("i")
+    char_lens, word_lens = [], []
+    for text in texts:
+        norm = normalise(text, hashing["max_chars"])
+        before = len(char_cols)
+        for w in norm.split():
+            cols = cache.get(w)
+            if cols is None:
+                cols = array("i", [column(g, n) for g in char_wb_grams(w, c_lo, c_hi)])
+                if len(w) <= _KEEP_WORD:
+                    cache[w] = cols
+            char_cols.extend(cols)
+        char_lens.append(len(char_cols) - before)
+        before = len(word_cols)
+        for g in word_grams(TOKEN.findall(norm), w_lo, w_hi):
+            if " " in g:  # a word pair: rarely seen twice, not kept
+                word_cols.append(column(g, n))
+                continue
+            c = cache.get("\x00" + g)  # a token's column, kept apart from the character columns of words
+            if c is None:
+                c = cache["\x00" + g] = column(g, n)
+            word_cols.append(c)
+        word_lens.append(len(word_cols) - before)
+    return sparse.hstack([_hashed(char_cols, char_lens, n), _hashed(word_cols, word_lens, n)], format="csr")
 
 
 @dataclass
@@ -98,10 +195,29 @@ class Model:
         portals, optional 2FA), as one vote, never as a veto."""
         return float(self.meta.get("rule_vote", 0.0))
 
+    def f64(self, name: str) -> np.ndarray:
+        """The weights ``name`` (``w_text``, ``w_dense``, ``bias``) as float64, converted once (again
+        when the attribute is given another array; change a model's arrays only that way)."""
+        arr = getattr(self, name)
+        cache = self.__dict__.setdefault("_f64", {})
+        hit = cache.get(name)
+        if hit is None or hit[0] is not arr:
+            hit = cache[name] = (arr, arr.astype(np.float64))
+        return hit[1]
+
+    def diff(self, name: str, c: int, r: int) -> np.ndarray:
+        """``getattr(self, name)[c] - getattr(self, name)[r]`` (the weights of class c against r), kept."""
+        arr = getattr(self, name)
+        cache = self.__dict__.setdefault("_diff", {})
+        hit = cache.get((name, c, r))
+        if hit is None or hit[0] is not arr:
+            hit = cache[(name, c, r)] = (arr, arr[c] - arr[r])
+        return hit[1]
+
     def logits(self, text_x: sparse.csr_matrix, dense_x: np.ndarray,
                rule_labels: np.ndarray | None = None) -> np.ndarray:
-        z = text_x @ self.w_text.T.astype(np.float64) + (dense_x * self.dense_scale) @ self.w_dense.T.astype(np.float64)
-        z = np.asarray(z) + self.bias.astype(np.float64)
+        z = text_x @ self.f64("w_text").T + (dense_x * self.dense_scale) @ self.f64("w_dense").T
+        z = np.asarray(z) + self.f64("bias")
         if rule_labels is not None and self.rule_vote:
             z = z + self.rule_vote * np.eye(len(CLASSES))[np.asarray(rule_labels, dtype=int)]
         return z

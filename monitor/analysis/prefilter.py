@@ -11,6 +11,11 @@ there cannot match and its regex is not run.  The test is conservative: a concep
 cannot be read this way is always run, and a text holding a character whose case folding moves it
 across the word-character boundary is scanned with every regex.  The result is the same hits as
 running all regexes, only faster.
+
+``concept_hits`` goes one step further: a concept's regex is not run over the whole text but only
+tried (``match``) at the places where one of its leading strings that the text holds occurs.
+``LiteralScan`` does the same for any regex whose leading strings can be read (the platform and
+marketplace regexes).
 """
 
 from __future__ import annotations
@@ -317,7 +322,8 @@ def _plan_table() -> list[tuple]:
 
 
 def scan_plan(keys: TextKeys) -> list[tuple[str, re.Pattern[str] | None]]:
-    """(concept, ``keys.regex(concept)``) for every concept, in ``lexicon.CONCEPTS`` order, in one pass."""
+    """(concept, ``keys.regex(concept)``) for every concept, in ``lexicon.CONCEPTS`` order, in one pass
+    (``features.build`` uses ``concept_hits``, which runs these regexes only where a match can start)."""
     out = []
     prefixes, chars, folded = keys.prefixes, keys.chars, keys.folded
     if keys.exact:
@@ -333,4 +339,164 @@ def scan_plan(keys: TextKeys) -> list[tuple[str, re.Pattern[str] | None]]:
             out.append((concept, latin))
         else:
             out.append((concept, rx))
+    return out
+
+
+def _zero_width(item) -> bool:
+    """An assertion, or a group of assertions only (``(?-i:(?=[...]))``)."""
+    op, av = item
+    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+        return True
+    return op is C.SUBPATTERN and bool(av[-1]) and all(_zero_width(it) for it in av[-1])
+
+
+def _alternatives(items) -> list:
+    """The top-level alternatives of a parsed pattern: through zero-width assertions around them (a
+    ``lexicon.guard`` lookahead, ``lexicon.LB`` / ``RB``), groups and alternations; each
+    alternative is a sequence."""
+    items = [it for it in items if not _zero_width(it)]  # leaving them out only lets more through
+    if len(items) == 1:
+        op, av = items[0]
+        if op is C.SUBPATTERN:
+            return _alternatives(av[-1])
+        if op is C.BRANCH:
+            return [alt for branch in av[1] for alt in _alternatives(branch)]
+    return [items]
+
+
+def leading_strings(pattern: str, flags: int = re.IGNORECASE) -> frozenset[str] | None:
+    """The case-folded strings (at most ``K`` characters) a match of ``pattern`` starts with, one of
+    them at least; None when some alternative can start with anything (or cannot be read)."""
+    try:
+        alts = _alternatives(P.parse(pattern, flags))
+    except (re.error, RecursionError, TypeError, ValueError):
+        return None
+    out: set[str] = set()
+    for alt in alts:
+        lead, _ = _leading(alt)
+        if lead is None or "" in lead:
+            return None
+        out |= lead
+    return frozenset(out)
+
+
+def exact_only(text: str) -> bool:
+    """True for a text the leading strings cannot be looked up in: it holds a character whose case
+    folding moves it across the Latin word boundary, or digits of another script (``\\d``)."""
+    if text.isascii():
+        return False
+    fold(text)  # fills the fold table for the characters of this text
+    return (bool(_TABLE.moved) and not _TABLE.moved.isdisjoint(text)) or _OTHER_DIGIT.search(text) is not None
+
+
+def _trie_source(strings) -> str:
+    """A regex (no flags) matching exactly ``strings``, none of which starts another, as a trie:
+    one branch per first character, so the scanner skips the other positions quickly."""
+    tree: dict = {}
+    for s in strings:
+        node = tree
+        for ch in s:
+            node = node.setdefault(ch, {})
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items())]
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")" if alts else ""
+
+    return emit(tree)
+
+
+class LiteralScan:
+    """``rx.finditer`` that tries the regex only where one of its leading strings occurs.
+
+    Every match of ``rx`` starts with one of ``leading_strings(rx.pattern)``; the places where one
+    of them occurs in the case-folded text (same length, same positions) are found by one
+    flag-less regex of those strings, and ``rx.match`` is tried at those places in order, from the
+    end of the previous match on, which is what ``finditer`` does at every position (look-behinds
+    still see the text before the position).  No leading string is empty, so no match is: the
+    matches are the same, only the positions where none can start are not tried.  A regex whose
+    leading strings cannot be read, or a text where the look-up is not exact (``exact_only``), is
+    scanned with ``rx.finditer`` itself."""
+
+    def __init__(self, rx: re.Pattern[str]) -> None:
+        self.rx = rx
+        lead = leading_strings(rx.pattern, rx.flags & ~re.UNICODE)
+        # a string that another one starts is not looked up: its places are among the other's
+        self.starts = None if lead is None else re.compile(_trie_source(
+            s for s in sorted(lead) if not any(s != t and s.startswith(t) for t in lead)))
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None, *, folded: str | None = None,
+                 exact: bool | None = None):
+        """``rx.finditer(text, pos, endpos)``; ``folded`` and ``exact`` (``fold(text)``,
+        ``exact_only(text)``) may be given when the caller has them already."""
+        end = len(text) if endpos is None else min(endpos, len(text))
+        if self.starts is None or (exact_only(text) if exact is None else exact):
+            yield from self.rx.finditer(text, pos, end)
+            return
+        f = fold(text) if folded is None else folded
+        search, match = self.starts.search, self.rx.match
+        i = pos
+        while True:
+            c = search(f, i, end)
+            if c is None:
+                return
+            p = c.start()
+            m = match(text, p, end)
+            if m is None:
+                i = p + 1
+            else:
+                yield m
+                i = m.end()
+
+
+_SCANS: dict[re.Pattern[str], LiteralScan] = {}
+
+
+def literal_scan(rx: re.Pattern[str]) -> LiteralScan:
+    """The ``LiteralScan`` of ``rx``, built once."""
+    s = _SCANS.get(rx)
+    if s is None:
+        s = _SCANS[rx] = LiteralScan(rx)
+    return s
+
+
+def concept_hits(keys: TextKeys, text: str) -> list[tuple[str, list[re.Match[str]]]]:
+    """(concept, its matches in ``text``) for every concept, in ``lexicon.CONCEPTS`` order: the
+    matches of ``lexicon.concept_regex(concept).finditer(text)`` (``keys`` is ``TextKeys(text)``).
+
+    Where ``scan_plan`` would run a regex over the whole text, the regex is only tried where a
+    match can start: at the places of the concept's leading strings that the text holds (the word
+    prefixes, CJK first characters and other strings ``scan_plan`` compares), in order, from the end
+    of the previous match on, as ``LiteralScan`` does.  A concept that can start with anything, and
+    every concept of a text that is scanned exactly (``keys.exact``), runs ``finditer``."""
+    if keys.exact:
+        return [(concept, list(lexicon.concept_regex(concept).finditer(text))) for concept in lexicon.CONCEPTS]
+    out: list[tuple[str, list[re.Match[str]]]] = []
+    prefixes, chars, folded = keys.prefixes, keys.chars, keys.folded
+    for concept, words, first, others, always, rx, latin in _plan_table():
+        if always:
+            out.append((concept, list(rx.finditer(text))))
+            continue
+        cjk = chars & first
+        present = [*(prefixes & words), *cjk, *(s for s in others if s in folded)]
+        if not present:
+            out.append((concept, []))
+            continue
+        if not cjk and latin is not None:
+            rx = latin
+        starts = set()
+        for s in present:
+            i = folded.find(s)
+            while i >= 0:
+                starts.add(i)
+                i = folded.find(s, i + 1)
+        matches = []
+        nxt = 0
+        match = rx.match
+        for p in sorted(starts):
+            if p >= nxt:
+                m = match(text, p)
+                if m is not None:
+                    matches.append(m)
+                    nxt = m.end()
+        out.append((concept, matches))
     return out

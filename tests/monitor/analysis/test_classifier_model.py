@@ -220,3 +220,22 @@ def test_train_cli_reports_a_missing_corpus(tmp_path, capsys):
     assert T.main(["--corpus", str(tmp_path / "none.jsonl"), "--out", str(tmp_path / "m.npz")]) == 2
     assert "not found" in capsys.readouterr().err
     assert not (tmp_path / "m.npz").exists()
+
+
+@pytest.mark.parametrize("hashing", [M.DEFAULT_HASHING,
+                                     dict(M.DEFAULT_HASHING, n_features=1 << 8, char_ngrams=[1, 3], word_ngrams=[1, 3]),
+                                     dict(M.DEFAULT_HASHING, char_ngrams=[3, 5], word_ngrams=[2, 2])])
+def test_text_matrix_is_the_hashing_vectorizers_matrix(hashing):
+    from scipy import sparse
+
+    texts = [t + "\n" + b for t, b in POS + OV + UNREL] + [
+        "", " ", "a", "ab  c\t\td", "x" * 6000, "请在3月1日前验证紧急联系人的电话号码", "緊急連絡先の\u3000電話番号",
+        "Ünïcödé straße İstanbul 😀 \x1c\x1dsep", "2024-06-03 12:00 +49 30 1234567"]
+    char, word = M._vectorizers(hashing["n_features"], *hashing["char_ngrams"], *hashing["word_ngrams"])
+    norm = [M.normalise(t, hashing["max_chars"]) for t in texts]
+    want = sparse.hstack([char.transform(norm), word.transform(norm)], format="csr")
+    got = M.text_matrix(texts, hashing)
+    assert type(got) is type(want) and got.shape == want.shape
+    for a in ("indptr", "indices", "data"):
+        assert getattr(got, a).dtype == getattr(want, a).dtype
+        assert getattr(got, a).tobytes() == getattr(want, a).tobytes(), a

@@ -6,7 +6,8 @@ import re
 import pytest
 
 from monitor.analysis import lexicon
-from monitor.analysis.prefilter import TextKeys, dispatch_regex, fold, scan_plan
+from monitor.analysis.prefilter import (TextKeys, concept_hits, dispatch_regex, fold, leading_strings, literal_scan,
+                                       scan_plan)
 
 TEXTS = [
     "Verify your emergency contact: enter the 6-digit code we sent by SMS before March 3.",
@@ -62,3 +63,37 @@ def test_fold_keeps_the_length_and_folds_like_ignorecase():
     assert len(f) == len(s)
     for a, b in zip(s, f):
         assert re.fullmatch(re.escape(b), a, re.IGNORECASE)
+
+
+@pytest.mark.parametrize("text", TEXTS + [
+    "Amazon.co.jp と amazon.de: sellers in the US store, 美国站 and the EU marketplaces (eBay, TikTok Shop, 亚马逊)",
+    "AMAZON SELLER CENTRAL — ebay-kleinanzeigen, OTTO.de, Bol partner, noon seller, نون",
+    "xamazon amazonamazon seller centralseller central",
+])
+def test_literal_scan_finds_what_finditer_finds(text):
+    def sig(it):
+        return [(m.span(), m.lastgroup) for m in it]
+
+    for rx in (lexicon.platform_regex(), lexicon.marketplace_regex()):
+        scan = literal_scan(rx)
+        assert scan.starts is not None  # both regexes start with fixed strings
+        assert sig(scan.finditer(text)) == sig(rx.finditer(text))
+        for lo, hi in ((0, len(text) // 2), (len(text) // 3, len(text)), (5, 40)):
+            assert sig(scan.finditer(text, lo, hi, folded=fold(text))) == sig(rx.finditer(text, lo, hi)), (lo, hi)
+
+
+def test_leading_strings_of_an_alternation():
+    assert leading_strings(r"(?=[ab])(?:(?P<x>abc|b\w+)|(?P<y>\bxyz))") == {"abc", "b", "xyz"}
+    assert leading_strings(r"a|\w+") is None  # a match can start with anything
+
+
+@pytest.mark.parametrize("text", TEXTS + ["verify verify-verification reverify, VERIFICATION: e-mail/email/mail 电话电话"])
+def test_concept_hits_are_the_plain_hits(text):
+    got = concept_hits(TextKeys(text), text)
+    assert [c for c, _ in got] == list(lexicon.CONCEPTS)
+    for concept, matches in got:
+        assert _hits_of(matches) == _hits(lexicon.concept_regex(concept), text), concept
+
+
+def _hits_of(matches):
+    return [(m.start(), m.end(), lexicon.group_lang(m.lastgroup)) for m in matches if m.end() > m.start()]
