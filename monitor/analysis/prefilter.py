@@ -477,8 +477,9 @@ def concept_hits(keys: TextKeys, text: str) -> list[tuple[str, list[re.Match[str
             out.append((concept, list(rx.finditer(text))))
             continue
         cjk = chars & first
-        present = [*(prefixes & words), *cjk, *(s for s in others if s in folded)]
-        if not present:
+        at_word = prefixes & words
+        present = [*cjk, *(s for s in others if s in folded)]
+        if not present and not at_word:
             out.append((concept, []))
             continue
         if not cjk and latin is not None:
@@ -488,6 +489,15 @@ def concept_hits(keys: TextKeys, text: str) -> list[tuple[str, list[re.Match[str
             i = folded.find(s)
             while i >= 0:
                 starts.add(i)
+                i = folded.find(s, i + 1)
+        # a word prefix can only start a match where a word starts (after no Latin word character):
+        # "e" of "e-mail" is not looked for inside every word
+        w_match = _W.match
+        for s in at_word:
+            i = folded.find(s)
+            while i >= 0:
+                if i == 0 or not w_match(folded, i - 1):
+                    starts.add(i)
                 i = folded.find(s, i + 1)
         matches = []
         nxt = 0

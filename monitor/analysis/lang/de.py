@@ -142,7 +142,7 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "otp": [
         r"bestätigungscode\w*", r"einmalcode\w*", r"einmalpasswort\w*", r"sicherheitscode\w*", r"sms-?tan",
-        r"sms-?code\w*", r"verifizierungscode\w*", r"prüfcode\w*", r"\w+stellige[nmrs]? (?:code|pin)\w*", r"(?:einem|einen|den|der) code",
+        r"sms-?code\w*", r"verifizierungscode\w*", r"prüfcode\w*", r"(?:vier|fünf|sechs|acht)stellige[nmrs]? (?:code|pin)\w*", r"\d-?stellige[nmrs]? (?:code|pin)\w*", r"(?:einem|einen|den|der) code",
     ],
     "sms": [
         r"sms",
