@@ -199,20 +199,6 @@ class TextKeys:
         self.prefixes = {w[:n] for w in set(wins) for n in range(1, len(w) + 1)}
         self.chars = set(self.folded)
 
-    def regex(self, concept: str) -> re.Pattern[str] | None:
-        """The regex to scan this text with for ``concept`` (None: it cannot match)."""
-        if self.exact:
-            return lexicon.concept_regex(concept)
-        if not self.may_match(concept):
-            return None
-        rx = dispatch_regex(concept)
-        if not self.exact:
-            lo = latin_only_regex(concept)
-            n = needles(concept)
-            if lo is not None and not n.always and self.chars.isdisjoint(n.chars):
-                return lo
-        return rx
-
     def may_match(self, concept: str) -> bool:
         if self.exact:
             return True
@@ -319,27 +305,6 @@ def _plan_table() -> list[tuple]:
                          latin_only_regex(concept)))
         _PLAN = rows
     return _PLAN
-
-
-def scan_plan(keys: TextKeys) -> list[tuple[str, re.Pattern[str] | None]]:
-    """(concept, ``keys.regex(concept)``) for every concept, in ``lexicon.CONCEPTS`` order, in one pass
-    (``features.build`` uses ``concept_hits``, which runs these regexes only where a match can start)."""
-    out = []
-    prefixes, chars, folded = keys.prefixes, keys.chars, keys.folded
-    if keys.exact:
-        return [(concept, lexicon.concept_regex(concept)) for concept in lexicon.CONCEPTS]
-    for concept, words, first, others, always, rx, latin in _plan_table():
-        if always:
-            out.append((concept, rx))
-            continue
-        no_cjk = chars.isdisjoint(first)
-        if no_cjk and prefixes.isdisjoint(words) and not any(s in folded for s in others):
-            out.append((concept, None))
-        elif no_cjk and latin is not None:
-            out.append((concept, latin))
-        else:
-            out.append((concept, rx))
-    return out
 
 
 def _zero_width(item) -> bool:
@@ -463,9 +428,9 @@ def concept_hits(keys: TextKeys, text: str) -> list[tuple[str, list[re.Match[str
     """(concept, its matches in ``text``) for every concept, in ``lexicon.CONCEPTS`` order: the
     matches of ``lexicon.concept_regex(concept).finditer(text)`` (``keys`` is ``TextKeys(text)``).
 
-    Where ``scan_plan`` would run a regex over the whole text, the regex is only tried where a
-    match can start: at the places of the concept's leading strings that the text holds (the word
-    prefixes, CJK first characters and other strings ``scan_plan`` compares), in order, from the end
+    Instead of running a regex over the whole text, the regex is only tried where a match can
+    start: at the places of the concept's leading strings that the text holds (the word prefixes,
+    CJK first characters and other strings ``TextKeys.may_match`` compares), in order, from the end
     of the previous match on, as ``LiteralScan`` does.  A concept that can start with anything, and
     every concept of a text that is scanned exactly (``keys.exact``), runs ``finditer``."""
     if keys.exact:

@@ -6,8 +6,7 @@ import re
 import pytest
 
 from monitor.analysis import lexicon
-from monitor.analysis.prefilter import (TextKeys, concept_hits, dispatch_regex, fold, leading_strings, literal_scan,
-                                       scan_plan)
+from monitor.analysis.prefilter import TextKeys, concept_hits, dispatch_regex, fold, leading_strings, literal_scan
 
 TEXTS = [
     "Verify your emergency contact: enter the 6-digit code we sent by SMS before March 3.",
@@ -31,16 +30,6 @@ def _hits(rx, text):
 
 
 @pytest.mark.parametrize("text", TEXTS)
-def test_plan_finds_the_plain_hits(text):
-    plan = dict(scan_plan(TextKeys(text)))
-    assert list(plan) == list(lexicon.CONCEPTS)
-    for concept in lexicon.CONCEPTS:
-        plain = _hits(lexicon.concept_regex(concept), text)
-        rx = plan[concept]
-        assert (_hits(rx, text) if rx is not None else []) == plain, concept
-
-
-@pytest.mark.parametrize("text", TEXTS)
 def test_dispatch_regex_matches_like_the_plain_one_on_plain_texts(text):
     keys = TextKeys(text)
     if keys.exact:  # the dispatch regexes are only used for texts without other digits / moved characters
@@ -50,8 +39,8 @@ def test_dispatch_regex_matches_like_the_plain_one_on_plain_texts(text):
 
 
 def test_some_concepts_are_skipped_and_exact_mode_is_taken_when_needed():
-    plan = dict(scan_plan(TextKeys("Thank you for selling with us.")))
-    assert any(rx is None for rx in plan.values())
+    keys = TextKeys("Thank you for selling with us.")
+    assert not all(keys.may_match(concept) for concept in lexicon.CONCEPTS)
     assert TextKeys("code \u0967\u0968\u0969").exact
     assert not TextKeys("code 123 验证").exact
     assert TextKeys("the \u212aYC check").exact  # KELVIN SIGN folds to k but is no Latin word character
