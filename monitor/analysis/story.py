@@ -36,11 +36,12 @@ are one story only as near-duplicates.
 Measured on the real corpus (``python -m monitor.analysis.story_eval --corpus
 ../shared/corpus/announcements.jsonl --split-half --cv-labels``; pairwise story F1, batch): 0.60
 with labels from story-grouped cross-validation (a model that never saw the story: the honest
-figure; ``evaluate --cv story`` gives 0.62 with its own item order, 0.64 with the revised rules of the same round), 0.62 with the shipped model's
-labels, 0.80 with the gold labels — most of the loss is the label errors of texts never seen.  One
-item at a time: 0.27 on the raw keys (cv labels), 0.37 once the policy store joins them
-(``pick_policy``).  The weights were tuned looking at half A of the stories only: cv labels half A
-0.82, half B (never looked at) 0.56; gold labels 0.88 / 0.85.
+figure; ``evaluate --cv story`` gives 0.62 with its own item order, 0.64 after the rule revisions
+of the same round), 0.62 with the shipped model's labels, 0.80 with the gold labels — most of the
+loss is the label errors of texts never seen.  One item at a time: 0.27 on the raw keys (cv
+labels), 0.37 once the policy store joins them (``pick_policy``).  The weights were tuned looking at
+half A of the stories only: cv labels half A 0.82, half B (never looked at) 0.56; gold labels
+0.88 / 0.85.
 """
 
 from __future__ import annotations
