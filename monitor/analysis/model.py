@@ -22,8 +22,8 @@ import io
 import json
 import re
 import zipfile
-from dataclasses import dataclass
 from array import array
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
