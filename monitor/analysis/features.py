@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from . import lexicon
 from .prefilter import TextKeys, concept_hits, literal_scan
 from .dates import DateMention, find_dates, find_relative, merge_mentions
+from .han import to_simplified
 from .text import clean, detect_language, split_sentences
 
 CONTACT_CONCEPTS = ("emergency_contact", "phone", "email", "contact_details", "notif_prefs")
@@ -19,7 +20,7 @@ ALL_CONCEPTS = tuple(lexicon.CONCEPTS)
 # A hit of a concept that lies inside a hit of another concept is not counted for the first:
 # "two-step verification" is not a "verification" act, "verification code" is an OTP.
 # "Getting started" (a guide's heading) is not a change that started.
-_MASKED_BY = {"verify": ("two_step",), "require": ("two_step",), "event": ("help_page",), "phone": ("trap_nonseller", "comm_channel"),
+_MASKED_BY = {"verify": ("two_step",), "require": ("two_step",), "event": ("help_page",), "help_page": ("two_step",), "phone": ("trap_nonseller", "comm_channel"),
              "email": ("notice_email", "comm_channel"), "buyer": ("ov_kyc",)}
 
 
@@ -51,10 +52,13 @@ class Doc:
     platforms: dict[str, int] = field(default_factory=dict)
     dateline: set[int] = field(default_factory=set)  # indexes into dates: the page's own date
     dateline_date: dt.date | None = None
+    # ``full`` as the source wrote it, when the text is read in another form (Traditional Chinese
+    # is matched in Simplified characters, same offsets); quotes are taken from it
+    shown: str = ""
 
     def sentence(self, i: int) -> str:
         s, e = self.sents[i]
-        return self.full[s:e].strip()
+        return (self.shown or self.full)[s:e].strip()
 
     def has(self, concept: str) -> bool:
         return bool(self.hits.get(concept))
@@ -89,6 +93,11 @@ def build(record: dict, published: dt.date | None) -> Doc:
     body = clean(record.get("text"))
     full = (title + "\n" + body) if title else body
     lang = detect_language(body or title, record.get("language"))
+    shown = ""
+    if lang == "zh":  # read in Simplified characters (monitor.analysis.han); quoted as written
+        shown = full
+        title, body, full = to_simplified(title), to_simplified(body), to_simplified(full)
+        shown = "" if shown == full else shown
     url = record.get("url") if isinstance(record.get("url"), str) else ""
     title_spans = split_sentences(title) if title else []
     body_spans = split_sentences(body) if body else []
@@ -96,7 +105,7 @@ def build(record: dict, published: dt.date | None) -> Doc:
     sents = list(title_spans) + [(s + offset, e + offset) for s, e in body_spans]
     if not sents:
         sents = [(0, 0)]
-    doc = Doc(record.get("id"), title, body, full, lang, url or "", published, sents, len(title_spans))
+    doc = Doc(record.get("id"), title, body, full, lang, url or "", published, sents, len(title_spans), shown=shown)
     doc.by_sent = [set() for _ in sents]
     spans_by_concept: dict[str, list[tuple[int, int]]] = {}
     keys = TextKeys(full)
@@ -105,7 +114,8 @@ def build(record: dict, published: dt.date | None) -> Doc:
         for m in matches:
             if m.end() == m.start():
                 continue
-            hs.append(Hit(concept, lexicon.group_lang(m.lastgroup), m.group(0), m.start(), m.end(), 0))
+            hs.append(Hit(concept, lexicon.group_lang(m.lastgroup), shown[m.start():m.end()] if shown else m.group(0),
+                          m.start(), m.end(), 0))
         spans_by_concept[concept] = [(h.start, h.end) for h in hs]
         doc.hits[concept] = hs
     for concept, maskers in _MASKED_BY.items():

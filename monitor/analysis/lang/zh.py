@@ -97,15 +97,17 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "two_step": [
         r"两步验证", r"兩步驗證", r"二次验证", r"双重验证", r"二步验证", r"双因素", r"两步认证", r"双重认证", r"多因素",
+        # Taiwan and Hong Kong (texts are read in Simplified characters)
+        r"两步骤验证", r"二步骤验证", r"两阶段验证", r"二阶段验证", r"双因子",
     ],
     "phone": [
-        r"手机号?码?", r"电话号?码?", r"電話號?碼?", r"手機號?碼?", r"座机", r"联系电话",
+        r"手机号?码?", r"电话号?码?", r"電話號?碼?", r"手機號?碼?", r"座机", r"联系电话", r"门号", r"行动电话",
     ],
     "email": [
-        r"邮箱", r"電子?郵件", r"电子邮件", r"邮件地址", r"郵箱", r"电子邮箱",
+        r"邮箱", r"電子?郵件", r"电子邮件", r"邮件地址", r"郵箱", r"电子邮箱", r"电子信箱", r"电邮",
     ],
     "contact_details": [
-        r"联系方式", r"联系信息", r"联系人信息", r"聯絡方式", r"联络方式",
+        r"联系方式", r"联系信息", r"联系人信息", r"聯絡方式", r"联络方式", r"联络资[料讯]", r"联系资料",
     ],
     "notif_prefs": [
         r"通知首选项", r"通知偏好设置", r"通知偏好", r"通知设置",
@@ -126,7 +128,7 @@ CONCEPTS: dict[str, list[str]] = {
         r"验证码", r"驗證碼", r"一次性密码", r"一次性验证码", r"动态密码", r"短信码",
     ],
     "sms": [
-        r"短信",
+        r"短信", r"简讯",
     ],
     "link": [
         r"验证链接", r"确认链接", r"点击邮件中的链接完成",
@@ -142,10 +144,10 @@ CONCEPTS: dict[str, list[str]] = {
         r"推出", r"陆续", r"新增", r"以来", r"下旬", r"上旬", r"中旬",
     ],
     "seller": [
-        r"卖家", r"賣家", r"商家", r"店铺", r"卖家中心", r"后台", r"跨境", r"大卖",
+        r"卖家", r"賣家", r"商家", r"店铺", r"卖家中心", r"后台", r"跨境", r"大卖", r"卖场",
     ],
     "consequence": [
-        r"封号", r"停用", r"冻结", r"暂停", r"受限", r"无法(?:登录|提现|使用)", r"下架", r"关闭",
+        r"封号", r"停用", r"冻结", r"暂停", r"受限", r"无法(?:登录|登入|提现|使用)", r"下架", r"关闭", r"停权",
     ],
     "buyer": [
         r"买家", r"買家", r"消费者", r"顾客",
@@ -239,3 +241,22 @@ CONCEPTS: dict[str, list[str]] = {
         r"过后", r"已过", r"原定", r"之前要求",
     ],
 }
+
+
+# Texts read as Chinese are matched in Simplified characters (``monitor.analysis.han``: a Taiwan or
+# Hong Kong post meets the same words as a mainland one); a Traditional word above is therefore
+# also listed in its Simplified form.  (PHISHING_REQUEST is matched on the text as it came.)
+def _folded() -> None:
+    from ..han import to_simplified, with_simplified
+
+    g = globals()
+    for name in ("ANNOUNCE_WORDS", "MARKETPLACE_ANCHORS", "MARKETPLACE_TEMPLATES", "SETTINGS_PAGES"):
+        g[name] = with_simplified(g[name])
+    g["PHISHING_REQUEST"] = with_simplified(PHISHING_REQUEST)
+    g["CONCEPTS"] = {c: with_simplified(f) for c, f in CONCEPTS.items()}
+    g["COUNTRIES"] = {c: with_simplified(f) for c, f in COUNTRIES.items()}
+    g["DATE_CUES"] = {r: {s: with_simplified(f) for s, f in sides.items()} for r, sides in DATE_CUES.items()}
+    g["WEEKDAYS"] = {**WEEKDAYS, **{to_simplified(k): v for k, v in WEEKDAYS.items()}}
+
+
+_folded()
