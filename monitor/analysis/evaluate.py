@@ -1,6 +1,6 @@
 """Measure the analysis: story-grouped cross-validation on the real corpus, and the team's own sets.
 
-    python -m monitor.analysis.evaluate --corpus PATH --cv story [--folds K] [--sets FILE ...]
+    python -m monitor.analysis.evaluate --corpus PATH --cv story [--folds K] [--hide-half B] [--sets FILE ...]
     python -m monitor.analysis.evaluate FILE [FILE ...] [--errors] [--json]
 
 ``--corpus``: the real labelled corpus (``../shared/corpus/announcements.jsonl``, see its README).
@@ -10,6 +10,12 @@ group of its own).  Printed: contact-verification P/R/F1 overall, per language a
 BOUNDARY records, 3-class accuracy, dates found, contact-types Jaccard, story pairwise F1, the
 list of errors; then the team's own sets (``tests/monitor/analysis/data/*.jsonl``) scored with
 the shipped model — for information, they decide nothing.
+
+The rows "half A / half B of the stories" split the same cross-validated predictions by a stable
+hash of the story (``story_eval.half_of``).  ``--hide-half B`` leaves half B's errors out of the
+list: revise rules reading half A's errors only, and half B's row is then a figure on texts the
+revision never looked at (the whole-corpus figure is flattered by every rule written while reading
+the errors).
 
 A team set (``FILE``) holds the input fields of DESIGN §3.2 plus the expectations: ``label``,
 ``story_group`` (items of one event share it), ``contact_types`` and, where the text states
@@ -27,6 +33,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .core import analyze_many
+from .story_eval import half_of
 
 INPUT_KEYS = ("id", "title", "text", "url", "language", "published")
 CV = "contact_verification"
@@ -206,6 +213,7 @@ class CorpusReport:
     errors: list[dict]
     date_misses: list[dict]
     story_per_item: dict = field(default_factory=dict)
+    halves: dict = field(default_factory=dict)  # "A"/"B" -> the overall row on that half of the stories
 
 
 def _prf_dict(gold: list[str], pred: list[str]) -> dict:
@@ -264,6 +272,10 @@ def cross_validate_corpus(path: str | Path, folds: int = 5) -> CorpusReport:
         idx = [i for i, r in enumerate(records) if (r.get("language") or "?") == lang]
         per_lang[lang] = _prf_dict([gold[i] for i in idx], [pred[i] for i in idx])
     nb = [i for i, r in enumerate(records) if "BOUNDARY" not in (r.get("label_note") or "")]
+    halves = {}
+    for half in "AB":
+        idx = [i for i, r in enumerate(records) if half_of(r) == half]
+        halves[half] = _prf_dict([gold[i] for i in idx], [pred[i] for i in idx])
     found = checked = unchecked = 0
     misses = []
     jac = []
@@ -280,12 +292,14 @@ def cross_validate_corpus(path: str | Path, folds: int = 5) -> CorpusReport:
             if date_matches(g, o["facts"][key]):
                 found += 1
             else:
-                misses.append({"id": r["id"], "fact": key, "gold": facts.get(key), "predicted": o["facts"][key]})
+                misses.append({"id": r["id"], "fact": key, "gold": facts.get(key), "predicted": o["facts"][key],
+                               "half": half_of(r)})
         if o["label"] == CV:
             e, g2 = set(facts.get("contact_types") or []), set(o["facts"]["contact_types"])
             jac.append(len(e & g2) / len(e | g2) if e | g2 else 1.0)
     errors = [{"id": r["id"], "gold": r["label"], "predicted": o["label"], "score": o["score"],
-               "language": r.get("language"), "boundary": "BOUNDARY" in (r.get("label_note") or "")}
+               "language": r.get("language"), "boundary": "BOUNDARY" in (r.get("label_note") or ""),
+               "half": half_of(r)}
               for r, o in zip(records, outs) if r["label"] != o["label"]]
     return CorpusReport(
         n=len(records), folds=len(splits), overall=_prf_dict(gold, pred), per_language=per_lang,
@@ -295,10 +309,10 @@ def cross_validate_corpus(path: str | Path, folds: int = 5) -> CorpusReport:
         contact_types_jaccard=sum(jac) / len(jac) if jac else None,
         story=story_pairs([r.get("story") for r in records], [o["story"] for o in outs]),
         story_per_item=story_pairs([r.get("story") for r in records], per_item_story),
-        errors=errors, date_misses=misses)
+        errors=errors, date_misses=misses, halves=halves)
 
 
-def format_corpus(path: str, rep: CorpusReport) -> str:
+def format_corpus(path: str, rep: CorpusReport, *, hide_half: str | None = None) -> str:
     def row(name: str, d: dict) -> str:
         return (f"{name:<22} {d['n']:>5} {d['positives']:>5}  {d['precision']:6.3f} {d['recall']:6.3f} "
                 f"{d['f1']:6.3f}  {d['accuracy']:6.3f}")
@@ -307,6 +321,7 @@ def format_corpus(path: str, rep: CorpusReport) -> str:
              f"{'contact_verification':<22} {'items':>5} {'pos':>5}  {'P':>6} {'R':>6} {'F1':>6}  {'acc':>6}",
              row("overall", rep.overall), row("without BOUNDARY", rep.without_boundary)]
     lines += [row(f"  language {lang}", d) for lang, d in rep.per_language.items()]
+    lines += [row(f"half {h} of the stories", d) for h, d in rep.halves.items()]
     dates = f"{rep.dates_found}/{rep.dates_checked}" + (f" = {rep.dates_found / rep.dates_checked:.3f}" if rep.dates_checked else "")
     jac = "n/a" if rep.contact_types_jaccard is None else f"{rep.contact_types_jaccard:.3f}"
     lines += ["",
@@ -319,10 +334,15 @@ def format_corpus(path: str, rep: CorpusReport) -> str:
               f"  one item at a time      {rep.story_per_item['precision']:.3f} / {rep.story_per_item['recall']:.3f} / "
               f"{rep.story_per_item['f1']:.3f}  (analyze() per record, no batch)" if rep.story_per_item else "",
               "", f"errors ({len(rep.errors)}): id  gold -> predicted (score)"]
+    shown = [e for e in rep.errors if hide_half is None or e["half"] != hide_half]
+    if hide_half:
+        lines.append(f"  (the {len(rep.errors) - len(shown)} of half {hide_half} are not listed: judge a rule change "
+                     f"by half {hide_half}'s figures without reading its texts)")
     lines += [f"  {e['id']}  {e['gold']} -> {e['predicted']} ({e['score']:.2f}) [{e['language']}]"
-              + ("  BOUNDARY" if e["boundary"] else "") for e in rep.errors]
+              + ("  BOUNDARY" if e["boundary"] else "") for e in shown]
     lines += ["", f"date misses ({len(rep.date_misses)}):"]
-    lines += [f"  {m['id']}  {m['fact']}: {m['predicted']} (corpus: {m['gold']})" for m in rep.date_misses]
+    lines += [f"  {m['id']}  {m['fact']}: {m['predicted']} (corpus: {m['gold']})" for m in rep.date_misses
+              if hide_half is None or m["half"] != hide_half]
     return "\n".join(lines)
 
 
@@ -334,6 +354,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--errors", action="store_true", help="list the items that were got wrong")
     ap.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    ap.add_argument("--hide-half", choices=("A", "B"),
+                    help="do not list the errors of this half of the stories (tune on the other, judge on it)")
     args = ap.parse_args(argv)
     if not args.files and not args.corpus:
         ap.error("give --corpus PATH and/or team set FILEs")
@@ -348,7 +370,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         results["corpus"] = asdict(crep)
         if not args.json:
-            print(format_corpus(args.corpus, crep))
+            print(format_corpus(args.corpus, crep, hide_half=args.hide_half))
             print()
         files = args.files or sorted(str(p) for p in TEAM_SETS.glob("*.jsonl"))
         if files and not args.json:

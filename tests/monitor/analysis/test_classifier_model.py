@@ -206,6 +206,31 @@ def test_evaluate_cross_validates_a_corpus(tmp_path, capsys):
         assert set(e) >= {"id", "gold", "predicted", "score"}
 
 
+def test_evaluate_splits_the_stories_in_halves_and_can_hide_one(tmp_path, capsys):
+    from monitor.analysis.story_eval import half_of
+
+    corpus = _corpus(tmp_path)
+    records = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
+    ev.main(["--corpus", str(corpus), "--cv", "story", "--folds", "3", "--json"])
+    data = json.loads(capsys.readouterr().out)["corpus"]
+    halves = {h: [r for r in records if half_of(r) == h] for h in "AB"}
+    assert all(halves.values())  # both halves hold records
+    assert {h: data["halves"][h]["n"] for h in "AB"} == {h: len(rs) for h, rs in halves.items()}
+    # every report of one story falls in the same half
+    for r in records:
+        assert all(half_of(o) == half_of(r) for o in records if r.get("story") and o.get("story") == r["story"])
+    errors_b = [e for e in data["errors"] if e["half"] == "B"]
+    ev.main(["--corpus", str(corpus), "--cv", "story", "--folds", "3", "--hide-half", "B"])
+    out = capsys.readouterr().out
+    assert "half A of the stories" in out and "half B of the stories" in out
+    assert f"the {len(errors_b)} of half B are not listed" in out
+    for e in errors_b:
+        assert f"  {e['id']}  " not in out
+    for e in data["errors"]:
+        if e["half"] == "A":
+            assert f"  {e['id']}  " in out
+
+
 def test_evaluate_reports_a_missing_corpus(tmp_path, capsys):
     assert ev.main(["--corpus", str(tmp_path / "none.jsonl")]) == 2
     assert "not found" in capsys.readouterr().err
