@@ -160,7 +160,8 @@ CONCEPTS: dict[str, list[str]] = {
     "event": [
         r"ab(?= (?:dem|sofort|\d))", r"ab sofort", r"seit", r"künftig", r"neuerdings",
         r"neue[nrs]? (?:pflicht|regel|vorgabe|anforderung|richtlinie|verifizierung|überprüfung|bestätigung|termin|stichtag|frist)\w*",
-        r"führt .{0,20}ein", r"einführ\w*", r"angekündigt", r"ab jetzt", r"startet", r"gestartet",
+        r"führt [^.!?\n]{0,60}ein", r"einführ\w*", r"eingeführt", r"angekündigt", r"ab jetzt", r"ab (?:heute|morgen)", r"startet",
+        r"gestartet",
         r"nun (?:offiziell|auch|verpflichtend|pflicht|für alle)",
         r"(?:ist|sind|wird|werden|muss|müssen|gilt|gelten|verlangt|fordert|startet|führt|beginnt) (?:\w+ ){0,3}?jetzt",
         r"jetzt (?:auch |schon )?(?:pflicht|verpflichtend|müssen|muss|verlangt|gilt|startet)",

@@ -192,7 +192,7 @@ CONCEPTS: dict[str, list[str]] = {
         r"making everyone", r"enforc\w*", r"instruct\w*", r"forced to", r"forcing (?:all |every )?(?:sellers|us)",
     ],
     "event": [
-        r"starting", r"beginning", r"as of", r"effective", r"from (?=\w+ \d)",
+        r"starting", r"beginning", r"as of", r"effective", r"from (?=\w+ \d)", r"from (?:today|tomorrow|now on)",
         r"will (?:start|begin|require|become|be(?! (?:prompted|asked|sent|taken|shown|able)))", r"began", r"started",
         r"rolling out", r"roll(?:ed|s)? out", r"(?:is|are) now", r"now requir\w*",
         r"new (?:requirement|rule|policy|check|deadline|date)s?", r"announced", r"recently",

@@ -444,6 +444,13 @@ WORDS = [
     ('es', 'Debes presentar tu documento.', 'provide', True),
     ('fr', 'La plateforme impose la vérification.', 'require', True),
     ('fr', 'Amazon a annoncé la vérification.', 'event', True),
+    ('de', 'Ab heute müssen Nutzer ihre Telefonnummer angeben.', 'event', True),
+    ('de', 'Die Plattform führt ab sofort für alle Nutzerinnen und Nutzer die Zwei-Faktor-Authentifizierung ein.', 'event', True),
+    ('de', 'Die Funktion wird schrittweise eingeführt.', 'event', True),
+    ('de', 'Das führt zu einer Sperre.', 'event', False),
+    ('en', 'From today, sellers must verify their phone.', 'event', True),
+    ('zh', '所有賣家必須開啟兩步驟驗證。', 'two_step', True),
+    ('zh', '賣家須完成簡訊驗證。', 'sms', True),
 ]
 
 

@@ -3,7 +3,6 @@ test_analysis_generalise<N>.py files (one per blind set).  The facts and dates a
 fact extractor; a test here asserts a label only where the facts need it.
 The texts here are written for the rule, not copied from any data set."""
 
-import pytest
 
 from analysis_support import run as _run
 from monitor.analysis import analyze
