@@ -37,6 +37,9 @@ _TODAY_START = _rx(r"\b(?:starting|beginning|effective|as of|from) today\b|\bnow
                           r"\bsince this morning\b|\bseit heute(?: morgen)?\b|\bdesde (?:esta mañana|hoy)\b|\bdepuis ce matin\b|"
                           r"\bbeginning today\b|\bfrom today\b|\bda oggi\b|\bod dziś\b|\bod dzisiaj\b|오늘부터", re.I)
 _PAST_WORDS = _rx(r"began|started|since|live since|went live|seit|depuis|desde|comenz|以来|开始了|已", re.I)
+# Spanish and Portuguese "desde" is "since" and also "from": "desde el 15 de abril será obligatoria"
+_DESDE = _rx(r"\bdesde\b", re.I)
+_FUTURE_ES_PT = _rx(r"\b\w{2,}(?:rá|rán|rão)\b|\bvan? a\b|\bvai\b|\bvão\b", re.I)
 _NOISE = _rx(lexicon.DATE_NOISE, re.I)
 _ANNOUNCE = _rx(lexicon.ANNOUNCE_WORDS, re.I)
 _PAST_DEADLINE = lexicon.concept_regex("past_deadline")
@@ -277,6 +280,9 @@ def policy_dates(doc: Doc, *, today: dt.date | None = None) -> DateFacts:
             else:
                 continue
         past = bool(_PAST_WORDS.search(before) or _PAST_WORDS.search(after))
+        if past and _DESDE.search(before) and not _PAST_WORDS.search(_DESDE.sub(" ", before)) \
+                and not _PAST_WORDS.search(after) and _FUTURE_ES_PT.search(sentence):
+            past = False  # "desde" under a future verb is "from"
         if dm.month == 0:  # "the 24th": month of publication, or the one before
             if doc.published is None:
                 continue

@@ -160,3 +160,16 @@ def test_german_byline_is_not_taken_for_a_policy_date(text, published, effective
                     "published": published, "url": None})
     assert out["facts"]["effective_date"] == effective
     assert out["facts"]["announced_date"] == announced
+
+
+@pytest.mark.parametrize("text,effective", [
+    # "desde" under a future verb is "from": the coming 15 April, not the last one
+    ("Mercado Libre hará obligatoria la verificación en dos pasos desde el 15 de abril.", "2025-04-15"),
+    ("Desde el 15 de abril, los vendedores deberán verificar su teléfono.", "2025-04-15"),
+    # without one it is "since"
+    ("Mercado Libre exige a los vendedores la verificación en dos pasos desde el 15 de abril.", "2024-04-15"),
+])
+def test_spanish_desde_reads_its_verb(text, effective):
+    out = analyze({"id": "es", "title": "Verificación en dos pasos", "text": text, "language": "es",
+                   "published": "2025-02-10"})
+    assert out["facts"]["effective_date"] == effective, out["facts"]
