@@ -193,6 +193,7 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "event": [
         r"starting", r"beginning", r"as of", r"effective", r"from (?=\w+ \d)", r"from (?:today|tomorrow|now on)",
+        r"piloting", r"pilot (?:program|programme|scheme|test|phase)", r"(?:is|are) testing (?:a|the) (?:new )?(?:process|system|feature|requirement)",
         r"will (?:start|begin|require|become|be(?! (?:prompted|asked|sent|taken|shown|able)))", r"began", r"started",
         r"rolling out", r"roll(?:ed|s)? out", r"(?:is|are) now", r"now requir\w*",
         r"new (?:requirement|rule|policy|check|deadline|date)s?", r"announced", r"recently",

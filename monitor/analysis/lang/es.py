@@ -153,7 +153,7 @@ CONCEPTS: dict[str, list[str]] = {
     "event": [
         r"desde", r"a partir del?", r"comenz\w*",
         r"nuev[ao]s? (?:requisito|regla|norma|pol[ií]tica|obligaci[oó]n|verificaci[oó]n|exigencia|medida|fecha|plazo)\w*",
-        r"ahora", r"anunci\w*", r"introdujo", r"a finales de", r"har[aá] obligatori\w*", r"empez\w*",
+        r"ahora", r"anunci(?!os\b)\w*", r"introdujo", r"a finales de", r"har[aá] obligatori\w*", r"empez\w*",
     ],
     "seller": [
         r"vendedor\w*", r"quienes venden", r"seller central", r"que venden", r"para vender",

@@ -142,7 +142,7 @@ CONCEPTS: dict[str, list[str]] = {
         r"obligatoire", r"doivent", r"doit", r"devront", r"devra", r"exig\w*", r"impos(?:e|é|ée|és|ées|er|ent|era|eront)\b", r"il faut", r"demand\w*",
     ],
     "event": [
-        r"à partir du", r"depuis", r"dès", r"désormais",
+        r"à partir du", r"depuis", r"dès", r"désormais", r"à compter d(?:u|e|es)\b", r"officialis\w*", r"prochainement",
         r"nouv(?:el|elle|eau)s? (?:r[eè]gle|obligation|exigence|politique|v[ée]rification|mesure|date|d[ée]lai|[ée]ch[ée]ance)s?",
         r"annonc(?:e|é|ée|és|ées|er|ent|era|ons)\b", r"fin (?:janvier|février)", r"en place depuis", r"rendra", r"devient", r"entre\w* en vigueur",
     ],

@@ -451,6 +451,12 @@ WORDS = [
     ('en', 'From today, sellers must verify their phone.', 'event', True),
     ('zh', '所有賣家必須開啟兩步驟驗證。', 'two_step', True),
     ('zh', '賣家須完成簡訊驗證。', 'sms', True),
+    ('fr', "À compter de janvier, les vendeurs devront remplir un formulaire.", 'event', True),
+    ('fr', "Le site vient d'officialiser la nouvelle.", 'event', True),
+    ('es', 'Los anuncios clasificados del periódico.', 'event', False),
+    ('es', 'Wallapop anunció la verificación.', 'event', True),
+    ('en', 'Amazon is piloting a new system to verify sellers.', 'event', True),
+    ('en', 'We are testing a new process that validates sellers.', 'event', True),
 ]
 
 
