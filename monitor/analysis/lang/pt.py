@@ -112,7 +112,7 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "event": [
         r"a partir de", r"desde", r"passa(?:r[aá])? a", r"nov[ao]s? (?:regra|exig[eê]ncia|obrigatoriedade)\w*",
-        r"anunci\w*",
+        r"anunci(?!os\b)\w*",
     ],
     "seller": [
         r"vendedor(?:es|as?)?", r"lojistas?",
