@@ -220,7 +220,8 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "trap_optional": [
         r"freiwillig\w*", r"optional\w*", r"können (?:jetzt|ab sofort)?\s*(?:freiwillig )?.{0,30}aktivieren",
-        r"keine pflicht", r"besteht nicht",
+        r"keine pflicht", r"besteht nicht", r"(?:deaktivieren|ausschalten) (?:können|kann)",
+        r"(?:kann|können) [^.!?\n]{0,40}(?:deaktiviert|ausgeschaltet) werden", r"lässt sich [^.!?\n]{0,30}deaktivieren",
     ],
     "trap_nonseller": [
         r"partnerprogramm\w*", r"affiliate\w*", r"vergabe\w*", 

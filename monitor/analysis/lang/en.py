@@ -280,6 +280,7 @@ CONCEPTS: dict[str, list[str]] = {
         r"you can (?:now )?(?:turn on|enable|choose to)", r"voluntar\w*", r"not (?:required|mandatory)",
         r"available to all", r"if you (?:choose|decide|want|wish) to (?:enable|turn on|activate|set up|use)",
         r"once (?:it is |it's )?(?:enabled|activated|turned on)",
+        r"(?:you can|can be) (?:turn(?:ed)? off|disabled?|switch(?:ed)? off|deactivated?)",
     ],
     "trap_nonseller": [
         r"associates", r"affiliates?", r"affiliate program\w*", r"partner network", r"partner portal",

@@ -149,7 +149,7 @@ CONCEPTS: dict[str, list[str]] = {
         r"방지", r"예방", r"보호",
     ],
     "trap_optional": [
-        r"선택 ?사항", r"선택적",
+        r"선택 ?사항", r"선택적", r"해제할 수 있", r"끌 수 있",
     ],
     "trap_nonseller": [
         r"제휴",

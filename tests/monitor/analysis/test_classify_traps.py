@@ -457,6 +457,13 @@ WORDS = [
     ('es', 'Wallapop anunció la verificación.', 'event', True),
     ('en', 'Amazon is piloting a new system to verify sellers.', 'event', True),
     ('en', 'We are testing a new process that validates sellers.', 'event', True),
+    # a check that can be turned off is no requirement
+    ('en', 'Two-step verification can be turned off in Login Settings.', 'trap_optional', True),
+    ('de', 'Die Zwei-Faktor-Authentifizierung kann jederzeit in den Einstellungen deaktiviert werden.', 'trap_optional', True),
+    ('zh', '如果丢失手机，可以请客户经理帮您关闭两步验证。', 'trap_optional', True),
+    ('ja', '二段階認証はいつでも無効にできます。', 'trap_optional', True),
+    ('ko', '2단계 인증은 설정에서 해제할 수 있습니다.', 'trap_optional', True),
+    ('en', 'Sellers can no longer use the old login.', 'trap_optional', False),
 ]
 
 
