@@ -158,6 +158,7 @@ _DATELINE_BEFORE = re.compile(
     r"mis à jour le|投稿日|公開日|更新日|掲載日|\||^\W{0,3}(?:date|datum|fecha|data|日期|日付|날짜))\W{0,3}$", re.I)
 _DATELINE_AFTER = re.compile(r"^\s*(?:\d{1,2}:\d{2}|\||来源|作者|阅读|浏览|by\b|von\b|por\b|par\b)", re.I)
 _LETTER = re.compile(r"[^\W\d_]")
+_STARTS = re.compile(lexicon.DATE_CUES["effective"]["after"] + "|" + lexicon.DATE_CUES["deadline"]["after"], re.I)
 DATELINE_WINDOW = 600
 # "Last updated 2024-09-03 UTC." anywhere on the page (help pages put it in the footer): the page's
 # revision date, never a policy date
@@ -187,13 +188,16 @@ def _find_dateline(doc: Doc, body_offset: int) -> None:
         before = full[ls:dm.start]
         # a byline after the date ("12.03.2025 von Anna") counts only for a date that opens its
         # line: "ab 1. Februar 2025 von allen Händlern …" is a policy date, not the page's
+        try:
+            d = dt.date(dm.year, dm.month, dm.day)
+        except ValueError:
+            continue
         if (_DATELINE_BEFORE.search(before)
                 or (_DATELINE_AFTER.search(full[dm.end:le]) and not _LETTER.search(before))
-                or not _LETTER.search(rest)):
-            try:
-                d = dt.date(dm.year, dm.month, dm.day)
-            except ValueError:
-                continue
+                or not _LETTER.search(rest)
+                # the publication day opening a line near the top ("2026-01-16 2 跨境卖家常问…"),
+                # unless a cue makes it a start ("2026-01-16起")
+                or (d == doc.published and not _LETTER.search(before) and not _STARTS.match(full[dm.end:dm.end + 24]))):
             doc.dateline.add(k)
             if doc.dateline_date is None:
                 doc.dateline_date = d

@@ -173,3 +173,19 @@ def test_spanish_desde_reads_its_verb(text, effective):
     out = analyze({"id": "es", "title": "Verificación en dos pasos", "text": text, "language": "es",
                    "published": "2025-02-10"})
     assert out["facts"]["effective_date"] == effective, out["facts"]
+
+
+@pytest.mark.parametrize("text,effective", [
+    # the publication day opening a line at the top is the page's date ...
+    ("2026-01-16 2 跨境卖家常问：亚马逊要求卖家验证手机号码。", None),
+    ("16 January 2026 - Amazon asks sellers to verify their phone number.", None),
+    # ... unless a cue makes it the start of the policy
+    ("2026-01-16起，所有卖家必须验证手机号码。", "2026-01-16"),
+])
+def test_publication_day_opening_a_line_is_the_dateline(text, effective):
+    from monitor.analysis.core import prepare
+
+    p = prepare({"id": "d", "title": "Phone verification", "text": text, "published": "2026-01-16"})
+    got = p.dates.effective.isoformat() if p.dates.effective else None
+    assert got == effective
+    assert bool(p.doc.dateline) == (effective is None)
