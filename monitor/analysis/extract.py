@@ -457,12 +457,14 @@ def where(doc: Doc) -> str | None:
     for concept, canonical in lexicon.WHERE_CANONICAL.items():
         if doc.has(concept):
             return canonical
+    shown = doc.shown or doc.full  # quoted as written (same offsets)
     m = _PATH_RE.search(doc.full)
     if m and ">" in m.group(0) or (m and "→" in m.group(0)):
-        return re.sub(r"\s+", " ", m.group(0)).strip()[:120]
+        return re.sub(r"\s+", " ", shown[m.start():m.end()]).strip()[:120]
     page = _SETTINGS_PAGE.search(doc.full)
-    if page:  # a settings page named without a path: "Advanced Security Settings", "高度なセキュリティ設定"
-        return page.group(0).strip()
+    if page:  # a page named without a path ("Advanced Security Settings", "高度なセキュリティ設定"), a
+        # console ("Play Console"), the moment a check prompts ("beim Aufgeben einer Anzeige")
+        return shown[page.start():page.end()].strip()
     return None
 
 

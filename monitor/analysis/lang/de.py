@@ -99,7 +99,11 @@ PHISHING_REQUEST: list[str] = [
 
 # pages of a seller interface where contacts and sign-in are set (the `where` of a policy)
 SETTINGS_PAGES: list[str] = [
-    r"konto-?einstellungen",
+    r"konto-?einstellungen", r"mein ebay",
+    # the moment a check prompts
+    r"beim (?:einloggen|anmelden|login)",
+    r"beim (?:einstellen|aufgeben|schalten|erstellen)(?: (?:einer|eines|neuer|von))? (?:anzeigen?|artikel[ns]?|angebot\w*|inserat\w*)",
+    r"bei der (?:anzeigenaufgabe|kontaktaufnahme|registrierung)", r"anzeigenaufgabe",
     r"sicherheitseinstellungen",
     r"anmeldung und sicherheit",
     r"kontoinformationen",

@@ -132,6 +132,12 @@ SETTINGS_PAGES: list[str] = [
     # as the interface writes them (capitalised): "account security" in prose names no page
     r"(?-i:Advanced Security Settings|Login (?:&|and) Security|Sign-In (?:&|and) Security|Security Settings)",
     r"(?-i:Account (?:Settings|Security|Information|Info)|Two-Step Verification Settings|Seller Profile)",
+    # the consoles of other platforms, and the moment a check prompts (the "where" of a policy)
+    r"(?-i:Play Console|Partner Center|Steamworks|Seller Center|Seller Hub|Supplier Portal|Partner Portal|"
+    r"App Store Connect|Developer Console)",
+    r"when (?:you )?(?:sign|log)(?:ging)? (?:in|on)(?: to (?:the |your )?(?-i:[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}))?",
+    r"when (?:you )?(?:list|post|creat)(?:e|ing)? (?:a |an )?(?:new )?(?:listings?|ads?|items?|products?)",
+    r"(?:banner|pop-?up|prompt) (?:on|in) (?:the |your )?(?-i:[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})",
 ]
 
 CONCEPTS: dict[str, list[str]] = {

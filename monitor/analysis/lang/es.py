@@ -95,7 +95,7 @@ PHISHING_REQUEST: list[str] = [
 # pages of a seller interface where contacts and sign-in are set (the `where` of a policy)
 SETTINGS_PAGES: list[str] = [
     r"configuraci[oó]n de (?:la cuenta|seguridad)",
-    r"inicio de sesi[oó]n y seguridad",
+    r"inicio de sesi[oó]n y seguridad", r"al iniciar sesi[oó]n",
     r"informaci[oó]n de la cuenta",
 ]
 

@@ -89,7 +89,7 @@ PHISHING_REQUEST: list[str] = [
 # pages of a seller interface where contacts and sign-in are set (the `where` of a policy)
 SETTINGS_PAGES: list[str] = [
     r"param[eè]tres (?:du compte|de s[ée]curit[ée])",
-    r"connexion et s[ée]curit[ée]",
+    r"connexion et s[ée]curit[ée]", r"lors de (?:la|votre) connexion",
     r"informations (?:du|sur le) compte",
 ]
 

@@ -73,7 +73,7 @@ PHISHING_REQUEST: list[str] = [
 
 # pages of a seller interface where contacts and sign-in are set (the `where` of a policy)
 SETTINGS_PAGES: list[str] = [
-    r"高度なセキュリティ設定",
+    r"高度なセキュリティ設定", r"ログイン時", r"出品時",
     r"ログインとセキュリティ",
     r"アカウント設定",
     r"セキュリティ設定",

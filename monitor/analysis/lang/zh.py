@@ -89,6 +89,8 @@ PHISHING_REQUEST: list[str] = [
 SETTINGS_PAGES: list[str] = [
     # page names only: 账户安全 / 账户信息 ("account security / information") are also prose
     r"登录(?:&|与|和|及)安全", r"账户设置", r"账号设置", r"賬戶設置", r"安全设置", r"安全設置",
+    # the back ends and the moment a check prompts
+    r"卖家中心", r"商家后台", r"卖家后台", r"站内信", r"登录时",
 ]
 
 CONCEPTS: dict[str, list[str]] = {

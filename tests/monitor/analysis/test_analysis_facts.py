@@ -224,6 +224,18 @@ WHERE = [
     ("ja-page", "高度なセキュリティ設定から2段階認証を有効にしてください。", "高度なセキュリティ設定"),
     ("de-page", "Die Telefonnummer ändern Sie in den Konto-Einstellungen.", "Konto-Einstellungen"),
     ("zh-page", "请在登录&安全页面开启两步验证。", "登录&安全"),
+    # the console of another platform, and the moment the check prompts
+    ("en-console", "Developers will need to verify a phone number in Play Console.", "Play Console"),
+    ("en-login", "You will be asked for the code when you sign in to Seller Hub.", "when you sign in to Seller Hub"),
+    ("en-listing", "A prompt appears when you create a new listing.", "when you create a new listing"),
+    ("en-banner", "Sellers see a banner on the Account Health page.", "banner on the Account Health"),
+    ("de-listing", "Die SMS kommt beim Aufgeben einer Anzeige.", "beim Aufgeben einer Anzeige"),
+    ("de-login", "Der Code wird beim Einloggen abgefragt.", "beim Einloggen"),
+    ("de-myebay", "Die Nummer steht unter Mein eBay.", "Mein eBay"),
+    ("zh-backend", "卖家需在卖家中心完成手机验证。", "卖家中心"),
+    ("zh-tw-backend", "賣家需在賣家中心完成手機驗證。", "賣家中心"),  # quoted as written
+    ("ja-login", "ログイン時に確認コードの入力を求められます。", "ログイン時"),
+    ("en-no-console", "The Console of the game shows the time.", None),
 ]
 
 
