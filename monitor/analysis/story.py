@@ -547,29 +547,45 @@ def key_parts(key: str) -> tuple[str, int | None] | None:
 
 @dataclass
 class PolicyCandidate:
-    """A stored policy an item might join: its key, its event time and its canonical text."""
+    """A stored policy an item might join: its key, its event time, its canonical text and the
+    contact types its items name (a two-step verification policy "by phone" is a phone check)."""
 
     ref: object
     key: str
     when: dt.date | None
     sig: Signature | None = None
+    types: frozenset = frozenset()
+
+
+def key_family(key: str) -> str | None:
+    """``<label>/<platform>`` of a per-item key of a verification (the policies one with this key
+    may join have it too); None for any other value."""
+    parts = key_parts(key)
+    return parts[0].rsplit("/", 1)[0] if parts else None
 
 
 def pick_policy(key: str, when: dt.date | None, sig: Signature | None,
-                candidates: list[PolicyCandidate]) -> object | None:
-    """The policy an item with per-item ``key`` joins when no policy has exactly its key: one of
-    the same platform and core channel (the key's base) whose event time is compatible —
-    within ``MAX_EVENT_GAP_DAYS`` of the item's, or either side undated.  An undated report of
-    "the 2SV mandate" thus joins the campaign it reads most like (ties: the latest), and a report
-    dated 2024 never joins the 2017 campaign.  Returns the chosen candidate's ``ref`` or None."""
+                candidates: list[PolicyCandidate], types: frozenset = frozenset()) -> object | None:
+    """The policy an item with per-item ``key`` (and contact ``types``) joins when no policy has
+    exactly its key: one of the same label and platform whose core channel agrees with the item's
+    (``channels_agree``: the same, one generic, or an SMS check and a two-step verification by
+    phone) and whose event time is compatible — keyed a year apart at most and within
+    ``MAX_EVENT_GAP_DAYS`` of the item's, or either side undated.  An undated report of "the 2SV
+    mandate" thus joins the campaign it reads most like (ties: the latest), and a report dated 2024
+    never joins the 2017 campaign.  A policy of the very same core channel goes before one that
+    only agrees.  Returns the chosen candidate's ``ref`` or None."""
     parts = key_parts(key)
     if parts is None:
         return None
     base, year = parts
+    family, core = base.rsplit("/", 1)
     best, best_rank = None, None
     for c in candidates:
         cparts = key_parts(c.key)
-        if cparts is None or cparts[0] != base:
+        if cparts is None:
+            continue
+        cfamily, ccore = cparts[0].rsplit("/", 1)
+        if cfamily != family or not channels_agree(core, ccore, frozenset(types), frozenset(c.types)):
             continue
         if year is not None and cparts[1] is not None and abs(year - cparts[1]) > 1:
             continue
@@ -577,7 +593,7 @@ def pick_policy(key: str, when: dt.date | None, sig: Signature | None,
         if gap is not None and gap > MAX_EVENT_GAP_DAYS:
             continue
         cos = sig.cosine(c.sig) if sig is not None and c.sig is not None else 0.0
-        rank = (cos + (CLOSE_DATES_BONUS if gap is not None and gap <= CLOSE_DAYS else 0.0),
+        rank = (ccore == core, cos + (CLOSE_DATES_BONUS if gap is not None and gap <= CLOSE_DAYS else 0.0),
                 c.when or dt.date.min)
         if best_rank is None or rank > best_rank:
             best, best_rank = c.ref, rank

@@ -76,7 +76,8 @@ def pairwise(gold: list[str | None], pred: list[str | None]) -> PairScore:
 def policy_store(facts: list[StoryFacts | None]) -> list[str | None]:
     """Per-item stories as the monitor's policy store ends up with them, items read in order: a
     contact verification joins the policy with exactly its key, else the one ``pick_policy`` picks
-    among those stored (same platform and channel, compatible time), else starts one; any other
+    among those stored (same platform, agreeing channel, compatible time; a policy's time and
+    contact types are its items' as ``policies._merge_facts`` makes them), else starts one; any other
     item keeps its key (the store keeps contact verifications only; DESIGN §3.2's stories of one
     batch are ``assign_stories``')."""
     stored: dict[str, PolicyCandidate] = {}
@@ -90,10 +91,16 @@ def policy_store(facts: list[StoryFacts | None]) -> list[str | None]:
             out.append(key)
             continue
         sig = signature(sf.title, sf.text)
-        ref = pick_policy(key, sf.when, sig, list(stored.values()))
+        types = frozenset(sf.contact_types)
+        ref = pick_policy(key, sf.when, sig, list(stored.values()), types=types)
         if ref is None:
-            stored[key] = PolicyCandidate(ref=key, key=key, when=sf.anchor or sf.published, sig=sig)
+            stored[key] = PolicyCandidate(ref=key, key=key, when=sf.when, sig=sig, types=types)
             ref = key
+        else:
+            # the policy's facts are its items' (``policies._merge_facts``): the first date known,
+            # the union of the contact types
+            c = stored[ref]
+            c.when, c.types = c.when or sf.when, c.types | types
         out.append(ref)
     return out
 

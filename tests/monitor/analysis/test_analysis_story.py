@@ -193,6 +193,52 @@ def test_the_policy_store_measure_joins_an_undated_report_to_its_campaign():
     assert got[3] == story_key(RERUN_2024) != got[0]
 
 
+SMS_POLICY = story_mod.PolicyCandidate(ref="sms", key="contact_verification/steam/phone/2023",
+                                       when=dt.date(2023, 10, 24), types=frozenset({"phone"}))
+
+
+@pytest.mark.parametrize("key, when, types, joins", [
+    # a two-step verification by SMS of the same roll-out: the channels agree
+    ("contact_verification/steam/two_step_verification/2023", dt.date(2023, 10, 24),
+     {"two_step_verification", "phone"}, True),
+    # keyed a year later, within the event gap
+    ("contact_verification/steam/two_step_verification/2024", dt.date(2024, 1, 5),
+     {"two_step_verification", "phone"}, True),
+    # two-step verification by app: another check
+    ("contact_verification/steam/two_step_verification/2023", dt.date(2023, 10, 24),
+     {"two_step_verification"}, False),
+    ("contact_verification/steam/emergency_contact/2023", dt.date(2023, 10, 24),
+     {"emergency_contact", "phone"}, False),
+    ("contact_verification/ebay/two_step_verification/2023", dt.date(2023, 10, 24),
+     {"two_step_verification", "phone"}, False),
+    ("other_verification/steam/phone/2023", dt.date(2023, 10, 24), {"phone"}, False),
+    ("contact_verification/steam/two_step_verification/2026", dt.date(2026, 1, 5),
+     {"two_step_verification", "phone"}, False),
+])
+def test_pick_policy_joins_agreeing_channels_of_one_platform_and_time(key, when, types, joins):
+    got = story_mod.pick_policy(key, when, None, [SMS_POLICY], types=frozenset(types))
+    assert got == ("sms" if joins else None)
+
+
+def test_pick_policy_prefers_the_very_same_channel():
+    tsv = story_mod.PolicyCandidate(ref="tsv", key="contact_verification/steam/two_step_verification/2023",
+                                    when=dt.date(2023, 10, 24), types=frozenset({"two_step_verification", "phone"}))
+    for order in ([SMS_POLICY, tsv], [tsv, SMS_POLICY]):
+        assert story_mod.pick_policy("contact_verification/steam/phone", None, None, order,
+                                     types=frozenset({"phone"})) == "sms"
+
+
+def test_the_policy_store_measure_takes_no_guessed_year_for_a_policy_time():
+    # an undated report whose "October 31" was resolved to the analysis year starts the policy; a
+    # report dated in 2017 joins it (the guess is no time), and the policy then has 2017's time:
+    # the 2024 re-run starts its own
+    guessed = facts(when=dt.date(2031, 10, 31), title="Two-step verification mandatory by October 31",
+                    text="Every seller must turn on two-step verification and register a phone number.")
+    guessed.year_guessed = True
+    got = policy_store([guessed, MANDATE_2017[0], RERUN_2024])
+    assert got[0] == got[1] == story_key(guessed) != got[2]
+
+
 def test_the_two_halves_of_a_split_half_keep_stories_whole():
     records = [{"id": f"r{k}", "story": f"s{k % 7}" if k % 3 else None} for k in range(60)]
     halves = {half_of(r) for r in records}
