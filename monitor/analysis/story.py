@@ -192,10 +192,12 @@ def _gap(a: dt.date | None, b: dt.date | None) -> int | None:
 def channels_agree(core_a: str, core_b: str, types_a=frozenset(), types_b=frozenset()) -> bool:
     """Whether two core channels (``~``: read from the whole text) can be one check: the same, one
     of them generic ("contact"), or a phone check and a two-step verification by phone (an "SMS
-    verification" report and a "two-step verification by SMS" report of one roll-out).  A more
-    specific core (emergency contact) stays apart from a plain phone check."""
+    verification" report and a "two-step verification by SMS" report of one roll-out), or a video
+    call and an identity check (the call is how the identity is checked: one report says "video
+    call", another "identity verification").  A more specific core (emergency contact) stays apart
+    from a plain phone check."""
     a, b = core_a.lstrip("~"), core_b.lstrip("~")
-    if a == b or "contact" in (a, b):
+    if a == b or "contact" in (a, b) or {a, b} == {"video_call", "identity"}:
         return True
     if {a, b} == {"two_step_verification", "phone"}:
         return "phone" in (types_a if a == "two_step_verification" else types_b)

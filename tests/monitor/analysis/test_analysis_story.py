@@ -104,6 +104,8 @@ def test_different_channels_of_one_platform_and_time_stay_apart():
     ("emergency_contact", "phone", {"emergency_contact", "phone"}, {"phone"}, False),
     ("~contact", "email", set(), {"email"}, True),
     ("email", "email", {"email"}, {"email"}, True),
+    ("video_call", "identity", set(), set(), True),  # the call is how the identity is checked
+    ("video_call", "business_data", set(), set(), False),
 ])
 def test_core_channels_agree(a, b, types_a, types_b, agree):
     assert channels_agree(a, b, frozenset(types_a), frozenset(types_b)) is agree
@@ -119,6 +121,23 @@ def test_sms_verification_and_two_step_by_sms_of_one_rollout_are_one_story():
                 text="Ab dem 2. Mai brauchen Entwickler eine Bestätigung per SMS-Code.")
     got = assign_stories([sms, tsv])
     assert got[0] == got[1]
+
+
+def test_a_video_call_report_and_an_identity_check_report_of_one_pilot_are_one_story():
+    # one cluster of reports calling it identity verification, a how-to calling it a video call:
+    # they share few words, but the same platform and agreeing subtopics join them
+    identity = [facts(label=OV, types=(), subtopic="identity", published=dt.date(2020, 4, 27),
+                      title="Amazon pilots identity checks of new sellers",
+                      text="Amazon now checks the identity of new third-party sellers before they can list."),
+                facts(label=OV, types=(), subtopic="identity", published=dt.date(2020, 4, 28),
+                      title="Amazon checks the identity of new third-party sellers",
+                      text="New third-party sellers must pass an identity check before they can list.")]
+    video = facts(label=OV, types=(), subtopic="video_call", published=dt.date(2020, 5, 2),
+                  title="Preparing for the call", text="Have your passport ready and a working webcam.")
+    tax = facts(label=OV, types=(), subtopic="tax", published=dt.date(2020, 9, 1),
+                title="Tax interview reminder", text="Complete the tax interview in Seller Central.")
+    got = assign_stories(identity + [video, tax])
+    assert got[0] == got[1] == got[2] != got[3]
 
 
 def test_a_guessed_year_is_no_event_time_but_its_day_still_counts():
