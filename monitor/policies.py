@@ -2,10 +2,10 @@
 
 Every new item is analysed (``monitor.analysis.analyze``, contract DESIGN §3.2). Items labelled
 ``contact_verification`` that share a ``story`` form one policy; an item whose story differs only
-in its year, or has none, or whose channel agrees (an SMS check and a two-step verification by
-phone), joins a policy of the same platform whose time is compatible
+in its year, or has none, joins a policy of the same platform and channel whose time is compatible
 (``monitor.analysis.story.pick_policy``: an undated repost joins the campaign it reads most like,
-a report dated 2024 never joins the 2017 campaign). Its facts are recomputed from all
+a report dated 2024 never joins the 2017 campaign; a channel that only agrees — an SMS check and a
+two-step verification by phone — joins when both are dated close together). Its facts are recomputed from all
 its items each time one joins: items of official sources first, then the earliest; the first of
 them is the canonical record (title, link). Every date is kept with its source in ``dates``; the
 policy is ``retroactive`` when it took effect before it was announced.

@@ -569,13 +569,15 @@ def key_family(key: str) -> str | None:
 def pick_policy(key: str, when: dt.date | None, sig: Signature | None,
                 candidates: list[PolicyCandidate], types: frozenset = frozenset()) -> object | None:
     """The policy an item with per-item ``key`` (and contact ``types``) joins when no policy has
-    exactly its key: one of the same label and platform whose core channel agrees with the item's
-    (``channels_agree``: the same, one generic, or an SMS check and a two-step verification by
-    phone) and whose event time is compatible — keyed a year apart at most and within
-    ``MAX_EVENT_GAP_DAYS`` of the item's, or either side undated.  An undated report of "the 2SV
-    mandate" thus joins the campaign it reads most like (ties: the latest), and a report dated 2024
-    never joins the 2017 campaign.  A policy of the very same core channel goes before one that
-    only agrees.  Returns the chosen candidate's ``ref`` or None."""
+    exactly its key: one of the same label, platform and core channel (the key's base) whose event
+    time is compatible — keyed a year apart at most and within ``MAX_EVENT_GAP_DAYS`` of the
+    item's, or either side undated.  An undated report of "the 2SV mandate" thus joins the campaign
+    it reads most like (ties: the latest), and a report dated 2024 never joins the 2017 campaign.
+    A policy whose core channel only agrees with the item's (``channels_agree``: one generic, or an
+    SMS check and a two-step verification by phone) is joined when both are dated within
+    ``CLOSE_DAYS`` (an "SMS verification" and a "two-step verification by SMS" report of one
+    roll-out), after any policy of the very same channel.  Returns the chosen candidate's ``ref``
+    or None."""
     parts = key_parts(key)
     if parts is None:
         return None
@@ -594,6 +596,8 @@ def pick_policy(key: str, when: dt.date | None, sig: Signature | None,
         gap = _gap(when, c.when)
         if gap is not None and gap > MAX_EVENT_GAP_DAYS:
             continue
+        if ccore != core and (gap is None or gap > CLOSE_DAYS):
+            continue  # only agreeing channels: both dated, and close
         cos = sig.cosine(c.sig) if sig is not None and c.sig is not None else 0.0
         rank = (ccore == core, cos + (CLOSE_DATES_BONUS if gap is not None and gap <= CLOSE_DAYS else 0.0),
                 c.when or dt.date.min)

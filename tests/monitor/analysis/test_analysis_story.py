@@ -220,9 +220,13 @@ SMS_POLICY = story_mod.PolicyCandidate(ref="sms", key="contact_verification/stea
     # a two-step verification by SMS of the same roll-out: the channels agree
     ("contact_verification/steam/two_step_verification/2023", dt.date(2023, 10, 24),
      {"two_step_verification", "phone"}, True),
-    # keyed a year later, within the event gap
+    # the same channel keyed a year later, within the event gap; undated
+    ("contact_verification/steam/phone/2024", dt.date(2024, 1, 5), {"phone"}, True),
+    ("contact_verification/steam/phone", None, {"phone"}, True),
+    # an agreeing channel needs both dated, and close
     ("contact_verification/steam/two_step_verification/2024", dt.date(2024, 1, 5),
-     {"two_step_verification", "phone"}, True),
+     {"two_step_verification", "phone"}, False),
+    ("contact_verification/steam/two_step_verification", None, {"two_step_verification", "phone"}, False),
     # two-step verification by app: another check
     ("contact_verification/steam/two_step_verification/2023", dt.date(2023, 10, 24),
      {"two_step_verification"}, False),
@@ -234,7 +238,7 @@ SMS_POLICY = story_mod.PolicyCandidate(ref="sms", key="contact_verification/stea
     ("contact_verification/steam/two_step_verification/2026", dt.date(2026, 1, 5),
      {"two_step_verification", "phone"}, False),
 ])
-def test_pick_policy_joins_agreeing_channels_of_one_platform_and_time(key, when, types, joins):
+def test_pick_policy_joins_one_platform_channel_and_time(key, when, types, joins):
     got = story_mod.pick_policy(key, when, None, [SMS_POLICY], types=frozenset(types))
     assert got == ("sms" if joins else None)
 
