@@ -153,10 +153,10 @@ def _norm_title(text: str) -> str:
 
 def story_key(sf: StoryFacts) -> str:
     """The per-item story: the same for reports of one event that agree on platform, core channel
-    and year.  An unrelated item of a known platform and time is keyed by both, to the month
-    (``unrelated/<platform>/<YYYY-MM>``: one platform's news of one month — a fee change, an outage
-    told by several sites, a report the classifier did not recognise — is most often one event);
-    any other unrelated item by its normalised title."""
+    and year.  An unrelated item of a known platform and time is keyed by both, to the month it was
+    reported in (``unrelated/<platform>/<YYYY-MM>``: one platform's news of one month — a fee
+    change, an outage told by several sites, a report the classifier did not recognise — is most
+    often one event); any other unrelated item by its normalised title."""
     if sf.key is not None:
         return sf.key
     plat = sf.platform or "unknown"
@@ -164,8 +164,11 @@ def story_key(sf: StoryFacts) -> str:
     if sf.label in (CV, OV):
         key = f"{sf.label}/{plat}/{core_channel(sf)}"
         return f"{key}/{when.year}" if when else key
-    if sf.platform and when:
-        return f"unrelated/{sf.platform}/{when.year}-{when.month:02d}"
+    # news is of the month it was reported in (its publication or announcement), not of a date it
+    # tells of: an outage told on December 2 "since November 29" is December's news
+    reported = sf.published or (None if sf.year_guessed else sf.announced) or when
+    if sf.platform and reported:
+        return f"unrelated/{sf.platform}/{reported.year}-{reported.month:02d}"
     basis = _norm_title(sf.title) or _norm_title(sf.text[:300])
     digest = hashlib.sha1(basis.encode("utf-8")).hexdigest()[:12]
     return f"unrelated/{digest}"

@@ -194,6 +194,16 @@ def test_unrelated_items_keyed_by_platform_and_month_one_at_a_time():
     later = facts(label=UN, published=dt.date(2023, 6, 1), title="FBA capacity limits simplified",
                   text="Capacity limits are now set per week.")
     assert story_key(fee) == story_key(repost) == "unrelated/amazon/2023-03" != story_key(later)
+    # the month it was reported in, not that of a date it tells of
+    outage = facts(label=UN, published=dt.date(2023, 3, 2), when=dt.date(2023, 2, 27), title="Login outage",
+                   text="Sellers cannot sign in since February 27.")
+    assert story_key(outage) == "unrelated/amazon/2023-03"
+    # an announcement date read from the text counts when there is no publication date, a guessed one not
+    told = facts(label=UN, title="Login outage", text="On March 2 we announced ...")
+    told.announced = dt.date(2023, 3, 2)
+    assert story_key(told) == "unrelated/amazon/2023-03"
+    told.year_guessed = True
+    assert story_key(told).startswith("unrelated/") and "/amazon/" not in story_key(told)
     # no platform or no time: the normalised title
     assert story_key(facts(label=UN, platform=None, published=dt.date(2023, 3, 14), title="A")) == \
         story_key(facts(label=UN, platform=None, title="a!"))
