@@ -4,7 +4,8 @@ Every new item is analysed (``monitor.analysis.analyze``, contract DESIGN §3.2)
 ``contact_verification`` that share a ``story`` form one policy; an item whose story differs only
 in its year, or has none, joins a policy of the same platform and channel whose time is compatible
 (``monitor.analysis.story.pick_policy``: an undated repost joins the campaign it reads most like,
-a report dated 2024 never joins the 2017 campaign). Its facts are recomputed from all
+a report dated 2024 never joins the 2017 campaign; a channel that only agrees — an SMS check and a
+two-step verification by phone — joins when both are dated close together). Its facts are recomputed from all
 its items each time one joins: items of official sources first, then the earliest; the first of
 them is the canonical record (title, link). Every date is kept with its source in ``dates``; the
 policy is ``retroactive`` when it took effect before it was announced.
@@ -185,44 +186,56 @@ def _date(value: object) -> dt.date | None:
         return None
 
 
+_GUESSED_YEAR = re.compile(r"not stated and no publication date: resolved to (\d{4})")
+
+
 def _event_time(facts: dict, fallback: object = None) -> dt.date | None:
+    """The policy's own date (effective, else deadline, else announced), else ``fallback``; a date
+    whose year the analysis had to guess (no year in the text, no publication date: its notes say
+    so) is no event time."""
+    guessed = {int(y) for n in facts.get("notes") or [] if isinstance(n, str) for y in _GUESSED_YEAR.findall(n)}
     for key in ("effective_date", "deadline", "announced_date"):
         d = _date(facts.get(key))
-        if d:
+        if d and d.year not in guessed:
             return d
     return _date(fallback)
 
 
 def find_policy(db, story: str, item: dict, result: dict) -> dict | None:
     """The policy an item joins: the one with exactly its (scoped) story, else a compatible one of
-    the same scope, platform and channel (``pick_policy``); None when the item starts a policy."""
+    the same scope and platform whose channel agrees (``pick_policy``); None when the item starts a
+    policy."""
     from monitor.analysis.similarity import signature
-    from monitor.analysis.story import PolicyCandidate, key_parts, pick_policy
+    from monitor.analysis.story import PolicyCandidate, key_family, pick_policy
 
     policy = row(db, "SELECT * FROM policies WHERE story = ?", [story])
     if policy is not None:
         return policy
     scope, key = _SCOPE.match(story).groups()
     scope = scope or ""
-    parts = key_parts(key)
-    if parts is None:
+    family = key_family(key)
+    if family is None:
         return None
-    prefix = scope + parts[0]
+    prefix = scope + family + "/"
     # a policy's time is that of its facts (its items' dates or publication), never when it was
     # first fetched: the monitor may well read a 2017 post in 2025
     found = rows(db, """SELECT p.id, p.story, p.facts, i.title, i.text
                         FROM policies p LEFT JOIN items i ON i.id = p.canonical_item_id
-                        WHERE p.story = ? OR substr(p.story, 1, ?) = ?""",
-                 [prefix, len(prefix) + 1, prefix + "/"])
-    candidates = [PolicyCandidate(ref=p["id"], key=p["story"][len(scope):],
-                                  when=_event_time(loads(p["facts"], {}) or {}),
-                                  sig=signature(p["title"] or "", p["text"] or ""))
-                  for p in found if (_SCOPE.match(p["story"]).group(1) or "") == scope]
+                        WHERE substr(p.story, 1, ?) = ?""", [len(prefix), prefix])
+    candidates = []
+    for p in found:
+        if (_SCOPE.match(p["story"]).group(1) or "") != scope:
+            continue
+        pfacts = loads(p["facts"], {}) or {}
+        candidates.append(PolicyCandidate(ref=p["id"], key=p["story"][len(scope):], when=_event_time(pfacts),
+                                          sig=signature(p["title"] or "", p["text"] or ""),
+                                          types=frozenset(pfacts.get("contact_types") or [])))
     if not candidates:
         return None
     facts = result.get("facts") or {}
     pid = pick_policy(key, _event_time(facts, item.get("published_at")),
-                      signature(item.get("title") or "", item.get("text") or ""), candidates)
+                      signature(item.get("title") or "", item.get("text") or ""), candidates,
+                      types=frozenset(facts.get("contact_types") or []))
     return None if pid is None else row(db, "SELECT * FROM policies WHERE id = ?", [pid])
 
 

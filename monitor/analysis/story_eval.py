@@ -21,7 +21,11 @@ that the clustering is measured under the label errors it meets on texts never s
 model was trained on this corpus and labels it almost perfectly.  It trains one model per fold
 (about 45 s).
 
-Usage: ``python -m monitor.analysis.story_eval --corpus PATH [--errors] [--split-half] [--cv-labels]``
+``--errors`` lists the stories split or merged (``--errors-half A``: half A's only, each half
+clustered on its own as ``--split-half`` scores it; ``--store-errors``: the policy store's).
+
+Usage: ``python -m monitor.analysis.story_eval --corpus PATH [--errors [--errors-half A]
+[--store-errors]] [--split-half] [--cv-labels]``
 """
 
 from __future__ import annotations
@@ -72,7 +76,8 @@ def pairwise(gold: list[str | None], pred: list[str | None]) -> PairScore:
 def policy_store(facts: list[StoryFacts | None]) -> list[str | None]:
     """Per-item stories as the monitor's policy store ends up with them, items read in order: a
     contact verification joins the policy with exactly its key, else the one ``pick_policy`` picks
-    among those stored (same platform and channel, compatible time), else starts one; any other
+    among those stored (same platform, agreeing channel, compatible time; a policy's time and
+    contact types are its items' as ``policies._merge_facts`` makes them), else starts one; any other
     item keeps its key (the store keeps contact verifications only; DESIGN §3.2's stories of one
     batch are ``assign_stories``')."""
     stored: dict[str, PolicyCandidate] = {}
@@ -86,10 +91,16 @@ def policy_store(facts: list[StoryFacts | None]) -> list[str | None]:
             out.append(key)
             continue
         sig = signature(sf.title, sf.text)
-        ref = pick_policy(key, sf.when, sig, list(stored.values()))
+        types = frozenset(sf.contact_types)
+        ref = pick_policy(key, sf.when, sig, list(stored.values()), types=types)
         if ref is None:
-            stored[key] = PolicyCandidate(ref=key, key=key, when=sf.anchor or sf.published, sig=sig)
+            stored[key] = PolicyCandidate(ref=key, key=key, when=sf.when, sig=sig, types=types)
             ref = key
+        else:
+            # the policy's facts are its items' (``policies._merge_facts``): the first date known,
+            # the union of the contact types
+            c = stored[ref]
+            c.when, c.types = c.when or sf.when, c.types | types
         out.append(ref)
     return out
 
@@ -128,6 +139,7 @@ def evaluate(records: list[dict]) -> dict:
         "seconds_clustering": round(t2 - t1, 3),
         "predicted": batch_pred,
         "predicted_gold_labels": batch_gold,
+        "store_predicted": store_pred,
         "facts": facts,
     }
 
@@ -162,7 +174,8 @@ def half_of(record: dict) -> str:
 def split_half(records: list[dict], facts: list[StoryFacts | None],
                cv: list[StoryFacts] | None = None) -> dict:
     """Batch pairwise scores (predicted and gold labels; cross-validated labels when ``cv`` is
-    given) of each half clustered on its own."""
+    given) and the policy store's (predicted labels; cv labels with ``cv``) of each half on its
+    own."""
     out = {}
     for half in "AB":
         idx = [k for k, r in enumerate(records) if half_of(r) == half]
@@ -170,10 +183,13 @@ def split_half(records: list[dict], facts: list[StoryFacts | None],
         pred = assign_stories([_fresh(facts[k]) if facts[k] else None for k in idx])
         with_gold = assign_stories([_fresh(facts[k], label=records[k]["label"]) if facts[k] else None
                                     for k in idx])
+        store = policy_store([_fresh(facts[k]) if facts[k] else None for k in idx])
         out[half] = {"n": len(idx), "predicted_labels": pairwise(gold, pred),
-                     "gold_labels": pairwise(gold, with_gold)}
+                     "gold_labels": pairwise(gold, with_gold),
+                     "store_predicted_labels": pairwise(gold, store)}
         if cv is not None:
             out[half]["cv_labels"] = pairwise(gold, assign_stories([_fresh(cv[k]) for k in idx]))
+            out[half]["store_cv_labels"] = pairwise(gold, policy_store([_fresh(cv[k]) for k in idx]))
     return out
 
 
@@ -201,6 +217,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m monitor.analysis.story_eval", description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", required=True, help="JSON Lines with gold 'story' and 'label'")
     ap.add_argument("--errors", action="store_true", help="list split and merged stories (gold labels)")
+    ap.add_argument("--errors-half", choices=("A", "B"),
+                    help="with --errors: list the errors of this half's stories only (tune on A)")
+    ap.add_argument("--store-errors", action="store_true",
+                    help="with --errors: list the policy store's errors (predicted labels) instead of the batch's")
     ap.add_argument("--json", action="store_true", help="print JSON only")
     ap.add_argument("--split-half", action="store_true", help="also score each half of the stories on its own")
     ap.add_argument("--cv-labels", action="store_true",
@@ -240,13 +260,28 @@ def main(argv: list[str] | None = None) -> int:
     if args.split_half:
         print("\nsplit half (batch; each half clustered on its own)")
         for half, got in split_half(records, res["facts"], cv).items():
-            for name in ("predicted_labels", "gold_labels") + (("cv_labels",) if cv else ()):
+            names = ("predicted_labels", "gold_labels", "store_predicted_labels")
+            for name in names + (("cv_labels", "store_cv_labels") if cv else ()):
                 s = got[name]
                 label = f"half {half} ({got['n']} records), {name.replace('_', ' ')}"
                 print(f"{label:45} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:6} {s.fp:6} {s.fn:6}")
     if args.errors:
-        print("\nerrors (batch, gold labels):")
-        for line in errors(records, res["predicted_gold_labels"]):
+        which, pred = "batch, gold labels", res["predicted_gold_labels"]
+        if args.store_errors:
+            which, pred = "policy store, predicted labels", res["store_predicted"]
+        idx = [k for k, r in enumerate(records) if args.errors_half in (None, half_of(r))]
+        if args.errors_half:
+            which += f", half {args.errors_half} only"
+            # the half clustered on its own, as its split-half row scores it
+            if args.store_errors:
+                pred = policy_store([_fresh(res["facts"][k]) if res["facts"][k] else None for k in idx])
+            else:
+                pred = assign_stories([_fresh(res["facts"][k], label=records[k]["label"]) if res["facts"][k]
+                                       else None for k in idx])
+        else:
+            pred = [pred[k] for k in idx]
+        print(f"\nerrors ({which}):")
+        for line in errors([records[k] for k in idx], pred):
             print("  " + line)
     return 0
 

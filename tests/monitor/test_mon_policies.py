@@ -242,12 +242,14 @@ CAMPAIGN = "contact_verification/amazon/two_step_verification"
 
 
 def _scripted(results):
-    """An analyzer answering each item (by title) with the story and facts given here."""
+    """An analyzer answering each item (by title) with the story and facts given here (a third
+    value: the facts' contact types and notes)."""
     def analyze(record):
-        story, effective = results[record["title"]]
-        facts = {"marketplace": None, "contact_types": ["two_step_verification"], "method": "sms",
+        story, effective, *more = results[record["title"]]
+        types, notes = more[0] if more else (["two_step_verification"], [])
+        facts = {"marketplace": None, "contact_types": types, "method": "sms",
                  "where": None, "effective_date": effective, "announced_date": None, "deadline": None,
-                 "consequences": None, "notes": []}
+                 "consequences": None, "notes": notes}
         return {"id": record["id"], "label": "contact_verification", "score": 0.9, "reasons": ["scripted"],
                 "facts": facts, "story": story}
     return analyze
@@ -341,3 +343,43 @@ def test_other_platforms_channels_and_scopes_never_join(db):
                           "My Amazon 2SV": (CAMPAIGN, None)})
     stats = policies.process_pending(db, analyzer=analyzer)
     assert stats.policies_new == 4 and len(_policy_titles(db)) == 4
+
+
+STEAM = "contact_verification/steam"
+SMS_TEXT = "Developers must confirm a phone number with a code sent by SMS before they can push a build."
+
+
+def test_an_sms_check_and_a_two_step_verification_by_sms_are_one_policy(db):
+    # one roll-out, keyed on the phone by one report and on two-step verification by another: the
+    # two-step report names the phone, so the channels agree (story.channels_agree) ...
+    src = create_source(db, None, {"name": "press", "kind": "feed", "url": "http://press.test/feed"})
+    _add_items(db, src["id"], [("Steam requires SMS confirmation", SMS_TEXT, "2023-10-12"),
+                               ("Steam: 2FA per SMS wird Pflicht", SMS_TEXT, "2023-10-13"),
+                               ("Steam asks for an authenticator app", SMS_TEXT, "2023-10-14")])
+    analyzer = _scripted({
+        "Steam requires SMS confirmation": (STEAM + "/phone/2023", "2023-10-24", (["phone"], [])),
+        "Steam: 2FA per SMS wird Pflicht": (STEAM + "/two_step_verification/2023", "2023-10-24",
+                                            (["two_step_verification", "phone"], [])),
+        # ... a two-step verification by app is another check
+        "Steam asks for an authenticator app": (STEAM + "/two_step_verification/2023", "2023-10-24",
+                                                (["two_step_verification"], []))})
+    for n in range(3):  # one at a time, in order
+        policies.process_pending(db, analyzer=analyzer, limit=1)
+    assert _policy_titles(db) == [["Steam asks for an authenticator app"],
+                                  ["Steam requires SMS confirmation", "Steam: 2FA per SMS wird Pflicht"]]
+
+
+def test_a_guessed_year_is_no_event_time_of_a_policy(db):
+    # an undated item whose "October 24" the analysis resolved to the analysis year: its policy has
+    # no time, so a report of the same roll-out dated two years earlier joins it
+    guessed = ["year of effective date 'October 24' not stated and no publication date: resolved to 2025 "
+               "against the analysis day"]
+    src = create_source(db, None, {"name": "press", "kind": "feed", "url": "http://press.test/feed"})
+    _add_items(db, src["id"], [("SMS check explained", SMS_TEXT, None),
+                               ("Steam requires SMS confirmation", SMS_TEXT, "2023-10-12")])
+    analyzer = _scripted({"SMS check explained": (STEAM + "/phone", "2025-10-24", (["phone"], guessed)),
+                          "Steam requires SMS confirmation": (STEAM + "/phone/2023", "2023-10-24", (["phone"], []))})
+    policies.process_pending(db, analyzer=analyzer)
+    assert _policy_titles(db) == [["SMS check explained", "Steam requires SMS confirmation"]]
+    assert policies._event_time({"effective_date": "2025-10-24", "notes": guessed}, "2023-10-12") == \
+        policies._date("2023-10-12")

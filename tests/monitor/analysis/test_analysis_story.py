@@ -104,6 +104,8 @@ def test_different_channels_of_one_platform_and_time_stay_apart():
     ("emergency_contact", "phone", {"emergency_contact", "phone"}, {"phone"}, False),
     ("~contact", "email", set(), {"email"}, True),
     ("email", "email", {"email"}, {"email"}, True),
+    ("video_call", "identity", set(), set(), True),  # the call is how the identity is checked
+    ("video_call", "business_data", set(), set(), False),
 ])
 def test_core_channels_agree(a, b, types_a, types_b, agree):
     assert channels_agree(a, b, frozenset(types_a), frozenset(types_b)) is agree
@@ -119,6 +121,23 @@ def test_sms_verification_and_two_step_by_sms_of_one_rollout_are_one_story():
                 text="Ab dem 2. Mai brauchen Entwickler eine Bestätigung per SMS-Code.")
     got = assign_stories([sms, tsv])
     assert got[0] == got[1]
+
+
+def test_a_video_call_report_and_an_identity_check_report_of_one_pilot_are_one_story():
+    # one cluster of reports calling it identity verification, a how-to calling it a video call:
+    # they share few words, but the same platform and agreeing subtopics join them
+    identity = [facts(label=OV, types=(), subtopic="identity", published=dt.date(2020, 4, 27),
+                      title="Amazon pilots identity checks of new sellers",
+                      text="Amazon now checks the identity of new third-party sellers before they can list."),
+                facts(label=OV, types=(), subtopic="identity", published=dt.date(2020, 4, 28),
+                      title="Amazon checks the identity of new third-party sellers",
+                      text="New third-party sellers must pass an identity check before they can list.")]
+    video = facts(label=OV, types=(), subtopic="video_call", published=dt.date(2020, 5, 2),
+                  title="Preparing for the call", text="Have your passport ready and a working webcam.")
+    tax = facts(label=OV, types=(), subtopic="tax", published=dt.date(2020, 9, 1),
+                title="Tax interview reminder", text="Complete the tax interview in Seller Central.")
+    got = assign_stories(identity + [video, tax])
+    assert got[0] == got[1] == got[2] != got[3]
 
 
 def test_a_guessed_year_is_no_event_time_but_its_day_still_counts():
@@ -175,6 +194,16 @@ def test_unrelated_items_keyed_by_platform_and_month_one_at_a_time():
     later = facts(label=UN, published=dt.date(2023, 6, 1), title="FBA capacity limits simplified",
                   text="Capacity limits are now set per week.")
     assert story_key(fee) == story_key(repost) == "unrelated/amazon/2023-03" != story_key(later)
+    # the month it was reported in, not that of a date it tells of
+    outage = facts(label=UN, published=dt.date(2023, 3, 2), when=dt.date(2023, 2, 27), title="Login outage",
+                   text="Sellers cannot sign in since February 27.")
+    assert story_key(outage) == "unrelated/amazon/2023-03"
+    # an announcement date read from the text counts when there is no publication date, a guessed one not
+    told = facts(label=UN, title="Login outage", text="On March 2 we announced ...")
+    told.announced = dt.date(2023, 3, 2)
+    assert story_key(told) == "unrelated/amazon/2023-03"
+    told.year_guessed = True
+    assert story_key(told).startswith("unrelated/") and "/amazon/" not in story_key(told)
     # no platform or no time: the normalised title
     assert story_key(facts(label=UN, platform=None, published=dt.date(2023, 3, 14), title="A")) == \
         story_key(facts(label=UN, platform=None, title="a!"))
@@ -191,6 +220,56 @@ def test_the_policy_store_measure_joins_an_undated_report_to_its_campaign():
     got = policy_store([dated, undated, None, RERUN_2024])
     assert got[0] == got[1] == keys[0] and got[2] is None  # ... the store joins them
     assert got[3] == story_key(RERUN_2024) != got[0]
+
+
+SMS_POLICY = story_mod.PolicyCandidate(ref="sms", key="contact_verification/steam/phone/2023",
+                                       when=dt.date(2023, 10, 24), types=frozenset({"phone"}))
+
+
+@pytest.mark.parametrize("key, when, types, joins", [
+    # a two-step verification by SMS of the same roll-out: the channels agree
+    ("contact_verification/steam/two_step_verification/2023", dt.date(2023, 10, 24),
+     {"two_step_verification", "phone"}, True),
+    # the same channel keyed a year later, within the event gap; undated
+    ("contact_verification/steam/phone/2024", dt.date(2024, 1, 5), {"phone"}, True),
+    ("contact_verification/steam/phone", None, {"phone"}, True),
+    # an agreeing channel needs both dated, and close
+    ("contact_verification/steam/two_step_verification/2024", dt.date(2024, 1, 5),
+     {"two_step_verification", "phone"}, False),
+    ("contact_verification/steam/two_step_verification", None, {"two_step_verification", "phone"}, False),
+    # two-step verification by app: another check
+    ("contact_verification/steam/two_step_verification/2023", dt.date(2023, 10, 24),
+     {"two_step_verification"}, False),
+    ("contact_verification/steam/emergency_contact/2023", dt.date(2023, 10, 24),
+     {"emergency_contact", "phone"}, False),
+    ("contact_verification/ebay/two_step_verification/2023", dt.date(2023, 10, 24),
+     {"two_step_verification", "phone"}, False),
+    ("other_verification/steam/phone/2023", dt.date(2023, 10, 24), {"phone"}, False),
+    ("contact_verification/steam/two_step_verification/2026", dt.date(2026, 1, 5),
+     {"two_step_verification", "phone"}, False),
+])
+def test_pick_policy_joins_one_platform_channel_and_time(key, when, types, joins):
+    got = story_mod.pick_policy(key, when, None, [SMS_POLICY], types=frozenset(types))
+    assert got == ("sms" if joins else None)
+
+
+def test_pick_policy_prefers_the_very_same_channel():
+    tsv = story_mod.PolicyCandidate(ref="tsv", key="contact_verification/steam/two_step_verification/2023",
+                                    when=dt.date(2023, 10, 24), types=frozenset({"two_step_verification", "phone"}))
+    for order in ([SMS_POLICY, tsv], [tsv, SMS_POLICY]):
+        assert story_mod.pick_policy("contact_verification/steam/phone", None, None, order,
+                                     types=frozenset({"phone"})) == "sms"
+
+
+def test_the_policy_store_measure_takes_no_guessed_year_for_a_policy_time():
+    # an undated report whose "October 31" was resolved to the analysis year starts the policy; a
+    # report dated in 2017 joins it (the guess is no time), and the policy then has 2017's time:
+    # the 2024 re-run starts its own
+    guessed = facts(when=dt.date(2031, 10, 31), title="Two-step verification mandatory by October 31",
+                    text="Every seller must turn on two-step verification and register a phone number.")
+    guessed.year_guessed = True
+    got = policy_store([guessed, MANDATE_2017[0], RERUN_2024])
+    assert got[0] == got[1] == story_key(guessed) != got[2]
 
 
 def test_the_two_halves_of_a_split_half_keep_stories_whole():
