@@ -32,8 +32,8 @@ words every item shares ("amazon", "sellers") weigh nothing, the words of one ev
 Cross-language and cross-source signals besides the words: the same effective day or deadline
 (month and day: a repost often drops the year), a policy year the analysis had to guess (no
 publication date) is no event time, a phone check and a two-step verification by phone are one
-channel, and so are a video call and an identity check.  Two undated unrelated items (help pages, how-tos, scam warnings) tell of no event: they
-are one story only as near-duplicates.
+channel, and so are a video call and an identity check.  Two undated unrelated items (help pages,
+how-tos, scam warnings) tell of no event: they are one story only as near-duplicates.
 
 Measured on the real corpus (``python -m monitor.analysis.story_eval --corpus
 ../shared/corpus/announcements.jsonl --split-half --cv-labels``; pairwise story F1), batch: 0.68
