@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from . import lexicon
@@ -77,15 +78,12 @@ class Doc:
         return hs[0] if hs else None
 
 
-def _sent_index(sents: list[tuple[int, int]], pos: int) -> int:
-    lo, hi = 0, len(sents) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if sents[mid][0] <= pos:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+def _sent_index(starts: list[int], pos: int) -> int:
+    """The sentence holding ``pos``: the last one starting at or before it (else the first)."""
+    return max(0, bisect_right(starts, pos) - 1)
+
+
+_GROUP_LANG: dict[str | None, str] = {}  # a match's group name -> its language (``lexicon.group_lang``)
 
 
 def build(record: dict, published: dt.date | None) -> Doc:
@@ -112,10 +110,14 @@ def build(record: dict, published: dt.date | None) -> Doc:
     for concept, matches in concept_hits(keys, full):
         hs = []
         for m in matches:
-            if m.end() == m.start():
+            start, end = m.span()
+            if end == start:
                 continue
-            hs.append(Hit(concept, lexicon.group_lang(m.lastgroup), shown[m.start():m.end()] if shown else m.group(0),
-                          m.start(), m.end(), 0))
+            group = m.lastgroup
+            lang = _GROUP_LANG.get(group)
+            if lang is None:
+                lang = _GROUP_LANG[group] = lexicon.group_lang(group)
+            hs.append(Hit(concept, lang, shown[start:end] if shown else m.group(0), start, end, 0))
         spans_by_concept[concept] = [(h.start, h.end) for h in hs]
         doc.hits[concept] = hs
     for concept, maskers in _MASKED_BY.items():
@@ -123,9 +125,10 @@ def build(record: dict, published: dt.date | None) -> Doc:
         if mask:
             doc.hits[concept] = [h for h in doc.hits[concept]
                                  if not any(ms <= h.start and h.end <= me for ms, me in mask)]
+    starts = [s for s, _ in sents]
     for concept, hs in doc.hits.items():
         for h in hs:
-            h.sent = _sent_index(sents, h.start)
+            h.sent = _sent_index(starts, h.start)
             doc.by_sent[h.sent].add(concept)
     for m in literal_scan(lexicon.platform_regex()).finditer(full, folded=keys.folded, exact=keys.exact):
         key = m.lastgroup
@@ -133,7 +136,7 @@ def build(record: dict, published: dt.date | None) -> Doc:
             w = 2 if m.start() < len(title) else 1
             doc.platforms[key] = doc.platforms.get(key, 0) + w
     doc.dates = merge_mentions(find_dates(full, lang), find_relative(full, published))
-    doc.date_sent = [_sent_index(sents, d.start) for d in doc.dates]
+    doc.date_sent = [_sent_index(starts, d.start) for d in doc.dates]
     if _FWD_FROM.search(full) and _FWD_SUBJECT.search(full):
         # a message forwarded with its headers: the "Date:" line dates the notice itself
         for dm in doc.dates:
