@@ -184,7 +184,7 @@ CONCEPTS: dict[str, list[str]] = {
     ],
     "buyer": [
         r"käufer\w*", r"kunden\w*", r"kundin\w*", r"psd2", r"(?:starke )?kundenauthentifizierung", r"online-?shopping",
-        r"online-?einkäuf\w*", r"online-?einkauf\w*", r"online-?banking", r"kartenzahlung\w*", r"zahlungsdienst\w*",
+        r"online-?einkäuf\w*", r"online-?einkauf\w*", r"online-?banking", r"(?:kredit)?kartenzahlung\w*", r"zahlungsdienst\w*",
         r"bezahlvorg[aä]ng\w*", r"karteninhaber\w*", r"3-?d[- ]secure",
         r"online-?käufe?n?", r"online-?zahlung\w*", r"zahlungen? (?:per|mit) (?:kredit)?karte\w*", r"zahlungsverkehr\w*",
     ],

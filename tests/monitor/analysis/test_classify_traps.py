@@ -464,6 +464,7 @@ WORDS = [
     ('ja', '二段階認証はいつでも無効にできます。', 'trap_optional', True),
     ('ko', '2단계 인증은 설정에서 해제할 수 있습니다.', 'trap_optional', True),
     ('en', 'Sellers can no longer use the old login.', 'trap_optional', False),
+    ('de', 'Die Prüfung ist bei Kreditkartenzahlungen verpflichtend.', 'buyer', True),
 ]
 
 
