@@ -38,12 +38,17 @@ test-postgres: install-test
 	  export DEBIAN_FRONTEND=noninteractive; apt-get update -q && apt-get install -y -q postgresql; }
 	$(PY) tests/support/postgres.py -- $(PY) -m pytest $(PG_SUITES)
 
-## make bench: benchmarks; prints a table and writes bench/results/*.json
-bench: install-test
+$(VENV)/.installed-bench: $(VENV)/.installed-test pyproject.toml
+	$(PY) -m pip install -q -e '.[test,bench]'
+	touch $@
+
+## make bench: benchmarks (urlwatch, the `bench` extra, for the comparison); prints a table and
+## writes bench/results/*.json
+bench: install-test $(VENV)/.installed-bench
 	$(PY) -m bench
 
 ## make bench-full: the same with the largest sizes (100,000 analysed items; several minutes more)
-bench-full: install-test
+bench-full: install-test $(VENV)/.installed-bench
 	$(PY) -m bench --full
 
 ## make extension: Chrome and Firefox packages in extension/dist/

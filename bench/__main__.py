@@ -3,7 +3,8 @@
 
 ``python -m bench --quick`` runs smaller sizes (a smoke run); ``--full`` adds the 100,000-item
 analysis run (about 7 minutes on 2 cores, so not in the default); ``--only api,monitor`` picks
-modules.
+modules
+(``urlwatch``: SellerGuard's first poll against urlwatch's first run, ``bench.bench_urlwatch``).
 Benchmarks are never part of ``make test`` and nothing here asserts a timing.
 """
 from __future__ import annotations
@@ -19,7 +20,7 @@ import traceback
 from bench.common import ROOT, env, row
 
 RESULTS = ROOT / "bench" / "results"
-MODULES = ("analysis", "api", "monitor", "postgres", "extension")
+MODULES = ("analysis", "api", "monitor", "urlwatch", "postgres", "extension")
 
 
 def run_analysis(quick: bool, full: bool = False) -> list[dict]:

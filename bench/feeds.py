@@ -1,7 +1,7 @@
 """A local feed farm: one threaded HTTP server on 127.0.0.1 serving N distinct RSS feeds.
 
-``/feed/<i>.xml`` answers a small RSS document (``ITEMS`` items, distinct per feed) with an
-``ETag``; a request whose ``If-None-Match`` matches gets ``304`` and no body. Requests and 304s
+``/feed/<i>.xml`` answers a small RSS document (``items`` items, ``ITEMS`` by default, distinct
+per feed; with ``atom=True`` every odd-numbered feed is Atom 1.0 instead) with an ``ETag``; a request whose ``If-None-Match`` matches gets ``304`` and no body. Requests and 304s
 are counted. Used by ``bench_monitor`` and the hardening suites.
 """
 from __future__ import annotations
@@ -35,6 +35,23 @@ def feed_body(i: int, version: int = 1, items: int = ITEMS,
     return "".join(parts).encode()
 
 
+def atom_body(i: int, version: int = 1, items: int = ITEMS) -> bytes:
+    """Feed ``i`` as Atom 1.0: the same items as :func:`feed_body`."""
+    parts = ["<?xml version='1.0' encoding='utf-8'?><feed xmlns='http://www.w3.org/2005/Atom'>",
+             f"<title>Feed {i}</title><id>urn:feed:{i}</id><link href='http://feeds.test/{i}'/>",
+             "<updated>2025-02-03T10:00:00Z</updated>"]
+    for k in range(items):
+        parts.append(
+            f"<entry><title>Seller news {i}-{k} (v{version})</title>"
+            f"<link href='http://feeds.test/{i}/{version}/{k}'/>"
+            f"<id>urn:feed{i}-v{version}-item{k}</id>"
+            f"<updated>2025-02-03T10:{k % 60:02d}:00Z</updated>"
+            f"<summary type='html'>&lt;p&gt;Weekly marketplace update {i}-{k}: fees, shipping "
+            f"templates and holiday cut-off dates.&lt;/p&gt;</summary></entry>")
+    parts.append("</feed>")
+    return "".join(parts).encode()
+
+
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 1024
@@ -46,8 +63,11 @@ class _Server(ThreadingHTTPServer):
 class FeedFarm:
     """N feeds on one server. ``version`` can be bumped to make every feed change."""
 
-    def __init__(self, n: int, *, specials: dict[int, tuple[str, str]] | None = None) -> None:
+    def __init__(self, n: int, *, specials: dict[int, tuple[str, str]] | None = None,
+                 items: int = ITEMS, atom: bool = False) -> None:
         self.n = n
+        self.items = items
+        self.atom = atom
         self.version = 1
         self.requests = 0
         self.not_modified = 0
@@ -102,12 +122,15 @@ class FeedFarm:
                     self.send_header("Content-Length", "0")
                     self.end_headers()
                     return
+                atom = farm.atom and i % 2 == 1 and i not in farm.specials
                 body = farm._cache.get((i, version))
                 if body is None:
-                    body = farm._cache[(i, version)] = feed_body(i, version,
-                                                                 special=farm.specials.get(i))
+                    body = farm._cache[(i, version)] = (
+                        atom_body(i, version, farm.items) if atom else
+                        feed_body(i, version, farm.items, special=farm.specials.get(i)))
                 self.send_response(200)
-                self.send_header("Content-Type", "application/rss+xml; charset=utf-8")
+                self.send_header("Content-Type", "application/atom+xml; charset=utf-8" if atom
+                                 else "application/rss+xml; charset=utf-8")
                 self.send_header("ETag", etag)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()

@@ -3,8 +3,13 @@
 ``python -m bench.monitor_child DB --phase first|repoll [--import-from URL_BASE --n N]`` prints
 one JSON object: wall and CPU seconds of ``run_once(all=True)``, of which the fetch/store phase,
 peak RSS (KiB, ``ru_maxrss``), the summary counts. The first phase creates the database and
-imports the sources (import time reported apart). Analysis uses a constant stub (its own cost is
-``bench_analysis``'s figure) and alert delivery is off: this measures polling.
+imports the sources (import time reported apart). Analysis uses a constant stub by default (its
+own cost is ``bench_analysis``'s figure) and alert delivery is off: this measures polling.
+
+``--analysis real`` runs the monitor's own analyzer instead (what ``run_once`` uses when no
+analyzer is passed), ``--budget S`` overrides the analysis time budget of the cycle (the
+default, ``MonitorConfig.analysis_budget``, could leave a large first poll half analysed), and
+``--profile FILE`` writes a cProfile of the ``run_once`` call (``pstats`` format).
 """
 from __future__ import annotations
 
@@ -26,6 +31,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--feeds")
     parser.add_argument("--n", type=int, default=0)
     parser.add_argument("--workers", type=int, default=0)
+    parser.add_argument("--analysis", choices=("stub", "real"), default="stub")
+    parser.add_argument("--budget", type=float, default=None)
+    parser.add_argument("--profile", default=None)
     args = parser.parse_args(argv)
 
     from monitor import pipeline
@@ -36,7 +44,10 @@ def main(argv: list[str] | None = None) -> None:
     db = open_db(args.db)
     out: dict = {"phase": args.phase}
     if args.phase == "first":
-        entries = [{"name": f"Feed {i}", "kind": "feed", "url": f"{args.feeds}/feed/{i}.xml",
+        # several comma-separated bases: feed i is feed i // H of base i % H (H hosts)
+        bases = args.feeds.split(",")
+        entries = [{"name": f"Feed {i}", "kind": "feed",
+                    "url": f"{bases[i % len(bases)]}/feed/{i // len(bases)}.xml",
                     "language": "en", "marketplaces": ["US"], "interval": "30m",
                     "official": False} for i in range(args.n)]
         t = time.perf_counter()
@@ -54,12 +65,24 @@ def main(argv: list[str] | None = None) -> None:
         marks["last"] = time.perf_counter()
         marks["cpu_last"] = time.process_time()
 
+    analyzer = stub_analyzer if args.analysis == "stub" else None   # None: the real one
+    profiler = None
+    if args.profile:
+        import cProfile
+
+        profiler = cProfile.Profile()
     cpu0, t0 = time.process_time(), time.perf_counter()
-    summary = pipeline.run_once(db, all=True, analyzer=stub_analyzer, deliver=False,
-                                on_start=on_start, progress=progress, config=config)
+    if profiler:
+        profiler.enable()
+    summary = pipeline.run_once(db, all=True, analyzer=analyzer, deliver=False,
+                                on_start=on_start, progress=progress, config=config,
+                                analysis_budget=args.budget)
+    if profiler:
+        profiler.disable()
+        profiler.dump_stats(args.profile)
     wall, cpu = time.perf_counter() - t0, time.process_time() - cpu0
     out.update({
-        "wall_s": wall, "cpu_s": cpu,
+        "wall_s": wall, "cpu_s": cpu, "analysis": args.analysis,
         "fetch_store_wall_s": marks.get("last", t0) - t0,
         "maxrss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
         "due": marks.get("due"), "sources": summary.sources, "ok": summary.ok,
@@ -75,7 +98,7 @@ def main(argv: list[str] | None = None) -> None:
         from monitor.policies import process_pending
 
         t = time.perf_counter()
-        while process_pending(db, analyzer=stub_analyzer).analyzed:
+        while process_pending(db, analyzer=analyzer).analyzed:
             pass
         out["drain_s"] = time.perf_counter() - t
     db.close()

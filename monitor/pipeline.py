@@ -2,8 +2,8 @@
 analyse it, merge policies, deliver alerts.
 
 Fetching and parsing touch no database and run on a pool of ``MonitorConfig.workers`` threads,
-fed one source at a time and at most one source per host at a time (the other sources of a busy
-host wait their turn within the cycle); everything that writes runs on the caller's thread, one
+fed one source at a time and at most one request per host at a time (the other sources of a busy
+host wait their turn within the cycle; a source's parsing overlaps its host's next request); everything that writes runs on the caller's thread, one
 transaction per source: the new items *and* the source's new state (ETag, Last-Modified, health)
 commit together, so a process killed at any point either kept both or neither — it never
 remembers an ETag for items it did not store. Analysis is a durable queue (``items.analyzed_at IS NULL``),
@@ -42,6 +42,7 @@ log = logging.getLogger(__name__)
 
 ANALYSIS_BATCH = 500        # items read per batch (each item is still its own transaction)
 SKIPPED_RETRY_S = 60.0      # a source skipped because its host was busy is due again after this
+FETCHED = object()          # a worker's word that a source's request is over (parsing follows)
 
 
 @dataclass
@@ -104,17 +105,20 @@ class Summary:
 
 def fetch_and_parse(source: dict, fetcher: Fetcher, *, etag: str | None = None,
                     last_modified: str | None = None, state: dict | None = None,
-                    config: MonitorConfig | None = None) -> Outcome:
+                    config: MonitorConfig | None = None,
+                    fetched: Callable[[], None] | None = None) -> Outcome:
     """Retrieve one source through its kind (``retrieve(state)``: HTTP kinds fetch and parse,
     ``imap`` reads the mailbox); never raises for source faults. ``state`` is the kind's stored
     state (``source["kind_state"]`` when not given); ``etag``/``last_modified`` are the HTTP
-    validators (kept as separate columns)."""
+    validators (kept as separate columns). ``fetched()`` is called when the HTTP kinds' one
+    request is over, before they parse."""
     try:
         kind = build(source)
         if state is None:
             state = _kind_state(source)
         state = {**state, "etag": etag, "last_modified": last_modified}
-        entries, new_state = kind.retrieve(state, Context(fetcher=fetcher, config=config))
+        entries, new_state = kind.retrieve(state, Context(fetcher=fetcher, config=config,
+                                                          fetched=fetched))
         new_state = dict(new_state or {})
         return Outcome(entries=entries, etag=new_state.pop("etag", None),
                        last_modified=new_state.pop("last_modified", None), status=kind.status,
@@ -375,7 +379,9 @@ def _fetch_all(sources: list[dict], fetcher: Fetcher, config: MonitorConfig):
 
     At most ``config.workers`` fetches run at once, on a pool of that many daemon threads fed
     one source at a time (so 5,000 due sources cost ``workers`` threads, not 5,000). Sources are
-    handed out per host: a host's next source goes out only when its previous fetch has ended,
+    handed out per host: a host's next source goes out only when its previous request has ended
+    (the HTTP kinds say so before they parse, so one source's parsing overlaps the next one's
+    request; a kind that does not say so holds its host until its whole retrieval is over),
     so one request per host at a time holds without a worker ever waiting on a host lock, and a
     slow source delays the other sources of its host without making them lose their turn — they
     are all polled in this cycle.
@@ -410,7 +416,8 @@ def _fetch_all(sources: list[dict], fetcher: Fetcher, config: MonitorConfig):
             try:
                 outcome = fetch_and_parse(src, fetcher, etag=src.get("etag"),
                                           last_modified=src.get("last_modified"),
-                                          config=config)
+                                          config=config,
+                                          fetched=lambda sid=src["id"]: results.put((sid, FETCHED)))
             except BaseException as exc:  # noqa: BLE001 - fetch_and_parse never raises; be sure
                 outcome = Outcome(error=MonitorError(f"{type(exc).__name__}: {exc}"))
             results.put((src["id"], outcome))
@@ -431,6 +438,7 @@ def _fetch_all(sources: list[dict], fetcher: Fetcher, config: MonitorConfig):
         waiting.setdefault(host_key(s), deque()).append(s)
     ready: deque[str] = deque(waiting)              # hosts with sources waiting, none in flight
     in_flight: dict[int, str] = {}                  # source id -> host
+    released: set[int] = set()                      # in flight, request over, parsing
     remaining = len(sources)
 
     def host_done(host: str, why: str | None):
@@ -465,6 +473,9 @@ def _fetch_all(sources: list[dict], fetcher: Fetcher, config: MonitorConfig):
                     remaining -= 1
                     yield by_id[sid], Outcome(error=DeadlineExceeded(
                         f"fetch hung for more than {limit:g} s and was abandoned"))
+                    if sid in released:  # hung parsing: its request, and host, were done
+                        released.discard(sid)
+                        continue
                     for item in host_done(host, f"{host}: an earlier request to this host hung "
                                                 f"and was abandoned; polled again shortly"):
                         remaining -= 1
@@ -472,9 +483,20 @@ def _fetch_all(sources: list[dict], fetcher: Fetcher, config: MonitorConfig):
                 continue
             if sid not in in_flight:  # an abandoned fetch that ended after all
                 continue
+            if outcome is FETCHED:
+                # its request is over and it is being parsed: the host's next source may go
+                # (still one request per host at a time; the worker stays taken)
+                if sid not in released:
+                    released.add(sid)
+                    for _ in host_done(in_flight[sid], None):  # only queues the host again
+                        pass
+                continue
             host = in_flight.pop(sid)
             remaining -= 1
             yield by_id[sid], outcome
+            if sid in released:  # the host went on when the request was over
+                released.discard(sid)
+                continue
             why = None
             if isinstance(outcome.error, HostBusy):
                 why = f"{host}: busy with another request for a whole deadline; polled again shortly"

@@ -38,10 +38,44 @@ IMPORTANT_DATES = ("effective_date", "deadline")
 Analyzer = Callable[[dict], dict]
 
 
-def default_analyzer() -> Analyzer:
-    from monitor.analysis import analyze  # the other half of the monitor; imported late
+ANALYSIS_CHUNK = 100    # items one batch call of the analysis scores at once
 
-    return analyze
+
+def default_analyzer() -> Analyzer:
+    """``monitor.analysis.analyze``, carrying ``analyze_many`` as its ``many`` attribute: the
+    batch form gives each record the same answer and scores a whole chunk with one model call
+    (per-item ``analyze`` pays the model's fixed cost every time)."""
+    from monitor.analysis import analyze  # the other half of the monitor; imported late
+    from monitor.analysis.core import analyze_many
+
+    def analyzer(record: dict) -> dict:
+        return analyze(record)
+
+    analyzer.many = analyze_many
+    return analyzer
+
+
+def _analyze_chunk(analyzer: Analyzer, records: list[dict]) -> list[tuple[dict, str | None]]:
+    """(result, error) for each record: one batch call when ``analyzer`` has a ``many`` form,
+    else (or when the batch call fails, so that one bad item only spoils itself) one call each."""
+    many = getattr(analyzer, "many", None)
+    if many is not None and len(records) > 1:
+        try:
+            results = list(many(records))
+            if len(results) == len(records) and all(isinstance(r, dict) for r in results):
+                return [(r, None) for r in results]
+        except Exception:  # noqa: BLE001 - retried item by item below, which reports it
+            log.debug("batch analysis failed; analysing the chunk item by item", exc_info=True)
+    out = []
+    for rec in records:
+        try:
+            result = analyzer(rec)
+            result.get("label"), result.get("story")  # not a mapping: this item's error
+            out.append((result, None))
+        except Exception as exc:  # one bad item must not stop the others
+            log.exception("analysis failed for item %s", rec["id"])
+            out.append(({"error": f"{type(exc).__name__}: {exc}"}, f"{type(exc).__name__}: {exc}"))
+    return out
 
 
 # --- recipients -------------------------------------------------------------------------------
@@ -108,7 +142,10 @@ def process_pending(db, *, analyzer: Analyzer | None = None, hooks: Hooks | None
     it stops once that has passed, after at least one item (``stats.stopped``).
 
     Each item is one transaction (analysis stored, policy merged, alerts queued), so a process
-    killed here loses nothing: unfinished items are simply still pending.
+    killed here loses nothing: unfinished items are simply still pending. Items are read and
+    analysed ``ANALYSIS_CHUNK`` at a time when the analyzer has a batch form (``many``, as the
+    default one has), so the deadline is checked between chunks (a call may overrun it by one
+    chunk's analysis; one item only when it has passed already).
     """
     stats = ProcessStats()
     pending = rows(db, """SELECT id FROM items WHERE analyzed_at IS NULL AND id > ?
@@ -116,39 +153,49 @@ def process_pending(db, *, analyzer: Analyzer | None = None, hooks: Hooks | None
     if not pending:
         return stats
     analyzer = analyzer or default_analyzer()
-    for n, p in enumerate(pending):
-        if deadline is not None and n and time.monotonic() >= deadline:
+    # items are read and analysed a chunk at a time (one batch call of the analysis, when the
+    # analyzer has one), then stored one transaction each, as before
+    chunk = ANALYSIS_CHUNK if getattr(analyzer, "many", None) is not None else 1
+    start = 0
+    while start < len(pending):
+        if deadline is not None and start and time.monotonic() >= deadline:
             stats.stopped = True
             break
-        stats.seen += 1
-        stats.last_id = p["id"]
-        item = row(db, "SELECT * FROM items WHERE id = ?", [p["id"]])
-        if item is None or item["analyzed_at"] is not None:
+        # past the deadline already: one item, the least a call moves
+        size = 1 if deadline is not None and time.monotonic() >= deadline else chunk
+        ids = [p["id"] for p in pending[start:start + size]]
+        start += len(ids)
+        stats.seen += len(ids)
+        stats.last_id = ids[-1]
+        found = {r["id"]: r for r in rows(
+            db, f"SELECT * FROM items WHERE id IN ({','.join('?' * len(ids))})", ids)}
+        todo = [found[i] for i in ids if i in found and found[i]["analyzed_at"] is None]
+        if not todo:
             continue
-        try:
-            result = analyzer(_record(item))
-            label, story = result.get("label"), result.get("story")
-        except Exception as exc:  # one bad item must not stop the others
-            log.exception("analysis failed for item %s", item["id"])
-            result, label, story = {"error": f"{type(exc).__name__}: {exc}"}, None, None
-            stats.errors.append(f"item {item['id']}: {result['error']}")
-        now = iso(utcnow())
-        with transaction(db):
-            update(db, "items", item["id"], {"analysis": dumps(result), "analyzed_at": now,
-                                             "label": label, "story": story})
-            stats.analyzed += 1
-            routed = mail_store.route(db, item, result, hooks=hooks, now=now)
-            if routed == "handled":
-                continue  # a mail that is not genuine never makes a policy
-            if routed is None and (result.get("phishing") or {}).get("flag"):
-                continue  # a text that phishes (look-alike links, asks for secrets) is no policy
-            if label == LABEL and story:
-                stats.matched += 1
-                outcome, n_alerts = merge_item(db, {**item, "story": story}, result,
-                                               hooks=hooks, now=now)
-                stats.policies_new += outcome == "new"
-                stats.policies_updated += outcome == "updated"
-                stats.alerts += n_alerts
+        for item, (result, error) in zip(todo, _analyze_chunk(analyzer,
+                                                              [_record(i) for i in todo])):
+            if error is None:
+                label, story = result.get("label"), result.get("story")
+            else:
+                label = story = None
+                stats.errors.append(f"item {item['id']}: {error}")
+            now = iso(utcnow())
+            with transaction(db):
+                update(db, "items", item["id"], {"analysis": dumps(result), "analyzed_at": now,
+                                                 "label": label, "story": story})
+                stats.analyzed += 1
+                routed = mail_store.route(db, item, result, hooks=hooks, now=now)
+                if routed == "handled":
+                    continue  # a mail that is not genuine never makes a policy
+                if routed is None and (result.get("phishing") or {}).get("flag"):
+                    continue  # a text that phishes (look-alike links, asks for secrets) is no policy
+                if label == LABEL and story:
+                    stats.matched += 1
+                    outcome, n_alerts = merge_item(db, {**item, "story": story}, result,
+                                                   hooks=hooks, now=now)
+                    stats.policies_new += outcome == "new"
+                    stats.policies_updated += outcome == "updated"
+                    stats.alerts += n_alerts
     return stats
 
 

@@ -61,6 +61,10 @@ class Context:
 
     fetcher: Any = None
     config: Any = None
+    # called once the HTTP exchange is over, before parsing (the pipeline then lets the next
+    # source of the same host go while this one is parsed); kinds that fetch more than once
+    # or not at all never call it
+    fetched: Any = None
 
 
 class SourceKind:
@@ -120,6 +124,8 @@ class SourceKind:
                                      last_modified=state.get("last_modified"),
                                      accept=self.accept, owner=self.source.get("user_id"))
         self.status = resp.status
+        if context.fetched is not None:
+            context.fetched()
         entries = self.parse(resp)
         return entries, {"etag": resp.etag, "last_modified": resp.last_modified}
 
