@@ -1,8 +1,8 @@
 """A local feed farm: one threaded HTTP server on 127.0.0.1 serving N distinct RSS feeds.
 
 ``/feed/<i>.xml`` answers a small RSS document (``items`` items, ``ITEMS`` by default, distinct
-per feed; with ``atom=True`` every odd-numbered feed is Atom 1.0 instead) with an ``ETag``; a request whose ``If-None-Match`` matches gets ``304`` and no body. Requests and 304s
-are counted. Used by ``bench_monitor`` and the hardening suites.
+per feed; with ``atom=True`` every odd-numbered feed is Atom 1.0 instead) with an ``ETag``; a
+request whose ``If-None-Match`` matches gets ``304`` and no body. Requests and 304s are counted. Used by ``bench_monitor`` and the hardening suites.
 """
 from __future__ import annotations
 

@@ -83,9 +83,6 @@ def _sent_index(starts: list[int], pos: int) -> int:
     return max(0, bisect_right(starts, pos) - 1)
 
 
-_GROUP_LANG: dict[str | None, str] = {}  # a match's group name -> its language (``lexicon.group_lang``)
-
-
 def build(record: dict, published: dt.date | None) -> Doc:
     title = clean(record.get("title"), limit=1000)
     body = clean(record.get("text"))
@@ -113,11 +110,8 @@ def build(record: dict, published: dt.date | None) -> Doc:
             start, end = m.span()
             if end == start:
                 continue
-            group = m.lastgroup
-            lang = _GROUP_LANG.get(group)
-            if lang is None:
-                lang = _GROUP_LANG[group] = lexicon.group_lang(group)
-            hs.append(Hit(concept, lang, shown[start:end] if shown else m.group(0), start, end, 0))
+            hs.append(Hit(concept, lexicon.group_lang(m.lastgroup), shown[start:end] if shown else m.group(0),
+                          start, end, 0))
         spans_by_concept[concept] = [(h.start, h.end) for h in hs]
         doc.hits[concept] = hs
     for concept, maskers in _MASKED_BY.items():

@@ -248,14 +248,14 @@ CONCEPTS: dict[str, list[str]] = {
 
 # Texts read as Chinese are matched in Simplified characters (``monitor.analysis.han``: a Taiwan or
 # Hong Kong post meets the same words as a mainland one); a Traditional word above is therefore
-# also listed in its Simplified form.  (PHISHING_REQUEST is matched on the text as it came.)
+# also listed in its Simplified form.
 def _folded() -> None:
     from ..han import to_simplified, with_simplified
 
     g = globals()
-    for name in ("ANNOUNCE_WORDS", "MARKETPLACE_ANCHORS", "MARKETPLACE_TEMPLATES", "SETTINGS_PAGES"):
+    for name in ("ANNOUNCE_WORDS", "MARKETPLACE_ANCHORS", "MARKETPLACE_TEMPLATES", "SETTINGS_PAGES",
+                 "PHISHING_REQUEST"):
         g[name] = with_simplified(g[name])
-    g["PHISHING_REQUEST"] = with_simplified(PHISHING_REQUEST)
     g["CONCEPTS"] = {c: with_simplified(f) for c, f in CONCEPTS.items()}
     g["COUNTRIES"] = {c: with_simplified(f) for c, f in COUNTRIES.items()}
     g["DATE_CUES"] = {r: {s: with_simplified(f) for s, f in sides.items()} for r, sides in DATE_CUES.items()}
